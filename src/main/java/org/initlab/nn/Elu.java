@@ -1,0 +1,54 @@
+package org.initlab.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.initlab.math.FloatFunctions;
+
+import java.util.Map;
+
+/**
+ * elu(x) = x if x &gt; 0 else α(eˣ − 1); elu′(x) = 1 if x &gt; 0 else elu(x) + α
+ * (Clevert, Unterthiner, Hochreiter 2016; PyTorch's {@code ELU}, default α = 1).
+ */
+public record Elu(double alpha) implements Activation {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    public String name() { return "elu"; }
+    public Map<String, Object> params() { return Map.of("alpha", alpha); }
+    public String formula() { return "x if x > 0 else alpha·(exp(x) − 1)"; }
+    public double value(double x) { return x > 0 ? x : alpha * Math.expm1(x); }
+    public double derivative(double x) { return x > 0 ? 1.0 : alpha * Math.exp(x); }
+    public Family family() { return Family.RECTIFIER; }
+
+    public void forward(float[] z, float[] a, int from, int to) {
+        float al = (float) alpha;
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, z, i);
+            FloatFunctions.exp(v).sub(1f).mul(al).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i);
+        }
+        if (i < to) {
+            VectorMask<Float> m = S.indexInRange(i, to);
+            FloatVector v = FloatVector.fromArray(S, z, i, m);
+            FloatFunctions.exp(v).sub(1f).mul(al).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i, m);
+        }
+    }
+
+    public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
+        float al = (float) alpha;
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector g = FloatVector.fromArray(S, da, i);
+            VectorMask<Float> on = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
+            g.mul(FloatVector.fromArray(S, a, i).add(al)).blend(g, on).intoArray(dz, i);
+        }
+        if (i < to) {
+            VectorMask<Float> m = S.indexInRange(i, to);
+            FloatVector g = FloatVector.fromArray(S, da, i, m);
+            VectorMask<Float> on = FloatVector.fromArray(S, z, i, m).compare(VectorOperators.GT, 0f);
+            g.mul(FloatVector.fromArray(S, a, i, m).add(al)).blend(g, on).intoArray(dz, i, m);
+        }
+    }
+}

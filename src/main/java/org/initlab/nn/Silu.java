@@ -1,0 +1,58 @@
+package org.initlab.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+import org.initlab.math.FloatFunctions;
+
+import java.util.Map;
+
+/**
+ * silu(x) = x·σ(x) (Elfwing, Uchibe, Doya 2018; also "swish" with β = 1, Ramachandran et al.
+ * 2017); silu′(x) = σ(x)(1 + x(1 − σ(x))).
+ */
+public record Silu() implements Activation {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    public String name() { return "silu"; }
+    public Map<String, Object> params() { return Map.of(); }
+    public String formula() { return "x·σ(x)"; }
+    public double value(double x) { return x / (1 + Math.exp(-x)); }
+    public double derivative(double x) {
+        double s = 1 / (1 + Math.exp(-x));
+        return s * (1 + x * (1 - s));
+    }
+    public Family family() { return Family.RECTIFIER; }
+    public double maxDerivative() { return 1.0998; }
+
+    public void forward(float[] z, float[] a, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatFunctions.sigmoid(x).mul(x).intoArray(a, i);
+        }
+        if (i < to) {
+            VectorMask<Float> m = S.indexInRange(i, to);
+            FloatVector x = FloatVector.fromArray(S, z, i, m);
+            FloatFunctions.sigmoid(x).mul(x).intoArray(a, i, m);
+        }
+    }
+
+    public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector.fromArray(S, da, i).mul(slope(x)).intoArray(dz, i);
+        }
+        if (i < to) {
+            VectorMask<Float> m = S.indexInRange(i, to);
+            FloatVector x = FloatVector.fromArray(S, z, i, m);
+            FloatVector.fromArray(S, da, i, m).mul(slope(x)).intoArray(dz, i, m);
+        }
+    }
+
+    private static FloatVector slope(FloatVector x) {
+        FloatVector s = FloatFunctions.sigmoid(x);
+        return s.neg().add(1f).fma(x, x.broadcast(1f)).mul(s);
+    }
+}

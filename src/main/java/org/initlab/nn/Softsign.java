@@ -1,0 +1,45 @@
+package org.initlab.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Map;
+
+/** softsign(x) = x/(1 + |x|); softsign′(x) = 1/(1 + |x|)² (Bergstra et al. 2009; Glorot &amp; Bengio 2010). */
+public record Softsign() implements Activation {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    public String name() { return "softsign"; }
+    public Map<String, Object> params() { return Map.of(); }
+    public String formula() { return "x/(1 + |x|)"; }
+    public double value(double x) { return x / (1 + Math.abs(x)); }
+    public double derivative(double x) { return 1 / ((1 + Math.abs(x)) * (1 + Math.abs(x))); }
+    public Family family() { return Family.SQUASHING; }
+
+    public void forward(float[] z, float[] a, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            x.div(x.abs().add(1f)).intoArray(a, i);
+        }
+        if (i < to) {
+            VectorMask<Float> m = S.indexInRange(i, to);
+            FloatVector x = FloatVector.fromArray(S, z, i, m);
+            x.div(x.abs().add(1f)).intoArray(a, i, m);
+        }
+    }
+
+    public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector d = FloatVector.fromArray(S, z, i).abs().add(1f);
+            FloatVector.fromArray(S, da, i).div(d.mul(d)).intoArray(dz, i);
+        }
+        if (i < to) {
+            VectorMask<Float> m = S.indexInRange(i, to);
+            FloatVector d = FloatVector.fromArray(S, z, i, m).abs().add(1f);
+            FloatVector.fromArray(S, da, i, m).div(d.mul(d)).intoArray(dz, i, m);
+        }
+    }
+}
