@@ -1,0 +1,149 @@
+package org.initlab.cli;
+
+import org.initlab.study.PlannedRun;
+import org.initlab.study.RunRecord;
+import org.initlab.study.StudyProgress;
+import org.initlab.study.StudyRunner;
+import org.initlab.train.RunResult;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws a study's progress: on a terminal one line redrawn in place (runs done/total, ETA, the
+ * epoch of each run in flight); otherwise plain log lines, one per finished run.
+ */
+final class ConsoleProgress implements StudyProgress {
+    private final PrintStream out;
+    private final boolean terminal;
+    private final List<String> describeKeys;
+    private final long t0 = System.nanoTime();
+    private final Map<String, String> running = new LinkedHashMap<>();
+    private int total;
+    private int done;
+    private double fraction;
+    private long lastDraw;
+    private int lastWidth;
+
+    ConsoleProgress(PrintStream out, boolean terminal, List<String> describeKeys) {
+        this.out = out;
+        this.terminal = terminal;
+        this.describeKeys = describeKeys;
+    }
+
+    static boolean isTerminal() {
+        java.io.Console c = System.console();
+        return c != null && c.isTerminal();
+    }
+
+    @Override
+    public synchronized void started(int total, int done, int jobs) {
+        this.total = total;
+        this.done = done;
+        String resumed = done > 0 ? " (" + done + " already finished in this folder)" : "";
+        out.println("Training " + (total - done) + " of " + total + " runs on " + jobs + " thread" + (jobs == 1 ? "" : "s") + resumed + ".");
+    }
+
+    @Override
+    public synchronized void runStarted(PlannedRun run) {
+        running.put(run.id(), run.describe(describeKeys) + " starting");
+        draw(false);
+    }
+
+    @Override
+    public synchronized void runProgress(PlannedRun run, int epoch, int epochs, double studyFraction) {
+        running.put(run.id(), run.describe(describeKeys) + " ep " + epoch + "/" + epochs);
+        fraction = studyFraction;
+        draw(false);
+    }
+
+    @Override
+    public synchronized void runFinished(PlannedRun run, RunRecord record, double studyFraction) {
+        running.remove(run.id());
+        done++;
+        fraction = studyFraction;
+        RunResult r = record.result();
+        String what = r.diverged() ? "DIVERGED (" + r.divergence() + ")"
+                : "test acc " + percent(r.finalMetrics().testAccuracy()) + ", val acc " + percent(r.finalMetrics().validationAccuracy());
+        line(String.format(Locale.ROOT, "[%d/%d] %s: %s, %.1f s  (%s)", done, total, run.describe(describeKeys), what,
+                r.timing().totalSeconds(), run.id()));
+        draw(true);
+    }
+
+    @Override
+    public synchronized void runFailed(PlannedRun run, Throwable error) {
+        running.remove(run.id());
+        done++;
+        line("[" + done + "/" + total + "] " + run.describe(describeKeys) + ": FAILED: " + error);
+        draw(true);
+    }
+
+    @Override
+    public synchronized void finished(StudyRunner.Outcome o) {
+        clear();
+        if (o.cancelled()) {
+            out.println("Stopped: " + o.trained() + " runs finished this time; runs in flight were abandoned. Run the same command again to resume.");
+        } else {
+            out.println(String.format(Locale.ROOT, "Done: %d runs trained, %d already finished, %d diverged, %d failed, in %s.",
+                    o.trained(), o.skipped(), o.diverged(), o.failed(), duration(o.seconds())));
+        }
+        out.flush();
+    }
+
+    private void line(String s) {
+        clear();
+        out.println(s);
+    }
+
+    private void clear() {
+        if (terminal && lastWidth > 0) {
+            out.print("\r\033[2K");
+            lastWidth = 0;
+        }
+    }
+
+    private void draw(boolean force) {
+        if (!terminal) return;
+        long now = System.nanoTime();
+        if (!force && now - lastDraw < 200_000_000L) return;
+        lastDraw = now;
+        double elapsed = (now - t0) / 1e9;
+        String eta = fraction > 0.002 ? duration(elapsed * (1 - fraction) / fraction) : "…";
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s %d/%d runs · %.0f%% · ETA %s", bar(fraction), done, total, 100 * fraction, eta));
+        for (String r : running.values()) sb.append(" | ").append(r);
+        int width = columns();
+        String s = sb.length() > width - 1 ? sb.substring(0, width - 2) + "…" : sb.toString();
+        out.print("\r\033[2K" + s);
+        out.flush();
+        lastWidth = s.length();
+    }
+
+    private static String bar(double f) {
+        int n = 16, full = (int) Math.round(Math.max(0, Math.min(1, f)) * n);
+        return "[" + "█".repeat(full) + "·".repeat(n - full) + "]";
+    }
+
+    private static int columns() {
+        try {
+            String c = System.getenv("COLUMNS");
+            if (c != null) return Math.max(40, Integer.parseInt(c.trim()));
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        return 120;
+    }
+
+    static String percent(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    static String duration(double s) {
+        if (s < 60) return String.format(Locale.ROOT, "%.0f s", s);
+        if (s < 3600) return String.format(Locale.ROOT, "%dm %02ds", (int) s / 60, (int) s % 60);
+        return String.format(Locale.ROOT, "%dh %02dm", (int) s / 3600, ((int) s % 3600) / 60);
+    }
+}

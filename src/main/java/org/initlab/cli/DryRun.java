@@ -1,0 +1,112 @@
+package org.initlab.cli;
+
+import org.initlab.data.DatasetLoader;
+import org.initlab.data.DatasetSpec;
+import org.initlab.math.RandomStreams;
+import org.initlab.nn.Mlp;
+import org.initlab.nn.Relu;
+import org.initlab.nn.SoftmaxCrossEntropy;
+import org.initlab.study.Experiment;
+import org.initlab.study.Level;
+import org.initlab.study.PlannedRun;
+import org.initlab.study.StudyRunner;
+import org.initlab.study.StudySpec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** {@code initlab run --dry-run}: the grid, its size, and a time estimate from a short speed test of this machine. */
+final class DryRun {
+    private DryRun() {}
+
+    static void print(PrintStream o, StudySpec spec, List<PlannedRun> runs, int jobs, Path folder) {
+        o.println("Study '" + spec.name() + "' — " + spec.protocol() + " protocol, dataset " + spec.data().dataset()
+                + " (validation " + spec.data().validationSize() + ", " + spec.data().preprocessing() + "), seeds " + seedText(spec.seeds()));
+        if (!spec.description().isBlank()) o.println("  " + spec.description());
+        for (Experiment e : spec.experiments()) {
+            long n = runs.stream().filter(r -> r.experiments().contains(e.name())).count();
+            o.println();
+            o.println("Experiment " + e.name() + ": " + n + " runs" + (e.description().isBlank() ? "" : " — " + e.description()));
+            for (Map.Entry<org.initlab.study.Factor, List<Level>> f : e.factors().entrySet()) {
+                o.println("  vary " + f.getKey().key() + ": " + String.join(", ", f.getValue().stream().map(DryRun::show).toList()));
+            }
+            for (Map.Entry<org.initlab.study.Factor, Level> s : e.settings().entrySet()) {
+                o.println("  with " + s.getKey().key() + " = " + show(s.getValue()));
+            }
+            o.println("  evaluation: validation " + (e.evaluation().validationEachEpoch() ? "each epoch" : "at the end")
+                    + ", test " + (e.evaluation().testEachEpoch() ? "each epoch" : "at the end")
+                    + ", " + e.evaluation().aggregation().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " over batches of " + e.evaluation().batchSize());
+            if (!e.include().isEmpty()) o.println("  plus " + e.include().size() + " included combination(s)");
+            if (!e.exclude().isEmpty()) o.println("  minus " + e.exclude().size() + " excluded pattern(s)");
+        }
+        double cost = 0;
+        int[] shape = shape(spec.data().dataset(), spec.data().validationSize());
+        for (PlannedRun r : runs) cost += StudyRunner.cost(r.spec(), shape[0], shape[1], shape[2], shape[3], shape[4]);
+        double rate = measureRate();
+        int parallel = Math.min(jobs, runs.size());
+        double seconds = cost / (rate * parallel * PARALLEL_EFFICIENCY);
+        o.println();
+        o.println(String.format(Locale.ROOT, "%d runs in all; on %d thread%s this machine needs about %s (measured %.1f GMAC/s per thread).",
+                runs.size(), jobs, jobs == 1 ? "" : "s", ConsoleProgress.duration(seconds), rate / 1e9));
+        o.println("Results would go to " + folder + ". Nothing was trained (--dry-run).");
+    }
+
+    /** Two runs on two cores share memory bandwidth and caches; measured ≈ 0.85 of twice one. */
+    private static final double PARALLEL_EFFICIENCY = 0.85;
+
+    private static String show(Level l) {
+        String v = l.value().toString();
+        String base = l.label().equals(v) ? v : l.label() + " = " + v;
+        return l.bias() == null ? base : base + " (bias " + l.bias() + ")";
+    }
+
+    private static String seedText(List<Long> seeds) {
+        return seeds.size() <= 6 ? seeds.toString() : seeds.size() + " (" + seeds.getFirst() + "…" + seeds.getLast() + ")";
+    }
+
+    /** features, classes, train, validation, test of a catalogue dataset (MNIST's shape otherwise). */
+    static int[] shape(String dataset, int validation) {
+        int train = 60_000, test = 10_000, classes = 10;
+        try {
+            DatasetSpec d = DatasetLoader.catalogueSpec(dataset);
+            train = d.trainSize();
+            test = d.testSize();
+            classes = d.classes();
+        } catch (RuntimeException notInCatalogue) {
+            // a folder of IDX files: assume MNIST's shape for the estimate
+        }
+        return new int[]{784, classes, train - validation, validation, test};
+    }
+
+    /** Multiply–adds per second of training steps of a 784-128-64-10 net at batch 150 on this machine. */
+    static double measureRate() {
+        int batch = 150;
+        int[] widths = {784, 128, 64, 10};
+        Mlp net = new Mlp(widths, new Relu(), false, batch);
+        RandomGenerator rng = RandomStreams.of(1);
+        for (var p : net.parameters()) for (int i = 0; i < p.size(); i++) p.value()[i] = (float) (rng.nextGaussian() * 0.05);
+        float[] x = new float[batch * 784];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextFloat();
+        int[] y = new int[batch];
+        for (int i = 0; i < batch; i++) y[i] = rng.nextInt(10);
+        float[] g = new float[batch * 10];
+        double macs = 3.0 * batch * (784 * 128 + 128 * 64 + 64 * 10);
+        long t0 = System.nanoTime();
+        int steps = 0;
+        long warm = 0;
+        while (System.nanoTime() - t0 < 1_500_000_000L) {
+            if (steps == 40) warm = System.nanoTime();
+            float[] out = net.forward(x, batch);
+            SoftmaxCrossEntropy.lossAndGradient(out, y, batch, 10, g);
+            net.backward(g);
+            steps++;
+        }
+        double secs = (System.nanoTime() - (warm == 0 ? t0 : warm)) / 1e9;
+        return macs * Math.max(1, steps - (warm == 0 ? 0 : 40)) / secs;
+    }
+}

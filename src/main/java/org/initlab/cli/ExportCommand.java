@@ -1,0 +1,146 @@
+package org.initlab.cli;
+
+import org.initlab.UserError;
+import org.initlab.study.AtomicFile;
+import org.initlab.study.Factor;
+import org.initlab.study.RunRecord;
+import org.initlab.study.StudyManifest;
+import org.initlab.study.StudyStore;
+import org.initlab.train.EpochRecord;
+import org.initlab.train.LayerGradients;
+import org.initlab.train.LayerSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code initlab export STUDY_DIR --csv}: tidy tables (one row per run × epoch, and per run × epoch × layer) for pandas and R. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export a study's results as CSV: epochs.csv (one row per run × epoch, every factor a column)",
+                "and layers.csv (one row per run × epoch × layer: weight, activation and gradient statistics)."})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "a study folder written by 'initlab run'")
+    Path studyDir;
+
+    @Option(names = "--csv", description = "write CSV tables (the only format for now; required)")
+    boolean csv;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: STUDY_DIR/export)")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!csv) throw new UserError("say which format: --csv");
+        StudyStore store = new StudyStore(studyDir);
+        StudyManifest m = store.readManifest();
+        List<RunRecord> runs = store.readResults(m);
+        if (runs.isEmpty()) throw new UserError(studyDir + " has no finished runs yet: run 'initlab run' first");
+        Path dir = out != null ? out : studyDir.resolve("export");
+        Files.createDirectories(dir);
+        Path epochs = dir.resolve("epochs.csv");
+        Path layers = dir.resolve("layers.csv");
+        AtomicFile.write(epochs, o -> writeEpochs(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
+        AtomicFile.write(layers, o -> writeLayers(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
+        System.out.println("Wrote " + epochs + " and " + layers + " (" + runs.size() + " of " + m.runs().size() + " runs finished).");
+        return 0;
+    }
+
+    static List<String> runColumns() {
+        List<String> cols = new ArrayList<>(List.of("run", "experiments"));
+        for (Factor f : Factor.values()) cols.add(f.key());
+        cols.addAll(List.of("seed", "initializer_spec", "bias_initializer_spec", "activation_spec", "optimizer_spec", "lr",
+                "hidden_layers", "status"));
+        return cols;
+    }
+
+    static List<String> runValues(RunRecord r) {
+        List<String> v = new ArrayList<>(List.of(r.id(), String.join(";", r.experiments())));
+        for (Factor f : Factor.values()) v.add(r.labels().getOrDefault(f.key(), ""));
+        v.add(Long.toString(r.spec().seed()));
+        v.add(r.spec().initializer().toString());
+        v.add(r.spec().biasInitializer().toString());
+        v.add(r.spec().activation().toString());
+        v.add(r.spec().optimizer().toString());
+        v.add(String.valueOf(r.spec().optimizer().params().get("lr")));
+        v.add(Integer.toString(r.spec().hidden().size()));
+        v.add(r.result().status());
+        return v;
+    }
+
+    static void writeEpochs(Writer w, List<RunRecord> runs) throws IOException {
+        List<String> header = runColumns();
+        header.addAll(List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy", "epoch_seconds"));
+        row(w, header);
+        for (RunRecord r : runs) {
+            List<String> base = runValues(r);
+            double[] secs = r.result().timing().epochSeconds();
+            for (EpochRecord e : r.result().epochs()) {
+                List<String> v = new ArrayList<>(base);
+                v.add(Integer.toString(e.epoch()));
+                v.add(n(e.trainLoss()));
+                v.add(n(e.trainAccuracy()));
+                v.add(n(e.validationLoss()));
+                v.add(n(e.validationAccuracy()));
+                v.add(n(e.testLoss()));
+                v.add(n(e.testAccuracy()));
+                v.add(e.epoch() < secs.length ? Double.toString(secs[e.epoch()]) : "");
+                row(w, v);
+            }
+        }
+        w.flush();
+    }
+
+    static void writeLayers(Writer w, List<RunRecord> runs) throws IOException {
+        List<String> header = runColumns();
+        header.addAll(List.of("epoch", "layer", "weight_mean", "weight_std", "weight_min", "weight_max", "bias_mean", "bias_std",
+                "preact_mean", "preact_std", "act_mean", "act_std", "dead_fraction", "saturated_fraction",
+                "grad_norm_first_step", "grad_norm_mean", "grad_norm_max", "update_ratio"));
+        row(w, header);
+        for (RunRecord r : runs) {
+            List<String> base = runValues(r);
+            for (EpochRecord e : r.result().epochs()) {
+                for (int l = 0; l < e.layers().size(); l++) {
+                    LayerSnapshot s = e.layers().get(l);
+                    LayerGradients g = l < e.gradients().size() ? e.gradients().get(l) : null;
+                    List<String> v = new ArrayList<>(base);
+                    v.add(Integer.toString(e.epoch()));
+                    v.add(s.layer());
+                    v.addAll(List.of(n(s.weights().mean()), n(s.weights().std()), n(s.weights().min()), n(s.weights().max()),
+                            n(s.biases().mean()), n(s.biases().std()), n(s.preActivations().mean()), n(s.preActivations().std()),
+                            n(s.activations().mean()), n(s.activations().std()), n(s.deadFraction()), n(s.saturatedFraction()),
+                            g == null ? "" : n(g.firstStepNorm()), g == null ? "" : n(g.meanNorm()), g == null ? "" : n(g.maxNorm()),
+                            g == null ? "" : n(g.updateRatio())));
+                    row(w, v);
+                }
+            }
+        }
+        w.flush();
+    }
+
+    private static String n(Double v) {
+        return v == null ? "" : Double.toString(v);
+    }
+
+    /** One RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled. */
+    static void row(Writer w, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) w.write(',');
+            String f = fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                w.write('"');
+                w.write(f.replace("\"", "\"\""));
+                w.write('"');
+            } else w.write(f);
+        }
+        w.write("\r\n");
+    }
+}

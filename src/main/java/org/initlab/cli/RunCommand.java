@@ -1,0 +1,155 @@
+package org.initlab.cli;
+
+import org.initlab.UserError;
+import org.initlab.data.Dataset;
+import org.initlab.data.DatasetLoader;
+import org.initlab.study.Experiment;
+import org.initlab.study.Factor;
+import org.initlab.study.Grid;
+import org.initlab.study.PlannedRun;
+import org.initlab.study.StudyManifest;
+import org.initlab.study.StudyRunner;
+import org.initlab.study.StudySpec;
+import org.initlab.study.StudySpecParser;
+import org.initlab.study.StudyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code initlab run STUDY}: trains every run of a study's grid into a study folder (resuming it). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train every run of a study and record everything; running again resumes.",
+                "STUDY is a built-in study (see 'initlab list studies') or a .yaml spec."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STUDY", description = "built-in study name or spec file")
+    String study;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "study folder (default: studies/NAME[-PROTOCOL])")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "runs trained at once, one per core (default: all cores)")
+    Integer jobs;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "use seeds 0..N-1 instead of the spec's")
+    Integer seeds;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "train N epochs instead of the spec's")
+    Integer epochs;
+
+    @Option(names = "--protocol", paramLabel = "P", description = "default or notebook (the original notebook's protocol)")
+    String protocol;
+
+    @Option(names = "--dry-run", description = "show the grid, its size and an estimated time; train nothing")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "run a changed spec in a folder that holds another grid")
+    boolean force;
+
+    @Option(names = "--save-weights", description = "also save each run's initial and final weights (.npz)")
+    boolean saveWeights;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the dataset files are (else $INITLAB_DATA, the cache, system folders, download)")
+    Path dataDir;
+
+    @Option(names = "--no-report", description = "do not write the report at the end")
+    boolean noReport;
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
+        StudySpec spec = StudySource.load(study, new StudySpecParser.Overrides(protocol, seeds, epochs));
+        List<PlannedRun> runs = Grid.expand(spec);
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        PrintStream o = System.out;
+        Path folder = out != null ? out : Path.of("studies", safe(spec.name()) + (spec.protocol().equals("default") ? "" : "-" + spec.protocol()));
+        if (dryRun) {
+            DryRun.print(o, spec, runs, threads, folder);
+            return 0;
+        }
+        StudyStore store = new StudyStore(folder);
+        StudyManifest manifest = store.prepare(spec, runs, force);
+        o.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder);
+
+        DatasetLoader loader = new DatasetLoader();
+        LoadedData data = new LoadedData(loader, dataDir, o);
+        ConsoleProgress progress = new ConsoleProgress(o, ConsoleProgress.isTerminal(), describeKeys(spec));
+        StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
+        Thread hook = new Thread(() -> {
+            runner.cancel();
+            try {
+                runner.awaitStop(10);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "initlab-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StudyRunner.Outcome outcome;
+        try {
+            outcome = runner.run(runs);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: Ctrl-C
+            }
+        }
+        o.println("Results: " + folder.toAbsolutePath());
+        if (!outcome.cancelled() && !noReport) {
+            ReportCommand.write(store, manifest, o);
+        }
+        return outcome.failed() > 0 ? 1 : 0;
+    }
+
+    /** The factors that vary anywhere in the study, then seed: what tells runs apart in progress lines. */
+    static List<String> describeKeys(StudySpec spec) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Factor f : Factor.values()) {
+            for (Experiment e : spec.experiments()) if (e.factors().containsKey(f)) keys.add(f.key());
+        }
+        if (spec.seeds().size() > 1) keys.add("seed");
+        return new ArrayList<>(keys);
+    }
+
+    static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return s.isEmpty() || s.startsWith(".") ? "study" + s : s;
+    }
+
+    /** Loads each dataset once, telling the user where it came from. */
+    static final class LoadedData implements org.initlab.study.DatasetProvider {
+        private final DatasetLoader loader;
+        private final Path dataDir;
+        private final PrintStream out;
+
+        LoadedData(DatasetLoader loader, Path dataDir, PrintStream out) {
+            this.loader = loader;
+            this.dataDir = dataDir;
+            this.out = out;
+        }
+
+        @Override
+        public Dataset load(StudySpec.DataChoice c) {
+            long t0 = System.nanoTime();
+            Dataset d = loader.load(c.dataset(), DataOptionsFor.of(dataDir, c));
+            out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s, %.0f MB, loaded in %.1f s",
+                    d.name(), d.train().size(), d.validation().size(), d.test().size(), c.preprocessing(),
+                    d.footprintBytes() / 1e6, (System.nanoTime() - t0) / 1e9));
+            return d;
+        }
+
+        @Override
+        public java.util.Map<String, Object> provenance(Dataset d) {
+            return DataOptionsFor.provenance(d);
+        }
+    }
+
+}

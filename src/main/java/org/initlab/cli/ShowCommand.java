@@ -1,0 +1,112 @@
+package org.initlab.cli;
+
+import org.initlab.UserError;
+import org.initlab.study.RunRecord;
+import org.initlab.study.RunSpec;
+import org.initlab.study.StudyStore;
+import org.initlab.train.EpochRecord;
+import org.initlab.train.LayerGradients;
+import org.initlab.train.LayerSnapshot;
+import org.initlab.train.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code initlab show RUN}: one run's spec, per-epoch metrics and final layer statistics. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Show one run: its spec, per-epoch losses and accuracies, and per-layer statistics.",
+                "RUN is a run folder, or a run id (or its first characters) in --study (default: every folder under ./studies)."})
+final class ShowCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN", description = "run folder or run id")
+    String run;
+
+    @Option(names = "--study", paramLabel = "DIR", description = "the study folder to look in")
+    Path study;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = find();
+        RunRecord rec = new StudyStore(dir.getParent().getParent()).readResult(dir.getFileName().toString());
+        print(System.out, rec);
+        return 0;
+    }
+
+    private Path find() throws IOException {
+        Path direct = Path.of(run);
+        if (Files.isRegularFile(direct.resolve(StudyStore.RESULT))) return direct.toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>();
+        if (study != null) roots.add(study);
+        else if (Files.isDirectory(Path.of("studies"))) {
+            try (Stream<Path> s = Files.list(Path.of("studies"))) {
+                s.filter(Files::isDirectory).forEach(roots::add);
+            }
+        }
+        List<Path> hits = new ArrayList<>();
+        for (Path r : roots) {
+            Path runs = r.resolve("runs");
+            if (!Files.isDirectory(runs)) continue;
+            try (Stream<Path> s = Files.list(runs)) {
+                s.filter(p -> p.getFileName().toString().startsWith(run) && Files.isRegularFile(p.resolve(StudyStore.RESULT))).forEach(hits::add);
+            }
+        }
+        if (hits.isEmpty()) {
+            throw new UserError("no finished run '" + run + "'" + (study != null ? " in " + study : " under ./studies")
+                    + ": give a run folder, or a run id with --study DIR");
+        }
+        if (hits.size() > 1) throw new UserError("'" + run + "' matches " + hits.size() + " runs (" + hits.get(0).getFileName() + ", "
+                + hits.get(1).getFileName() + ", ...): give more characters of the id");
+        return hits.getFirst().toAbsolutePath().normalize();
+    }
+
+    static void print(PrintStream o, RunRecord rec) {
+        RunSpec s = rec.spec();
+        RunResult r = rec.result();
+        o.println("Run " + rec.id() + " — " + String.join(" · ", rec.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        o.println("  experiments: " + String.join(", ", rec.experiments()) + "; initlab " + rec.initlab() + "; " + rec.finished());
+        o.println("  data: " + s.dataset() + " (validation " + s.validationSize() + ", " + s.preprocessing() + ")");
+        o.println("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
+                + "; weights " + s.initializer() + ", biases " + s.biasInitializer());
+        o.println("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed());
+        o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps, "
+                + String.format(Locale.ROOT, "%.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond()));
+        o.println();
+        o.println(" epoch  train loss  train acc   val loss    val acc  test loss   test acc");
+        for (EpochRecord e : r.epochs()) {
+            o.println(String.format(Locale.ROOT, "%6d %11s %10s %10s %10s %10s %10s", e.epoch(), num(e.trainLoss()), pct(e.trainAccuracy()),
+                    num(e.validationLoss()), pct(e.validationAccuracy()), num(e.testLoss()), pct(e.testAccuracy())));
+        }
+        RunResult.Metrics f = r.finalMetrics();
+        o.println("  final: validation " + num(f.validationLoss()) + " / " + pct(f.validationAccuracy()) + ", test " + num(f.testLoss()) + " / " + pct(f.testAccuracy()));
+        EpochRecord last = r.epochs().getLast();
+        EpochRecord first = r.epochs().getFirst();
+        o.println();
+        o.println(" layer       weight std (init → final)   activation std   dead    saturated   grad norm (last epoch)   update/param");
+        for (int l = 0; l < last.layers().size(); l++) {
+            LayerSnapshot a = first.layers().get(l), b = last.layers().get(l);
+            LayerGradients g = l < last.gradients().size() ? last.gradients().get(l) : null;
+            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", b.layer(), num(a.weights().std()), num(b.weights().std()),
+                    num(b.activations().std()), pct(b.deadFraction()), pct(b.saturatedFraction()),
+                    g == null ? "—" : num(g.meanNorm()), g == null ? "—" : num(g.updateRatio())));
+        }
+    }
+
+    static String num(Double v) {
+        if (v == null) return "—";
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String pct(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+}

@@ -1,0 +1,66 @@
+package org.initlab.study;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see the old content or the whole new content, never a part:
+ * write a temporary file in the same folder, force it to disk, rename it over the target.
+ * A crash leaves at most a {@code .tmp} file, which {@link #cleanTemporaries} removes.
+ */
+public final class AtomicFile {
+    private AtomicFile() {}
+
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    public interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    public static void write(Path target, Body body) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", TEMP_SUFFIX);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+                body.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes temporary files left under {@code dir} by an interrupted write. Returns how many. */
+    public static int cleanTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        int[] n = {0};
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String f = p.getFileName().toString();
+                if (f.startsWith(".") && f.endsWith(TEMP_SUFFIX) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                    n[0]++;
+                }
+            }
+        }
+        return n[0];
+    }
+}

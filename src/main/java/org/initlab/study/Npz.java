@@ -1,0 +1,63 @@
+package org.initlab.study;
+
+import org.initlab.nn.Dense;
+import org.initlab.nn.Mlp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * NumPy's {@code .npy} format (version 1.0: magic {@code \x93NUMPY}, a header dict padded so the
+ * data starts on a 64-byte boundary, then little-endian data) and {@code .npz} (a zip of .npy
+ * files, as {@code numpy.savez_compressed} writes). {@code numpy.load} reads both.
+ */
+public final class Npz {
+    private Npz() {}
+
+    /** Writes a float32 array of the given shape as one .npy stream. */
+    public static void writeNpy(OutputStream out, float[] data, int... shape) throws IOException {
+        long n = 1;
+        for (int d : shape) n *= d;
+        if (n != data.length) throw new IllegalArgumentException("shape does not match " + data.length + " values");
+        String tuple = shape.length == 1 ? "(" + shape[0] + ",)"
+                : "(" + String.join(", ", java.util.Arrays.stream(shape).mapToObj(Integer::toString).toList()) + ")";
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + tuple + ", }";
+        int total = 10 + header.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        header = header + " ".repeat(pad) + "\n";
+        byte[] h = header.getBytes(StandardCharsets.US_ASCII);
+        out.write(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) (h.length & 0xff), (byte) (h.length >>> 8)});
+        out.write(h);
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : data) {
+            if (!buf.hasRemaining()) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            buf.putFloat(f);
+        }
+        out.write(buf.array(), 0, buf.position());
+    }
+
+    /** Every layer's weight (in × out) and bias as {@code dense1.weight}, {@code dense1.bias}, ... in one .npz. */
+    public static void writeWeights(Path file, Mlp net) throws IOException {
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Dense d : net.layers()) {
+                zip.putNextEntry(new ZipEntry(d.name() + ".weight.npy"));
+                writeNpy(zip, d.weight().data(), d.in(), d.out());
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(d.name() + ".bias.npy"));
+                writeNpy(zip, d.bias(), d.out());
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package org.initlab.study;
+
+import org.initlab.train.Evaluation;
+import org.initlab.train.ProbeSettings;
+
+import java.util.List;
+
+/**
+ * Everything that determines one training run. Its canonical JSON (see {@link RunSpecs#canonicalJson})
+ * and the hash of that name the run on disk; the same RunSpec gives the same bits.
+ *
+ * @param dataset          catalogue name of the dataset, or a folder of IDX files
+ * @param validationSize   training examples held out for validation (the last ones)
+ * @param preprocessing    how pixels become inputs (see {@code org.initlab.data.Preprocessing})
+ * @param hidden           hidden layer widths
+ * @param outputActivation apply the hidden activation to the output layer too (the notebook's quirk)
+ */
+public record RunSpec(String dataset, int validationSize, String preprocessing, List<Integer> hidden,
+                      Component activation, boolean outputActivation,
+                      Component initializer, Component biasInitializer, Component optimizer,
+                      int batchSize, int epochs, long seed,
+                      Evaluation evaluation, ProbeSettings probes) {
+    public RunSpec {
+        hidden = List.copyOf(hidden);
+    }
+
+    /** The architecture as "784-128-64-10"-style text without input/output: "128-64". */
+    public String architectureLabel() {
+        if (hidden.isEmpty()) return "linear";
+        return String.join("-", hidden.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,20 @@
+package org.initlab.study;
+
+import java.util.List;
+
+/**
+ * A study as declared: a dataset, a protocol, seeds, and one or more experiments (grids). Parsed
+ * and validated from YAML by {@link StudySpecParser}; expanded into runs by {@link Grid}.
+ *
+ * @param source the YAML text it was read from (kept with the results)
+ */
+public record StudySpec(String name, String description, String protocol, DataChoice data, List<Long> seeds,
+                        List<Experiment> experiments, String source) {
+    public StudySpec {
+        seeds = List.copyOf(seeds);
+        experiments = List.copyOf(experiments);
+    }
+
+    /** Which data a study trains on. */
+    public record DataChoice(String dataset, int validationSize, String preprocessing) {}
+}

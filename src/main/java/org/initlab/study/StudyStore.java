@@ -1,0 +1,135 @@
+package org.initlab.study;
+
+import org.initlab.UserError;
+import org.initlab.Version;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A study folder on disk:
+ * <pre>
+ * STUDY_DIR/study.yaml            the spec as written
+ * STUDY_DIR/study.json            the resolved grid ({@link StudyManifest})
+ * STUDY_DIR/runs/ID/result.json   a finished run ({@link RunRecord}); its presence means complete
+ * STUDY_DIR/runs/ID/weights-*.npz initial and final weights, when asked for
+ * </pre>
+ * Every file is written atomically, so a crash or kill loses only runs in flight.
+ */
+public final class StudyStore {
+    public static final String MANIFEST = "study.json";
+    public static final String SPEC = "study.yaml";
+    public static final String RESULT = "result.json";
+
+    private final Path dir;
+
+    public StudyStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() { return dir; }
+
+    public Path runDir(String id) { return dir.resolve("runs").resolve(id); }
+
+    public boolean isComplete(String id) {
+        return Files.isRegularFile(runDir(id).resolve(RESULT));
+    }
+
+    /**
+     * Creates or reopens the folder for this grid. A folder holding a different grid is refused
+     * unless {@code force}; finished runs that are still in the grid are kept either way.
+     */
+    public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force) {
+        StudyManifest manifest = manifest(spec, runs);
+        try {
+            Files.createDirectories(dir.resolve("runs"));
+            AtomicFile.cleanTemporaries(dir);
+            Path existing = dir.resolve(MANIFEST);
+            if (Files.exists(existing)) {
+                StudyManifest old = readManifest();
+                if (!old.fingerprint().equals(manifest.fingerprint()) && !force) {
+                    throw new UserError(dir + " holds results of a different grid (study '" + old.name() + "', "
+                            + old.runs().size() + " runs; now '" + spec.name() + "', " + runs.size()
+                            + " runs): choose another --out folder, or add --force to run the new grid there (finished runs still in it are kept)");
+                }
+                manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
+                        manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
+                        old.fingerprint().equals(manifest.fingerprint()) ? old.created() : manifest.created());
+            }
+            AtomicFile.write(dir.resolve(SPEC), spec.source().getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(dir.resolve(MANIFEST), JsonFormat.PRETTY.writeValueAsBytes(manifest));
+        } catch (IOException e) {
+            throw new UserError("cannot write the study folder " + dir + ": " + e.getMessage(), e);
+        }
+        return manifest;
+    }
+
+    public StudyManifest readManifest() {
+        Path p = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(p)) {
+            throw new UserError(dir + " is not a study folder (no " + MANIFEST + "); run 'initlab run STUDY --out " + dir + "' first");
+        }
+        try {
+            return JsonFormat.CANONICAL.readValue(p.toFile(), StudyManifest.class);
+        } catch (IOException e) {
+            throw new UserError(p + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    public void writeResult(RunRecord record) throws IOException {
+        AtomicFile.write(runDir(record.id()).resolve(RESULT), out -> JsonFormat.CANONICAL.writeValue(out, record));
+    }
+
+    public RunRecord readResult(String id) {
+        Path p = runDir(id).resolve(RESULT);
+        try {
+            return JsonFormat.CANONICAL.readValue(p.toFile(), RunRecord.class);
+        } catch (IOException e) {
+            throw new UserError(p + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The finished runs of the manifest, in its order. */
+    public List<RunRecord> readResults(StudyManifest m) {
+        List<RunRecord> out = new ArrayList<>();
+        for (StudyManifest.RunEntry r : m.runs()) if (isComplete(r.id())) out.add(readResult(r.id()));
+        return out;
+    }
+
+    static StudyManifest manifest(StudySpec spec, List<PlannedRun> runs) {
+        List<StudyManifest.ExperimentInfo> exps = new ArrayList<>();
+        for (Experiment e : spec.experiments()) {
+            Map<String, List<String>> factors = new LinkedHashMap<>();
+            e.factors().forEach((f, levels) -> factors.put(f.key(), levels.stream().map(Level::label).toList()));
+            Map<String, String> settings = new LinkedHashMap<>();
+            e.settings().forEach((f, l) -> settings.put(f.key(), l.label()));
+            exps.add(new StudyManifest.ExperimentInfo(e.name(), e.description(), factors, settings));
+        }
+        List<StudyManifest.RunEntry> entries = runs.stream()
+                .map(r -> new StudyManifest.RunEntry(r.id(), r.labels(), r.experiments())).toList();
+        return new StudyManifest(spec.name(), spec.description(), spec.protocol(), spec.data(), spec.seeds(), exps, entries,
+                fingerprint(runs), Version.current(), Instant.now().toString());
+    }
+
+    static String fingerprint(List<PlannedRun> runs) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            runs.stream().map(PlannedRun::id).sorted().forEach(id -> md.update((id + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

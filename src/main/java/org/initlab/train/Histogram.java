@@ -1,0 +1,81 @@
+package org.initlab.train;
+
+import java.util.Arrays;
+
+/**
+ * A histogram on one fixed set of bins shared by every layer, snapshot, run and study, so
+ * histograms add up exactly across seeds and compare across initializers.
+ *
+ * <p>Bins are uniform in u = asinh(x / s) with s = {@value #SCALE}: about {@value #SCALE}·{@value #DU}
+ * wide near zero and 10% of |x| wide for |x| ≫ s, from −{@value #LIMIT} to +{@value #LIMIT}
+ * ({@value #BINS} bins; values beyond go to underflow/overflow, non-finite ones to nonFinite).
+ * The same idea as TensorBoard's exponentially spaced buckets, made symmetric and smooth
+ * through zero.
+ *
+ * <p>Only the non-empty stretch is stored: {@code counts[k]} is the count of bin
+ * {@code offset + k}.
+ */
+public record Histogram(int offset, long[] counts, long underflow, long overflow, long nonFinite) {
+    public static final double SCALE = 0.01;
+    public static final double LIMIT = 1000;
+    public static final double DU = 0.1;
+    public static final int BINS = 2 * (int) Math.ceil(asinh(LIMIT / SCALE) / DU);
+    private static final double U_MAX = BINS / 2 * DU;
+
+    /** The lower edge of bin i (0 ≤ i ≤ BINS; edge BINS is the upper edge of the last bin). */
+    public static double edge(int i) {
+        return SCALE * Math.sinh(-U_MAX + i * DU);
+    }
+
+    /** The bin of x, or −1 below the range, BINS above it. */
+    public static int bin(double x) {
+        double u = asinh(x / SCALE);
+        int i = (int) Math.floor((u + U_MAX) / DU);
+        return Math.max(-1, Math.min(BINS, i));
+    }
+
+    static double asinh(double x) {
+        return Math.copySign(Math.log(Math.abs(x) + Math.sqrt(x * x + 1)), x);
+    }
+
+    /** The histogram of v[from..to); {@code scratch} needs BINS longs and is overwritten. */
+    public static Histogram of(float[] v, int from, int to, long[] scratch) {
+        Arrays.fill(scratch, 0, BINS, 0L);
+        long under = 0, over = 0, bad = 0;
+        for (int i = from; i < to; i++) {
+            float x = v[i];
+            if (!Float.isFinite(x)) { bad++; continue; }
+            int b = bin(x);
+            if (b < 0) under++;
+            else if (b >= BINS) over++;
+            else scratch[b]++;
+        }
+        int lo = 0, hi = BINS - 1;
+        while (lo <= hi && scratch[lo] == 0) lo++;
+        while (hi >= lo && scratch[hi] == 0) hi--;
+        long[] counts = lo > hi ? new long[0] : Arrays.copyOfRange(scratch, lo, hi + 1);
+        return new Histogram(lo > hi ? 0 : lo, counts, under, over, bad);
+    }
+
+    public long total() {
+        long t = underflow + overflow + nonFinite;
+        for (long c : counts) t += c;
+        return t;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Histogram h && offset == h.offset && underflow == h.underflow && overflow == h.overflow
+                && nonFinite == h.nonFinite && Arrays.equals(counts, h.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * offset + Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "Histogram[offset=" + offset + ", bins=" + counts.length + ", total=" + total() + "]";
+    }
+}
