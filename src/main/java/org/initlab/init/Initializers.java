@@ -12,9 +12,9 @@ import java.util.Map;
  * The initializer catalogue: a superset of PyTorch's {@code torch.nn.init}, Keras's
  * initializers and DL4J's {@code WeightInit}, plus LSUV and the mean-field critical init.
  *
- * <p>Names are matched ignoring case, '_', '-' and blanks, so PyTorch ({@code xavier_uniform_}),
- * Keras ({@code GlorotUniform}, {@code glorot_uniform}) and DL4J ({@code XAVIER_UNIFORM})
- * spellings all work. An alias means exactly its entry, and the initializer built reports the
+ * <p>Names are matched ignoring case, '_', '-' and blanks, so PyTorch ({@code xavier_uniform_},
+ * trailing underscore and all), Keras ({@code GlorotUniform}, {@code glorot_uniform}) and DL4J
+ * ({@code XAVIER_UNIFORM}) spellings all work; the aliases listed are the other names. An alias means exactly its entry, and the initializer built reports the
  * entry's canonical name and full parameter map, so one init spelt two ways compares and hashes
  * the same. Where libraries disagree under one name, the normal-based named inits follow
  * PyTorch and the papers (untruncated: xavier_normal = glorot_normal, kaiming_normal = he_normal,
@@ -26,20 +26,20 @@ public final class Initializers {
 
     private static final InitializerCatalogue<Initializer> WEIGHTS = new InitializerCatalogue<>("weight initializer",
             List.of(
-                    new Entry<>(Zeros.NAME, List.of("zero", "zeros_"), "PyTorch zeros_, Keras Zeros, DL4J ZERO", Zeros::from),
-                    new Entry<>(Ones.NAME, List.of("ones_"), "PyTorch ones_, Keras Ones, DL4J ONES", Ones::from),
-                    new Entry<>(Constant.NAME, List.of("constant_"), "PyTorch constant_, Keras Constant", Constant::from),
-                    new Entry<>(Normal.NAME, List.of("normal_"), "PyTorch normal_ (defaults 0, 1)", Normal::from),
-                    new Entry<>(Uniform.NAME, List.of("uniform_"), "PyTorch uniform_ (defaults 0, 1)", Uniform::from),
-                    new Entry<>(TruncatedNormal.NAME, List.of("trunc_normal_"), "PyTorch trunc_normal_ (absolute bounds)", TruncatedNormal::from),
+                    new Entry<>(Zeros.NAME, List.of("zero"), "PyTorch zeros_, Keras Zeros, DL4J ZERO", Zeros::from),
+                    new Entry<>(Ones.NAME, List.of(), "PyTorch ones_, Keras Ones, DL4J ONES", Ones::from),
+                    new Entry<>(Constant.NAME, List.of(), "PyTorch constant_, Keras Constant", Constant::from),
+                    new Entry<>(Normal.NAME, List.of(), "PyTorch normal_ (defaults 0, 1)", Normal::from),
+                    new Entry<>(Uniform.NAME, List.of(), "PyTorch uniform_ (defaults 0, 1)", Uniform::from),
+                    new Entry<>(TruncatedNormal.NAME, List.of(), "PyTorch trunc_normal_ (absolute bounds)", TruncatedNormal::from),
                     new Entry<>(KerasTruncatedNormal.NAME, List.of("truncated_normal"), "Keras TruncatedNormal (bounds mean ± 2·std)", KerasTruncatedNormal::from),
-                    new Entry<>(XavierUniform.NAME, List.of("glorot_uniform", "xavier_uniform_"),
+                    new Entry<>(XavierUniform.NAME, List.of("glorot_uniform"),
                             "Glorot & Bengio 2010; PyTorch xavier_uniform_, Keras GlorotUniform, DL4J XAVIER_UNIFORM", XavierUniform::from),
-                    new Entry<>(XavierNormal.NAME, List.of("glorot_normal", "xavier_normal_", "xavier"),
+                    new Entry<>(XavierNormal.NAME, List.of("glorot_normal", "xavier"),
                             "Glorot & Bengio 2010; PyTorch xavier_normal_, DL4J XAVIER (Keras GlorotNormal truncates: keras_glorot_normal)", XavierNormal::from),
-                    new Entry<>(KaimingUniform.NAME, List.of("he_uniform", "kaiming_uniform_", "relu_uniform"),
+                    new Entry<>(KaimingUniform.NAME, List.of("he_uniform", "relu_uniform"),
                             "He et al. 2015; PyTorch kaiming_uniform_, Keras HeUniform, DL4J RELU_UNIFORM", KaimingUniform::from),
-                    new Entry<>(KaimingNormal.NAME, List.of("he_normal", "kaiming_normal_", "relu"),
+                    new Entry<>(KaimingNormal.NAME, List.of("he_normal", "relu"),
                             "He et al. 2015; PyTorch kaiming_normal_, DL4J RELU (Keras HeNormal truncates: keras_he_normal)", KaimingNormal::from),
                     new Entry<>(LecunUniform.NAME, List.of(),
                             "LeCun et al. 1998; Keras LecunUniform (DL4J LECUN_UNIFORM differs: dl4j_lecun_uniform)", LecunUniform::from),
@@ -47,9 +47,9 @@ public final class Initializers {
                             "LeCun et al. 1998, Klambauer et al. 2017; DL4J LECUN_NORMAL/NORMAL/XAVIER_FAN_IN (Keras LecunNormal truncates: keras_lecun_normal)",
                             LecunNormal::from),
                     new Entry<>(VarianceScaling.NAME, List.of("var_scaling"), "Keras VarianceScaling", VarianceScaling::from),
-                    new Entry<>(Orthogonal.NAME, List.of("orthogonal_"), "Saxe et al. 2013, Mezzadri 2007; PyTorch orthogonal_, Keras Orthogonal", Orthogonal::from),
-                    new Entry<>(Identity.NAME, List.of("eye", "eye_"), "PyTorch eye_, Keras Identity, DL4J IDENTITY (square only there)", Identity::from),
-                    new Entry<>(Sparse.NAME, List.of("sparse_"), "Martens 2010; PyTorch sparse_ semantics (zeros per input unit)", Sparse::from),
+                    new Entry<>(Orthogonal.NAME, List.of(), "Saxe et al. 2013, Mezzadri 2007; PyTorch orthogonal_, Keras Orthogonal", Orthogonal::from),
+                    new Entry<>(Identity.NAME, List.of("eye"), "PyTorch eye_, Keras Identity, DL4J IDENTITY (square only there)", Identity::from),
+                    new Entry<>(Sparse.NAME, List.of(), "Martens 2010; PyTorch sparse_ semantics (zeros per input unit)", Sparse::from),
                     new Entry<>(CriticalGaussian.NAME, List.of("edge_of_chaos"), "Poole et al. 2016, Schoenholz et al. 2017", CriticalGaussian::from),
                     new Entry<>(Lsuv.NAME, List.of(), "Mishkin & Matas 2016 (tol, iterations as torch-lsuv and fastai)", Lsuv::from),
                     new Entry<>(TorchLinearDefault.NAME, List.of("pytorch_default", "torch_default", "dl4j_uniform"),
@@ -79,11 +79,11 @@ public final class Initializers {
 
     private static final InitializerCatalogue<BiasInitializer> BIASES = new InitializerCatalogue<>("bias initializer",
             List.of(
-                    new Entry<>(Zeros.NAME, List.of("zero", "zeros_"), "PyTorch zeros_, Keras Zeros (Keras Dense default), DL4J biasInit 0", Zeros::from),
-                    new Entry<>(Ones.NAME, List.of("ones_"), "PyTorch ones_, Keras Ones", Ones::from),
-                    new Entry<>(Constant.NAME, List.of("constant_"), "PyTorch constant_, Keras Constant, DL4J biasInit", Constant::from),
-                    new Entry<>(Normal.NAME, List.of("normal_"), "PyTorch normal_ (defaults 0, 1)", Normal::from),
-                    new Entry<>(Uniform.NAME, List.of("uniform_"), "PyTorch uniform_ (defaults 0, 1)", Uniform::from),
+                    new Entry<>(Zeros.NAME, List.of("zero"), "PyTorch zeros_, Keras Zeros (Keras Dense default), DL4J biasInit 0", Zeros::from),
+                    new Entry<>(Ones.NAME, List.of(), "PyTorch ones_, Keras Ones", Ones::from),
+                    new Entry<>(Constant.NAME, List.of(), "PyTorch constant_, Keras Constant, DL4J biasInit", Constant::from),
+                    new Entry<>(Normal.NAME, List.of(), "PyTorch normal_ (defaults 0, 1)", Normal::from),
+                    new Entry<>(Uniform.NAME, List.of(), "PyTorch uniform_ (defaults 0, 1)", Uniform::from),
                     new Entry<>(TorchLinearDefault.NAME, List.of("pytorch_default", "torch_default"), "PyTorch nn.Linear default bias", TorchLinearDefault::from),
                     new Entry<>(CriticalBias.NAME, List.of("edge_of_chaos"), "Poole et al. 2016, Schoenholz et al. 2017", CriticalBias::from)),
             List.of(

@@ -9,7 +9,8 @@ package org.initlab.init;
  * z = 1.5 the series erf z = (2/√π)·e^(−z²)·Σₙ 2ⁿ z^(2n+1) / (1·3···(2n+1)), whose terms are all
  * positive (no cancellation); from 1.5 on the continued fraction
  * erfc z = (e^(−z²)/√π) · 1/(z + ½/(z + 1/(z + (3/2)/(z + …)))), which keeps full relative
- * accuracy far in the tail (both agree with reference values to a few ulps). The quantile starts from Abramowitz &amp; Stegun 26.2.23
+ * accuracy far in the tail. Against scipy, erfc's relative error stays below 10⁻¹⁴ on [0, 27]
+ * (worst just below 1.5, where 1 − erf cancels). The quantile starts from Abramowitz &amp; Stegun 26.2.23
  * (absolute error &lt; 4.5·10⁻⁴) and takes two Halley steps on Φ, which takes it to the
  * accuracy of Φ itself.
  */
