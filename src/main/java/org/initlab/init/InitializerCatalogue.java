@@ -38,7 +38,6 @@ final class InitializerCatalogue<T> {
     }
 
     private final String kind;
-    private final Function<T, Map<String, Object>> paramsOf;
     private final Function<T, String> formulaOf;
     private final List<Entry<T>> entries;
     private final List<Preset> presets;
@@ -48,11 +47,10 @@ final class InitializerCatalogue<T> {
     private final Map<String, String> spellingByKey = new LinkedHashMap<>();
 
     InitializerCatalogue(String kind, List<Entry<T>> entries, List<Preset> presets,
-                         Function<T, Map<String, Object>> paramsOf, Function<T, String> formulaOf) {
+                         Function<T, String> formulaOf) {
         this.kind = kind;
         this.entries = List.copyOf(entries);
         this.presets = List.copyOf(presets);
-        this.paramsOf = paramsOf;
         this.formulaOf = formulaOf;
         for (Entry<T> e : this.entries) {
             register(e.name(), e, null);
@@ -88,23 +86,33 @@ final class InitializerCatalogue<T> {
 
     /** The initializer {@code name} with {@code given} parameters; UserError for a bad name or parameter. */
     T create(String name, Map<String, ?> given) {
+        return create(name, given, null);
+    }
+
+    /** As {@link #create(String, Map)}; {@code read}, if given, receives the Params the factory read. */
+    private T create(String name, Map<String, ?> given, List<Params> read) {
         if (name == null || name.isBlank()) {
             throw new UserError("missing " + kind + " name (valid: " + String.join(", ", names()) + ")");
         }
         String k = key(name);
-        Map<String, ?> params = given == null ? Map.of() : given;
+        Map<String, Object> params = new LinkedHashMap<>();
         Entry<T> entry = entryByKey.get(k);
-        if (entry != null) return entry.factory().apply(new Params(name.trim(), params));
         Preset preset = presetByKey.get(k);
-        if (preset != null) {
-            Map<String, Object> merged = new LinkedHashMap<>(preset.params());
-            merged.putAll(params);
-            return entryByKey.get(key(preset.target())).factory().apply(new Params(name.trim(), merged));
+        if (entry == null && preset != null) {
+            entry = entryByKey.get(key(preset.target()));
+            params.putAll(preset.params());
         }
-        String near = NearestName.of(k, spellingByKey.keySet());
-        throw new UserError("unknown " + kind + " '" + name + "'"
-                + (near == null ? "" : "; did you mean '" + spellingByKey.get(near) + "'?")
-                + " (valid: " + String.join(", ", names()) + ")");
+        if (entry == null) {
+            String near = NearestName.of(k, spellingByKey.keySet());
+            throw new UserError("unknown " + kind + " '" + name + "'"
+                    + (near == null ? "" : "; did you mean '" + spellingByKey.get(near) + "'?")
+                    + " (valid: " + String.join(", ", names()) + ")");
+        }
+        if (given != null) params.putAll(given);
+        Params p = new Params(name.trim(), params);
+        T instance = entry.factory().apply(p);
+        if (read != null) read.add(p);
+        return instance;
     }
 
     /** Entry names, then preset names. */
@@ -115,17 +123,22 @@ final class InitializerCatalogue<T> {
         return names;
     }
 
-    /** One line per entry (with aliases), then one per preset, each with its defaults and formula. */
+    /**
+     * One line per entry (with aliases), then one per preset; the defaults are the parameters
+     * the factory read ({@link Params#resolved()}), the formula the built initializer's.
+     */
     List<CatalogueEntry> describe() {
         List<CatalogueEntry> lines = new ArrayList<>();
         for (Entry<T> e : entries) {
-            T instance = e.factory().apply(Params.none(e.name()));
-            lines.add(new CatalogueEntry(e.name(), e.aliases(), formulaOf.apply(instance), paramsOf.apply(instance), e.source()));
+            List<Params> read = new ArrayList<>();
+            T instance = create(e.name(), Map.of(), read);
+            lines.add(new CatalogueEntry(e.name(), e.aliases(), formulaOf.apply(instance), read.getFirst().resolved(), e.source()));
         }
         for (Preset p : presets) {
-            T instance = create(p.name(), Map.of());
+            List<Params> read = new ArrayList<>();
+            T instance = create(p.name(), Map.of(), read);
             String formula = "= " + Params.label(p.target(), p.params()) + ": " + formulaOf.apply(instance);
-            lines.add(new CatalogueEntry(p.name(), List.of(), formula, paramsOf.apply(instance), p.source()));
+            lines.add(new CatalogueEntry(p.name(), List.of(), formula, read.getFirst().resolved(), p.source()));
         }
         return List.copyOf(lines);
     }

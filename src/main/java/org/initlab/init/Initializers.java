@@ -75,7 +75,7 @@ public final class Initializers {
                     keras("dl4j_var_scaling_uniform_fan_out", 3.0, "fan_out", "uniform", "DL4J VAR_SCALING_UNIFORM_FAN_OUT as DL4J draws it: U(±3/√n)"),
                     keras("dl4j_var_scaling_uniform_fan_avg", 3.0, "fan_avg", "uniform", "DL4J VAR_SCALING_UNIFORM_FAN_AVG as DL4J draws it: U(±3/√n)"),
                     keras("dl4j_lecun_uniform", 3.0, "fan_in", "uniform", "DL4J LECUN_UNIFORM as DL4J draws it: U(±3/√fan_in), 3× Keras's variance")),
-            Initializer::params, Initializer::formula);
+            Initializer::formula);
 
     private static final InitializerCatalogue<BiasInitializer> BIASES = new InitializerCatalogue<>("bias initializer",
             List.of(
@@ -89,7 +89,7 @@ public final class Initializers {
             List.of(
                     new Preset("random_normal", Normal.NAME, Map.of("std", 0.05), "Keras RandomNormal (std 0.05)"),
                     new Preset("random_uniform", Uniform.NAME, Map.of("a", -0.05, "b", 0.05), "Keras RandomUniform (±0.05)")),
-            BiasInitializer::params, BiasInitializer::formula);
+            BiasInitializer::formula);
 
     private Initializers() {}
 

@@ -21,7 +21,7 @@ public record KaimingNormal(double a, FanMode mode, String nonlinearity) impleme
     public static final String NAME = "kaiming_normal";
 
     public KaimingNormal {
-        check(NAME, a, mode, nonlinearity);
+        nonlinearity = check(NAME, a, mode, nonlinearity);
     }
 
     static KaimingNormal from(Params p) {
@@ -32,16 +32,19 @@ public record KaimingNormal(double a, FanMode mode, String nonlinearity) impleme
         return new KaimingNormal(a, mode, nonlinearity);
     }
 
-    static void check(String name, double a, FanMode mode, String nonlinearity) {
+    /** Validates the parameters and returns the nonlinearity's canonical (lower-case) spelling. */
+    static String check(String name, double a, FanMode mode, String nonlinearity) {
         ParameterCheck.finite(name, "a", a);
         if (mode != FanMode.FAN_IN && mode != FanMode.FAN_OUT) {
             throw new UserError(name + ": mode must be fan_in or fan_out, got " + (mode == null ? "none" : mode.label()));
         }
         Gain.of(nonlinearity, a);
-        if (a != 0.0 && !nonlinearity.equals("leaky_relu")) {
+        String canonical = nonlinearity.trim().toLowerCase(java.util.Locale.ROOT);
+        if (a != 0.0 && !canonical.equals("leaky_relu")) {
             throw new UserError(name + ": parameter 'a' (the negative slope) applies only to nonlinearity leaky_relu, got a = "
-                    + a + " with " + nonlinearity + "; drop 'a' or use leaky_relu");
+                    + a + " with " + canonical + "; drop 'a' or use leaky_relu");
         }
+        return canonical;
     }
 
     public double gain() { return Gain.of(nonlinearity, a); }

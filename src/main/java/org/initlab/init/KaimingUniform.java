@@ -21,7 +21,7 @@ public record KaimingUniform(double a, FanMode mode, String nonlinearity) implem
     static final List<String> MODES = List.of("fan_in", "fan_out");
 
     public KaimingUniform {
-        KaimingNormal.check(NAME, a, mode, nonlinearity);
+        nonlinearity = KaimingNormal.check(NAME, a, mode, nonlinearity);
     }
 
     static KaimingUniform from(Params p) {

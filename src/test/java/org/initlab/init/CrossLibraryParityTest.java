@@ -27,10 +27,10 @@ class CrossLibraryParityTest {
         return sample(name, Map.of(), seed);
     }
 
-    /** Extremes of 150 000 uniform draws lie within 10⁻⁴ of the bound except with probability e⁻¹⁵. */
+    /** Each extreme of 150 000 uniform draws is within 3·10⁻⁴·bound of it unless all miss a 1.5·10⁻⁴ slice: e⁻²²·⁵. */
     private static void assertBound(SampleStats s, double bound, String what) {
         assertTrue(s.max() <= (float) bound && s.min() >= -(float) bound, what + " exceeds ±" + bound + ": " + s);
-        assertTrue(s.max() > bound * (1 - 1e-4) && s.min() < -bound * (1 - 1e-4), what + " does not reach ±" + bound + ": " + s);
+        assertTrue(s.max() > bound * (1 - 3e-4) && s.min() < -bound * (1 - 3e-4), what + " does not reach ±" + bound + ": " + s);
     }
 
     /** Keras LecunUniform: √(3/fan_in); DL4J LECUN_UNIFORM: 3/√fan_in, a variance three times larger. */

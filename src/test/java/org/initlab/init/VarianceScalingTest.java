@@ -53,6 +53,7 @@ class VarianceScalingTest {
         SampleStats s = SampleStats.of(draw(vs, 30).data());
         double cut = 2 * Math.sqrt(1.0 / FAN_IN) / VarianceScaling.TRUNCATED_UNIT_STD;
         assertTrue(s.max() <= (float) cut && s.min() >= -(float) cut, "within ±2σ: " + s);
+        // density at the cut ≈ φ(2)/0.954 per σ: about 45 of 400 000 draws land in the last 0.1%.
         assertTrue(s.max() > 0.999 * cut && s.min() < -0.999 * cut, "cut reached: " + s);
 
         VarianceScaling untruncated = new VarianceScaling(1.0, FanMode.FAN_IN, VarianceScaling.Distribution.UNTRUNCATED_NORMAL);
@@ -66,7 +67,8 @@ class VarianceScalingTest {
         SampleStats s = SampleStats.of(draw(vs, 31).data());
         double limit = Math.sqrt(3 * 3.0 / 700);
         assertTrue(s.max() <= (float) limit && s.min() >= -(float) limit, "within limit: " + s);
-        assertTrue(s.max() > limit * (1 - 5e-5) && s.min() < -limit * (1 - 5e-5), "limit reached: " + s);
+        // 400 000 draws all missing the top 5·10⁻⁵ of the range: probability e⁻²⁰.
+        assertTrue(s.max() > limit * (1 - 1e-4) && s.min() < -limit * (1 - 1e-4), "limit reached: " + s);
     }
 
     @Test
