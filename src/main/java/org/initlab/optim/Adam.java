@@ -24,10 +24,12 @@ import java.util.Map;
  * </pre>
  * ε is added after the square root and after the bias correction (not ε̂ of the paper's
  * efficient form). AMSGrad keeps the maximum of the raw v, as PyTorch's current algorithm and
- * implementation do (its documentation before 2.x wrote the maximum of v̂).
+ * implementation do (older versions of its documentation, e.g. 1.13, wrote the maximum of v̂).
  *
- * <p>Computed as PyTorch's implementation does: step size γ/(1 − β₁ᵗ) and √(1 − β₂ᵗ) in double,
- * rounded to float once per step; then θ ← θ + (−step·m) / (√v / √(1 − β₂ᵗ) + ε) in float.
+ * <p>The scalars follow PyTorch's implementation: step size γ/(1 − β₁ᵗ) and √(1 − β₂ᵗ) in double,
+ * rounded to float once per step; then θ ← θ + (−step·m) / (√v / √(1 − β₂ᵗ) + ε) in float. The
+ * moments use the documented form β₁m + (1 − β₁)g, where PyTorch's code uses lerp, m + (1 − β₁)(g − m):
+ * equal in exact arithmetic, not always in float, so results match PyTorch closely but not bitwise.
  *
  * @param lr          γ ≥ 0 (default 1e-3)
  * @param beta1       β₁ ∈ [0, 1) (PyTorch's {@code betas[0]}, default 0.9)
