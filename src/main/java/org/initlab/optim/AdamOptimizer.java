@@ -60,9 +60,8 @@ final class AdamOptimizer implements Optimizer {
 
     @Override
     public void step() {
-        double t = steps + 1;
-        double biasCorrection1 = 1 - StrictMath.pow(beta1, t);
-        double biasCorrection2 = 1 - StrictMath.pow(beta2, t);
+        double biasCorrection1 = 1 - power(beta1, steps + 1);
+        double biasCorrection2 = 1 - power(beta2, steps + 1);
         float negativeStepSize = (float) -(lr / biasCorrection1);
         float biasCorrection2Sqrt = (float) StrictMath.sqrt(biasCorrection2);
         for (int k = 0; k < parameters.length; k++) {
@@ -117,6 +116,20 @@ final class AdamOptimizer implements Optimizer {
             float denominator = (float) Math.sqrt(vi) / biasCorrection2Sqrt + eps;
             theta[i] = th + mi * negativeStepSize / denominator;
         }
+    }
+
+    /**
+     * βᵗ by binary exponentiation in double: no allocation (StrictMath.pow allocates scratch arrays
+     * until the JIT compiles it) and the same bits on every JVM. Its relative error grows like
+     * t·2⁻⁵³ against a correctly rounded pow (Python's {@code beta ** step}); the cast of the bias
+     * corrections to float hides that except at rare rounding boundaries.
+     */
+    static double power(double base, long exponent) {
+        double result = 1;
+        for (double square = base; exponent > 0 && result != 0; exponent >>>= 1, square *= square) {
+            if ((exponent & 1) != 0) result *= square;
+        }
+        return result;
     }
 
     /** The one-line rule for a configuration of the Adam family. */

@@ -21,7 +21,8 @@ import java.util.Map;
  *   else:      θ ← θ − γ g / (√ṽ + ε)
  * </pre>
  * ε is added outside the square root (PyTorch; Keras adds it inside). Unlike SGD's, the momentum
- * buffer starts at zero.
+ * buffer starts at zero. ḡ uses the documented form αḡ + (1 − α)g where PyTorch's code uses lerp
+ * (equal in exact arithmetic, not always bitwise in float).
  *
  * @param lr          γ ≥ 0 (default 1e-2)
  * @param alpha       α ≥ 0, smoothing constant (default 0.99)

@@ -10,6 +10,7 @@ import static org.initlab.optim.OptimizerFixtures.THETA0;
 import static org.initlab.optim.OptimizerFixtures.assertClose;
 import static org.initlab.optim.OptimizerFixtures.maxDifference;
 import static org.initlab.optim.OptimizerFixtures.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Adam and AdamW against torch.optim.Adam / AdamW's documented algorithms, worked out in double. */
@@ -102,6 +103,28 @@ class AdamTest {
     void adamWLeavesNonDecayingParametersUnshrunk() {
         float[] theta = run(Optimizers.spec("adamw", Map.of("lr", 0.1, "weight_decay", 0.5)), THETA0, GRADS, false);
         assertClose(expected(GRADS, 0.1, 0.9, 0.999, 1e-8, 0, true, Max.NONE), theta);
+    }
+
+    @Test
+    void biasCorrectionPowerIsWithinTUlpsOfPowAndRoundsToTheSameFloat() {
+        assertEquals(1.0, AdamOptimizer.power(0.9, 0));
+        assertEquals(0.0, AdamOptimizer.power(0.0, 3));
+        assertEquals(0.729, AdamOptimizer.power(0.9, 3), 1e-15);
+        int sameFloat = 0;
+        int cases = 0;
+        for (double beta : new double[] {0.5, 0.9, 0.95, 0.99, 0.999, 0.9999}) {
+            for (long t = 1; t <= 1_000_000; t = t < 100 ? t + 1 : t * 11 / 10) {
+                double pow = StrictMath.pow(beta, t);
+                double power = AdamOptimizer.power(beta, t);
+                assertEquals(pow, power, 2.0 * t * Math.ulp(pow), "beta=" + beta + " t=" + t);
+                cases++;
+                boolean sameStepSize = (float) (1e-3 / (1 - pow)) == (float) (1e-3 / (1 - power));
+                boolean sameRoot = (float) Math.sqrt(1 - pow) == (float) Math.sqrt(1 - power);
+                if (sameStepSize && sameRoot) sameFloat++;
+            }
+        }
+        assertTrue(sameFloat >= cases - 2,
+                sameFloat + " of " + cases + " step sizes and √(1 − β₂ᵗ) round to the same float as with pow");
     }
 
     @Test

@@ -24,6 +24,12 @@ class StepAllocationTest {
             Optimizers.spec("rmsprop", Map.of("centered", true, "momentum", 0.9, "weight_decay", 1e-4)),
             Optimizers.spec("adagrad", Map.of("lr_decay", 1e-3, "weight_decay", 1e-4)));
 
+    /**
+     * Warm-up runs until several batches in a row allocate nothing (C2 has compiled the Vector API
+     * loops; before that, vectors are boxed). A deoptimisation and recompilation can still allocate
+     * once, so the steady state is judged on the best of three long windows: an allocation in every
+     * step would show in all of them.
+     */
     @Test
     void stepAllocatesNothingAfterWarmUp() {
         for (OptimizerSpec spec : CONFIGS) {
@@ -31,10 +37,13 @@ class StepAllocationTest {
             Parameter b = new Parameter("b", filled(19, 0.1f), filled(19, -0.01f), false);
             Optimizer opt = spec.bind(List.of(w, b));
             long deadline = System.nanoTime() + WARM_UP_LIMIT_NANOS;
-            while (allocatedBy(opt, BATCH) != 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            int zeroBatchesInARow = 0;
+            while (zeroBatchesInARow < 5 && System.nanoTime() < deadline) {
+                zeroBatchesInARow = allocatedBy(opt, BATCH) == 0 ? zeroBatchesInARow + 1 : 0;
             }
-            assertEquals(0, allocatedBy(opt, 10 * BATCH), () -> spec + " allocates in step()");
+            long least = Long.MAX_VALUE;
+            for (int window = 0; window < 3 && least != 0; window++) least = Math.min(least, allocatedBy(opt, 10 * BATCH));
+            assertEquals(0, least, () -> spec + " allocates in step()");
         }
     }
 
