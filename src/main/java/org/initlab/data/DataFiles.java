@@ -55,9 +55,20 @@ final class DataFiles {
         return new UserError(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
 
-    /** Reads exactly {@code n} bytes, or fails naming the file as truncated. */
+    /**
+     * Reads exactly {@code n} bytes, or fails naming the file as truncated. Up to 256 MiB are read
+     * into an array of the final size; a larger announced size (a corrupt header?) is only
+     * allocated as the bytes actually arrive.
+     */
     static byte[] readExactly(InputStream in, int n, Path file, String what) throws IOException {
-        byte[] b = in.readNBytes(n);
+        byte[] b;
+        if (n <= 1 << 28) {
+            b = new byte[n];
+            int got = in.readNBytes(b, 0, n);
+            if (got != n) b = java.util.Arrays.copyOf(b, got);
+        } else {
+            b = in.readNBytes(n);
+        }
         if (b.length != n) {
             throw new UserError(file + ": truncated: " + what + " needs " + String.format("%,d", n) + " bytes, the file holds "
                     + String.format("%,d", b.length));

@@ -3,12 +3,12 @@ package org.initlab.data;
 import org.initlab.UserError;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Downloads catalogue files: each file from the first mirror that serves it intact, written to a
@@ -120,16 +123,18 @@ public final class Downloader {
     /** Downloads {@code url} into {@code part}; returns null when it verified, else the problem. */
     private String download(DatasetFile file, URI url, Path part) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<InputStream> response;
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
-        long expected = file.officialSize();
-        try (InputStream body = response.body()) {
+        Body body = new Body();
+        response.body().subscribe(body);
+        try {
             if (response.statusCode() != 200) return "HTTP " + response.statusCode();
+            long expected = file.officialSize();
             long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             List<Long> sizes = file.digests().stream().map(Digest::size).filter(s -> s >= 0).toList();
             if (announced >= 0 && !sizes.isEmpty() && !sizes.contains(announced)) {
@@ -140,27 +145,25 @@ public final class Downloader {
             MessageDigest sha = FileVerifier.sha256();
             MessageDigest md5 = FileVerifier.md5();
             long limit = sizes.isEmpty() ? Long.MAX_VALUE : sizes.stream().mapToLong(Long::longValue).max().orElseThrow();
-            AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-            StallWatch watch = new StallWatch(body, lastProgress, stallTimeout);
             long received = 0;
             try (OutputStream out = Files.newOutputStream(part)) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = body.read(buf)) > 0) {
-                    lastProgress.set(System.nanoTime());
-                    out.write(buf, 0, n);
-                    sha.update(buf, 0, n);
-                    md5.update(buf, 0, n);
-                    received += n;
+                List<ByteBuffer> chunk;
+                while ((chunk = body.next(stallTimeout)) != END) {
+                    if (chunk == null) {
+                        return "the transfer stalled for " + stallTimeout.toMillis() / 1000.0 + " s after " + String.format("%,d", received) + " bytes";
+                    }
+                    for (ByteBuffer b : chunk) {
+                        byte[] bytes = new byte[b.remaining()];
+                        b.get(bytes);
+                        out.write(bytes);
+                        sha.update(bytes);
+                        md5.update(bytes);
+                        received += bytes.length;
+                    }
                     if (received > limit) return "the mirror sent more than the expected " + String.format("%,d", limit) + " bytes";
                     progress.advanced(file.name(), received, total);
                 }
-            } catch (IOException e) {
-                if (!watch.fired()) throw e;
-            } finally {
-                watch.stop();
             }
-            if (watch.fired()) return "the transfer stalled for " + stallTimeout.toSeconds() + " s after " + String.format("%,d", received) + " bytes";
             if (announced >= 0 && received != announced) {
                 return "the transfer ended after " + String.format("%,d", received) + " of " + String.format("%,d", announced) + " bytes";
             }
@@ -171,6 +174,61 @@ public final class Downloader {
                 if ((d.size() < 0 || d.size() == received) && d.hex().equals(actual)) return null;
             }
             return "checksum mismatch (got " + String.format("%,d", received) + " bytes, SHA-256 " + FileVerifier.shortHex(shaHex) + ")";
+        } finally {
+            body.cancel();
+        }
+    }
+
+    private static final List<ByteBuffer> END = List.of();
+
+    /**
+     * A response body read one chunk at a time with a deadline: the HTTP client pushes chunks into
+     * a queue, the downloading thread waits for each at most the stall timeout, and cancelling
+     * the subscription aborts the transfer.
+     */
+    private static final class Body implements Flow.Subscriber<List<ByteBuffer>> {
+        private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        private volatile Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            queue.add(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            queue.add(t);
+        }
+
+        @Override
+        public void onComplete() {
+            queue.add(END);
+        }
+
+        /** The next chunk, {@link #END} at the end, or null when none came within {@code timeout}. */
+        @SuppressWarnings("unchecked")
+        List<ByteBuffer> next(Duration timeout) throws IOException {
+            Object item;
+            try {
+                item = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+            if (item instanceof Throwable t) throw t instanceof IOException io ? io : new IOException(t);
+            if (item != null && item != END) subscription.request(1);
+            return (List<ByteBuffer>) item;
+        }
+
+        void cancel() {
+            Flow.Subscription s = subscription;
+            if (s != null) s.cancel();
         }
     }
 
@@ -191,45 +249,6 @@ public final class Downloader {
             }
         } catch (IOException ignored) {
             // best effort: stale temporary files are harmless
-        }
-    }
-
-    /** Closes the response body when nothing arrives for the stall timeout, ending a blocked read. */
-    private static final class StallWatch {
-        private final Thread thread;
-        private volatile boolean stopped;
-        private volatile boolean fired;
-
-        StallWatch(InputStream body, AtomicLong lastProgress, Duration timeout) {
-            long limit = timeout.toNanos();
-            long tick = Math.max(10, Math.min(1000, timeout.toMillis() / 4));
-            thread = Thread.ofVirtual().start(() -> {
-                while (!stopped) {
-                    try {
-                        Thread.sleep(tick);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    if (!stopped && System.nanoTime() - lastProgress.get() > limit) {
-                        fired = true;
-                        try {
-                            body.close();
-                        } catch (IOException ignored) {
-                            // closing is all we can do
-                        }
-                        return;
-                    }
-                }
-            });
-        }
-
-        void stop() {
-            stopped = true;
-            thread.interrupt();
-        }
-
-        boolean fired() {
-            return fired;
         }
     }
 }

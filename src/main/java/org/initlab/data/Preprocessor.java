@@ -94,6 +94,17 @@ final class Preprocessor {
         return new Affine(mean, std);
     }
 
+    /** Conversion runs in chunks through small methods, which the JIT compiles after a few calls. */
+    private static final int CHUNK = 1 << 14;
+
+    private static void lookUp(byte[] src, int from, float[] dst, int to, int n, float[] table) {
+        for (int i = 0; i < n; i++) dst[to + i] = table[src[from + i] & 0xff];
+    }
+
+    private static void apply(float[] src, int from, float[] dst, int to, int n, Affine map) {
+        for (int i = 0; i < n; i++) dst[to + i] = map.apply(src[from + i]);
+    }
+
     /**
      * Examples [from, to) of the concatenation of {@code parts}, mapped by {@code map}, as a split
      * called {@code name}.
@@ -113,14 +124,14 @@ final class Preprocessor {
                 int src = (lo - start) * features;
                 int dst = (lo - from) * features;
                 int len = (hi - lo) * features;
-                if (table != null) {
-                    byte[] p = e.pixels();
-                    for (int i = 0; i < len; i++) x[dst + i] = table[p[src + i] & 0xff];
-                } else if (identity) {
+                if (identity && table == null) {
                     System.arraycopy(e.values(), src, x, dst, len);
                 } else {
-                    float[] v = e.values();
-                    for (int i = 0; i < len; i++) x[dst + i] = map.apply(v[src + i]);
+                    for (int done = 0; done < len; done += CHUNK) {
+                        int n = Math.min(CHUNK, len - done);
+                        if (table != null) lookUp(e.pixels(), src + done, x, dst + done, n, table);
+                        else apply(e.values(), src + done, x, dst + done, n, map);
+                    }
                 }
                 System.arraycopy(e.labels(), lo - start, y, lo - from, hi - lo);
             }
