@@ -72,8 +72,8 @@ public final class DataCommand implements Runnable {
             DataOptions options = locations.options(Progress.NONE);
             DatasetLoader loader = new DatasetLoader();
             List<DatasetStatus> all = loader.status(options);
-            String format = "%-14s %-13s %-3s %s%n";
-            out.printf(format, "NAME", "FILES", "OK", "LOCATION");
+            String format = "%-14s %-13s %-9s %s%n";
+            out.printf(format, "NAME", "FILES", "VERIFIED", "LOCATION");
             for (DatasetStatus s : all) {
                 String files = s.spec().format() == Format.IDX ? s.spec().files().size() + " IDX .gz" : s.spec().fileNames();
                 String mark = !s.found() ? (s.problem() == null ? "-" : "✗") : s.verified() ? "✓" : "✗";

@@ -71,6 +71,7 @@ public final class Downloader {
      * {@code bases} in order for each; returns the paths of all files, in catalogue order.
      */
     public List<Path> fetch(DatasetSpec spec, Path dir, List<URI> bases) {
+        boolean created = !Files.isDirectory(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -78,15 +79,28 @@ public final class Downloader {
         }
         removeStaleParts(dir);
         List<Path> out = new ArrayList<>();
-        for (DatasetFile file : spec.files()) {
-            Path target = dir.resolve(file.name());
-            if (Files.isRegularFile(target) && FileVerifier.check(file, target).verified()) {
-                out.add(target);
-                continue;
+        try {
+            for (DatasetFile file : spec.files()) {
+                Path target = dir.resolve(file.name());
+                if (Files.isRegularFile(target) && FileVerifier.check(file, target).verified()) {
+                    out.add(target);
+                    continue;
+                }
+                out.add(fetchFile(spec, file, dir, bases));
             }
-            out.add(fetchFile(spec, file, dir, bases));
+        } catch (UserError e) {
+            if (created) deleteIfEmpty(dir);
+            throw e;
         }
         return out;
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            if (!entries.iterator().hasNext()) Files.delete(dir);
+        } catch (IOException ignored) {
+            // an empty directory left behind is harmless
+        }
     }
 
     private Path fetchFile(DatasetSpec spec, DatasetFile file, Path dir, List<URI> bases) {
@@ -103,11 +117,11 @@ public final class Downloader {
                     return target;
                 }
                 failures.add(url + ": " + problem);
-                progress.finished(file.name(), false, problem);
+                progress.finished(file.name(), false, url + ": " + problem);
             } catch (IOException e) {
                 String problem = describe(e);
                 failures.add(url + ": " + problem);
-                progress.finished(file.name(), false, problem);
+                progress.finished(file.name(), false, url + ": " + problem);
             } finally {
                 try {
                     Files.deleteIfExists(part);

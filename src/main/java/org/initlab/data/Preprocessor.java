@@ -107,15 +107,24 @@ final class Preprocessor {
 
     /**
      * Examples [from, to) of the concatenation of {@code parts}, mapped by {@code map}, as a split
-     * called {@code name}.
+     * called {@code name}. A split that is exactly one part of already-scaled values under the
+     * identity map takes over that part's arrays: {@code parts} must not be used afterwards.
      */
     static Split split(String name, List<Examples> parts, int from, int to, Affine map) {
         int features = parts.getFirst().features();
         int size = to - from;
+        boolean identity = map.shift() == 0 && map.scale() == 1;
+        int begin = 0;
+        for (Examples e : parts) {
+            // a whole part of values, unchanged: hand its arrays over instead of copying them
+            if (!e.isPixels() && identity && begin == from && begin + e.count() == to) {
+                return new Split(name, size, features, e.values(), e.labels());
+            }
+            begin += e.count();
+        }
         float[] x = new float[Math.multiplyExact(size, features)];
         int[] y = new int[size];
         float[] table = parts.getFirst().isPixels() ? table(map) : null;
-        boolean identity = map.shift() == 0 && map.scale() == 1;
         int start = 0;
         for (Examples e : parts) {
             int lo = Math.max(from, start);

@@ -32,9 +32,22 @@ class RealDataTest {
     static Path home;
     private static DatasetLoader shared;
 
+    private static byte[] trainPixels;
+
     private static synchronized DatasetLoader loader() {
         if (shared == null) shared = new DatasetLoader(isolatedEnv(home));
         return shared;
+    }
+
+    /** The raw training pixels, read directly with the IDX reader. */
+    private static synchronized byte[] trainPixels() {
+        if (trainPixels == null) trainPixels = IdxReader.readImages(realMnist().resolve("train-images-idx3-ubyte.gz")).data();
+        return trainPixels;
+    }
+
+    /** All 60,000 training images standardised, shared by the tests that need them. */
+    private Dataset standardizedFull() {
+        return loader().load("mnist", mnistOptions().withValidationSize(0).withPreprocessing(Preprocessing.STANDARDIZE));
     }
 
     private DataOptions mnistOptions() {
@@ -59,20 +72,18 @@ class RealDataTest {
         assertTrue(d.source().files().stream().allMatch(f -> f.verifiedBy().equals("sha256 (official release)")), d.source().files().toString());
         assertEquals("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609", d.source().files().getFirst().sha256());
         assertEquals(219_520_000 + 280_000, d.footprintBytes());
+        // pixels are p/255, PyTorch's ToTensor: compare with the raw bytes of the first image
+        for (int i = 0; i < 784; i++) assertEquals((trainPixels()[i] & 0xff) / 255f, d.train().x()[i]);
         assertSame(d, loader.load("mnist", mnistOptions()));
     }
 
     @Test
     void officialMnistCounts() {
-        Dataset d = loader().load("mnist", mnistOptions().withValidationSize(0));
+        Dataset d = standardizedFull();
         assertEquals(60_000, d.train().size());
         assertEquals(0, d.validation().size());
         assertArrayEquals(MNIST_TRAIN_CLASS_COUNTS, d.train().classCounts(10));
-        int[] test = d.test().classCounts(10);
-        assertEquals(10_000, Arrays.stream(test).sum());
-        // pixels are p/255: compare with the raw bytes of the first image
-        IdxReader.IdxArray raw = IdxReader.readImages(realMnist().resolve("train-images-idx3-ubyte.gz"));
-        for (int i = 0; i < 784; i++) assertEquals((raw.data()[i] & 0xff) / 255f, d.train().x()[i]);
+        assertEquals(10_000, Arrays.stream(d.test().classCounts(10)).sum());
     }
 
     /**
@@ -81,8 +92,8 @@ class RealDataTest {
      */
     @Test
     void standardizationStatisticsAreExact() {
-        Dataset d = loader().load("mnist", mnistOptions().withValidationSize(0).withPreprocessing(Preprocessing.STANDARDIZE));
-        byte[] pixels = IdxReader.readImages(realMnist().resolve("train-images-idx3-ubyte.gz")).data();
+        Dataset d = standardizedFull();
+        byte[] pixels = trainPixels();
         long sum = 0;
         long sq = 0;
         for (byte b : pixels) {
