@@ -1,0 +1,323 @@
+package org.initlab.data;
+
+import org.initlab.UserError;
+import org.initlab.catalog.NearestName;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.initlab.data.DatasetFile.Role.PICKLE;
+import static org.initlab.data.DatasetFile.Role.TEST_IMAGES;
+import static org.initlab.data.DatasetFile.Role.TEST_LABELS;
+import static org.initlab.data.DatasetFile.Role.TRAIN_IMAGES;
+import static org.initlab.data.DatasetFile.Role.TRAIN_LABELS;
+
+/**
+ * Finds, verifies, reads, splits and preprocesses datasets, and keeps each one it loaded: every
+ * run that asks for the same dataset with the same options gets the same read-only
+ * {@link Dataset} instance, loaded once even when the runs ask at the same time. Create one
+ * loader per process and share it.
+ *
+ * <p>A name is a catalogue name ({@link DatasetCatalogue}) or a path: a folder holding the four
+ * IDX files (official names, gzip'd or not), or {@code train.csv} and {@code test.csv} (or
+ * {@code mnist_train.csv} and {@code mnist_test.csv}), or a {@code .pkl.gz} file in the
+ * {@code mnist.pkl.gz} layout (or a folder holding {@code mnist.pkl.gz}). Custom datasets are
+ * read as they are: their checksums are recorded, not verified, and their class count is the
+ * largest label plus one.
+ *
+ * <p>For the pickle, whose train and valid parts together are the official training set in
+ * order, a validation size other than 10,000 re-splits that sequence the same way as for IDX.
+ */
+public final class DatasetLoader {
+    private record Key(String dataset, Path dataDir, Path cacheDir, List<URI> mirrors, int validationSize,
+                       Preprocessing preprocessing, boolean verify) {}
+
+    private static final String[] CSV_PAIRS = {"train.csv", "test.csv", "mnist_train.csv", "mnist_test.csv",
+            "train.csv.gz", "test.csv.gz", "mnist_train.csv.gz", "mnist_test.csv.gz"};
+
+    private final Map<String, String> env;
+    private final DataLocator locator;
+    private final ConcurrentHashMap<Key, CompletableFuture<Dataset>> loaded = new ConcurrentHashMap<>();
+
+    /** A loader reading this process's environment ({@code INITLAB_DATA}, {@code INITLAB_CACHE}, ...). */
+    public DatasetLoader() {
+        this(System.getenv());
+    }
+
+    /** A loader reading {@code env} instead of the process environment. */
+    public DatasetLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        this.locator = new DataLocator(env);
+    }
+
+    /** The dataset {@code name} prepared as {@code options} say; loaded once per distinct request. */
+    public Dataset load(String name, DataOptions options) {
+        Key key = new Key(canonicalName(name), options.dataDir(), options.cacheDir(), options.mirrors(), options.validationSize(),
+                options.preprocessing(), options.verify());
+        CompletableFuture<Dataset> mine = new CompletableFuture<>();
+        CompletableFuture<Dataset> existing = loaded.putIfAbsent(key, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+        }
+        try {
+            Dataset d = read(name, options);
+            mine.complete(d);
+            return d;
+        } catch (RuntimeException e) {
+            loaded.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Where each catalogue dataset is found and whether it verifies (nothing is downloaded). */
+    public List<DatasetStatus> status(DataOptions options) {
+        List<DatasetStatus> out = new ArrayList<>();
+        for (DatasetSpec spec : DatasetCatalogue.all()) out.add(status(spec, options));
+        return out;
+    }
+
+    /** Where {@code spec} is found and whether its files verify. */
+    public DatasetStatus status(DatasetSpec spec, DataOptions options) {
+        DataLocator.Found found;
+        try {
+            found = locator.locate(spec, options);
+        } catch (UserError e) {
+            return new DatasetStatus(spec, null, null, List.of(), e.getMessage());
+        }
+        if (found == null) return new DatasetStatus(spec, null, null, List.of(), null);
+        List<FileCheck> checks = new ArrayList<>();
+        try {
+            for (var e : found.files().entrySet()) checks.add(FileVerifier.check(e.getKey(), e.getValue()));
+        } catch (UserError e) {
+            return new DatasetStatus(spec, found.dir(), found.origin(), checks, e.getMessage());
+        }
+        return new DatasetStatus(spec, found.dir(), found.origin(), checks, null);
+    }
+
+    /**
+     * Downloads catalogue dataset {@code name} into {@code options.dataDir()/name} when a data
+     * directory is given, else into the cache, unless it is already there and verified. Returns
+     * the directory holding it.
+     */
+    public Path fetch(String name, DataOptions options) {
+        DatasetSpec spec = catalogueSpec(name);
+        Path dir = options.dataDir() != null ? options.dataDir().resolve(spec.name()) : locator.cacheDir(spec, options);
+        Downloader.standard(options.progress()).fetch(spec, dir, mirrors(spec, options));
+        return dir;
+    }
+
+    /** The cache directory {@code spec} is downloaded to under {@code options}. */
+    public Path cacheDir(DatasetSpec spec, DataOptions options) {
+        return locator.cacheDir(spec, options);
+    }
+
+    /** The catalogue dataset called {@code name}, or a one-line error with the nearest name. */
+    public static DatasetSpec catalogueSpec(String name) {
+        return DatasetCatalogue.find(name).orElseThrow(() -> new UserError(
+                NearestName.unknown("dataset", name, DatasetCatalogue.names()) + "; a custom dataset is given as a folder path"));
+    }
+
+    private String canonicalName(String name) {
+        return DatasetCatalogue.find(name).map(DatasetSpec::name)
+                .orElseGet(() -> Path.of(expandHome(name)).toAbsolutePath().normalize().toString());
+    }
+
+    private String expandHome(String name) {
+        if (name.equals("~") || name.startsWith("~/")) {
+            return env.getOrDefault("HOME", System.getProperty("user.home")) + name.substring(1);
+        }
+        return name;
+    }
+
+    private Dataset read(String name, DataOptions options) {
+        var spec = DatasetCatalogue.find(name);
+        if (spec.isPresent()) return readCatalogue(spec.get(), options);
+        Path path = Path.of(expandHome(name));
+        if (Files.exists(path)) return readCustom(path, options);
+        if (name.contains("/") || name.contains(java.io.File.separator) || name.startsWith(".") || name.startsWith("~")) {
+            throw new UserError(path + ": no such folder or file; a custom dataset is a folder of IDX or CSV files, or a .pkl.gz file");
+        }
+        throw new UserError(NearestName.unknown("dataset", name, DatasetCatalogue.names())
+                + "; a custom dataset is given as a folder path");
+    }
+
+    private List<URI> mirrors(DatasetSpec spec, DataOptions options) {
+        List<URI> bases = options.mirrors();
+        if (bases.isEmpty()) {
+            String list = env.get("INITLAB_MIRRORS");
+            if (list != null && !list.isBlank()) {
+                bases = java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(URI::create).toList();
+            }
+        }
+        if (bases.isEmpty()) return spec.mirrors();
+        return bases.stream().map(b -> Downloader.url(b, spec.name() + "/")).toList();
+    }
+
+    private Dataset readCatalogue(DatasetSpec spec, DataOptions options) {
+        DataLocator.Found found = locator.locate(spec, options);
+        if (found == null) {
+            if (!options.allowDownload()) throw new UserError(locator.notFound(spec, options, "downloads are off"));
+            Path dir = locator.cacheDir(spec, options);
+            Downloader.standard(options.progress()).fetch(spec, dir, mirrors(spec, options));
+            found = new DataLocator.Found(dir, Origin.DOWNLOAD, DataLocator.filesIn(spec, dir));
+        }
+        List<FileCheck> checks = new ArrayList<>();
+        for (var e : found.files().entrySet()) {
+            FileCheck check;
+            if (options.verify()) {
+                check = FileVerifier.check(e.getKey(), e.getValue());
+                FileVerifier.require(check, spec.name(), remedy(spec, found.origin()));
+            } else {
+                String[] hex = FileVerifier.digestFile(e.getValue(), false);
+                check = new FileCheck(e.getValue(), size(e.getValue()), hex[0], FileCheck.Status.UNVERIFIABLE, "verification off");
+            }
+            checks.add(check);
+        }
+        Map<DatasetFile, Path> files = found.files();
+        List<Examples> training;
+        Examples test;
+        if (spec.format() == Format.PICKLE) {
+            MnistPickle.Parts parts = MnistPickle.read(files.get(spec.file(PICKLE)), spec.classes());
+            training = List.of(parts.train(), parts.validation());
+            test = parts.test();
+            requireSize(files.get(spec.file(PICKLE)), "training + validation", parts.train().count() + parts.validation().count(), spec.trainSize());
+            requireSize(files.get(spec.file(PICKLE)), "test", test.count(), spec.testSize());
+        } else {
+            Examples train = IdxReader.examples(IdxReader.readImages(files.get(spec.file(TRAIN_IMAGES))),
+                    IdxReader.readLabels(files.get(spec.file(TRAIN_LABELS))), spec.classes());
+            test = IdxReader.examples(IdxReader.readImages(files.get(spec.file(TEST_IMAGES))),
+                    IdxReader.readLabels(files.get(spec.file(TEST_LABELS))), spec.classes());
+            requireSize(files.get(spec.file(TRAIN_IMAGES)), "training", train.count(), spec.trainSize());
+            requireSize(files.get(spec.file(TEST_IMAGES)), "test", test.count(), spec.testSize());
+            requireSameFeatures(train, test);
+            training = List.of(train);
+        }
+        boolean verified = options.verify() && checks.stream().allMatch(FileCheck::verified);
+        return assemble(spec.name(), spec.classes(), training, test, options, spec.format(), found.dir(), found.origin(),
+                checks.stream().map(FileCheck::sourceFile).toList(), verified);
+    }
+
+    private static String remedy(DatasetSpec spec, Origin origin) {
+        return switch (origin) {
+            case CACHE, DOWNLOAD -> "delete it and run 'initlab data fetch " + spec.name() + "'";
+            default -> "replace it with the official file (from " + spec.mirrors().getFirst() + "), or turn verification off (--no-verify) to use it as it is";
+        };
+    }
+
+    private static void requireSize(Path file, String what, int actual, int expected) {
+        if (actual != expected) {
+            throw new UserError(file + ": has " + String.format("%,d", actual) + " " + what + " examples, expected "
+                    + String.format("%,d", expected));
+        }
+    }
+
+    private static void requireSameFeatures(Examples train, Examples test) {
+        if (train.features() != test.features()) {
+            throw new UserError(test.origin() + ": test images have " + test.features() + " pixels each, the training images "
+                    + train.features());
+        }
+    }
+
+    private Dataset readCustom(Path path, DataOptions options) {
+        DatasetSpec idx = customIdxSpec();
+        Path dir = Files.isDirectory(path) ? path : null;
+        List<Examples> training;
+        Examples test;
+        Format format;
+        List<Path> read = new ArrayList<>();
+        Map<DatasetFile, Path> idxFiles = dir == null ? Map.of() : DataLocator.filesIn(idx, dir);
+        Path[] csv = dir == null ? null : csvPair(dir);
+        Path pickle = dir == null ? path : (Files.isRegularFile(dir.resolve("mnist.pkl.gz")) ? dir.resolve("mnist.pkl.gz") : null);
+        if (idxFiles.size() == idx.files().size()) {
+            format = Format.IDX;
+            Examples train = IdxReader.examples(IdxReader.readImages(idxFiles.get(idx.file(TRAIN_IMAGES))),
+                    IdxReader.readLabels(idxFiles.get(idx.file(TRAIN_LABELS))), 256);
+            test = IdxReader.examples(IdxReader.readImages(idxFiles.get(idx.file(TEST_IMAGES))),
+                    IdxReader.readLabels(idxFiles.get(idx.file(TEST_LABELS))), 256);
+            requireSameFeatures(train, test);
+            training = List.of(train);
+            read.addAll(idxFiles.values());
+        } else if (csv != null) {
+            format = Format.CSV;
+            Examples train = CsvReader.read(csv[0]);
+            test = CsvReader.read(csv[1]);
+            if (train.features() != test.features()) {
+                throw new UserError(csv[1] + ": has " + test.features() + " pixel values a line, " + csv[0].getFileName() + " has " + train.features());
+            }
+            training = List.of(train);
+            read.add(csv[0]);
+            read.add(csv[1]);
+        } else if (pickle != null) {
+            format = Format.PICKLE;
+            MnistPickle.Parts parts = MnistPickle.read(pickle, 1 << 16);
+            training = List.of(parts.train(), parts.validation());
+            test = parts.test();
+            read.add(pickle);
+        } else if (!idxFiles.isEmpty()) {
+            List<String> missing = idx.files().stream().filter(f -> !idxFiles.containsKey(f)).map(DatasetFile::name).toList();
+            throw new UserError(dir + ": has some IDX files but not " + String.join(", ", missing));
+        } else {
+            throw new UserError(path + ": holds no dataset: expected the four IDX files (" + idx.fileNames()
+                    + "), or train.csv and test.csv, or mnist.pkl.gz");
+        }
+        int classes = 1 + Math.max(test.maxLabel(), training.stream().mapToInt(Examples::maxLabel).max().orElse(-1));
+        List<SourceFile> sources = read.stream().map(p -> new SourceFile(p.getFileName().toString(), size(p),
+                FileVerifier.digestFile(p, false)[0], "unverified")).toList();
+        String name = path.toAbsolutePath().normalize().toString();
+        return assemble(name, classes, training, test, options, format, path, Origin.PATH, sources, false);
+    }
+
+    private static DatasetSpec customIdxSpec() {
+        DatasetSpec mnist = DatasetCatalogue.find("mnist").orElseThrow();
+        List<DatasetFile> files = mnist.files().stream().map(f -> new DatasetFile(f.name(), f.role(), List.of(), null)).toList();
+        return new DatasetSpec("custom", "a folder of IDX files", Format.IDX, 0, 0, 0, files, List.of(), List.of(), "the user");
+    }
+
+    private static Path[] csvPair(Path dir) {
+        for (int i = 0; i < CSV_PAIRS.length; i += 2) {
+            Path train = dir.resolve(CSV_PAIRS[i]);
+            Path test = dir.resolve(CSV_PAIRS[i + 1]);
+            if (Files.isRegularFile(train) && Files.isRegularFile(test)) return new Path[]{train, test};
+        }
+        return null;
+    }
+
+    private static Dataset assemble(String name, int classes, List<Examples> training, Examples test, DataOptions options,
+                                    Format format, Path location, Origin origin, List<SourceFile> files, boolean verified) {
+        int n = training.stream().mapToInt(Examples::count).sum();
+        int v = options.validationSize();
+        if (v >= n) {
+            throw new UserError("validation size " + String.format("%,d", v) + " is too large: " + name + " has "
+                    + String.format("%,d", n) + " training examples (use 0 to " + String.format("%,d", n - 1) + ")");
+        }
+        int trainEnd = n - v;
+        Preprocessor.Affine map = Preprocessor.affine(options.preprocessing(), training, trainEnd);
+        Split train = Preprocessor.split("train", training, 0, trainEnd, map);
+        Split validation = Preprocessor.split("validation", training, trainEnd, n, map);
+        Split testSplit = Preprocessor.split("test", List.of(test), 0, test.count(), map);
+        DatasetSource source = new DatasetSource(name, format.label(), location.toString(), origin, files, verified,
+                options.preprocessing(), map.shift(), map.scale(), v);
+        return new Dataset(name, classes, train, validation, testSplit, source);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            throw DataFiles.unreadable(p, e);
+        }
+    }
+}

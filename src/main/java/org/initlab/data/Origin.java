@@ -1,0 +1,27 @@
+package org.initlab.data;
+
+/** Where a dataset was found, in the order initlab looks. */
+public enum Origin {
+    /** the {@code --data-dir} option ({@link DataOptions#dataDir()}) */
+    DATA_DIR("--data-dir"),
+    /** the {@code INITLAB_DATA} environment variable */
+    ENVIRONMENT("INITLAB_DATA"),
+    /** the user cache, {@code $XDG_CACHE_HOME/initlab} or {@code ~/.cache/initlab} */
+    CACHE("cache"),
+    /** a known system location, e.g. where Debian's {@code dataset-fashion-mnist} installs */
+    SYSTEM("system"),
+    /** downloaded into the cache by this load */
+    DOWNLOAD("downloaded"),
+    /** a custom dataset named by its path */
+    PATH("path");
+
+    private final String label;
+
+    Origin(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,50 @@
+package org.initlab.data;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How pixel intensities become network inputs. Each is an affine map of the pixel scaled to
+ * [0, 1], x = p/255, written x' = (x − shift)/scale and evaluated in double, rounded once to float:
+ * <ul>
+ *   <li>{@link #SCALE_01}: x' = p/255 ∈ [0, 1] — the original study's inputs (Nielsen's
+ *       {@code mnist.pkl.gz} holds exactly these) and PyTorch's {@code ToTensor()}.</li>
+ *   <li>{@link #STANDARDIZE}: x' = (p/255 − μ)/σ with one global μ and σ, the mean and population
+ *       standard deviation of every pixel of the <em>training split</em> (validation and test
+ *       excluded, so nothing leaks from them). Global rather than per pixel: MNIST's border pixels
+ *       are 0 in every training image, so a per-pixel σ is 0 there and would blow up any test
+ *       image with ink in them. This is the convention of PyTorch's MNIST example,
+ *       {@code Normalize((0.1307,), (0.3081,))}, whose constants are μ, σ of all 60,000
+ *       training images.</li>
+ *   <li>{@link #SYMMETRIC}: x' = (p/255 − 0.5)/0.5 = 2p/255 − 1 ∈ [−1, 1].</li>
+ * </ul>
+ */
+public enum Preprocessing {
+    SCALE_01("scale01"),
+    STANDARDIZE("standardize"),
+    SYMMETRIC("symmetric");
+
+    private final String label;
+
+    Preprocessing(String label) {
+        this.label = label;
+    }
+
+    /** The name a spec or the command line uses: scale01, standardize, symmetric. */
+    public String label() {
+        return label;
+    }
+
+    /** Parses a label (case-insensitive; also accepts the enum constant's name). */
+    public static Preprocessing parse(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (Preprocessing p : values()) {
+            if (p.label.equals(s) || p.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(s)) return p;
+        }
+        throw new org.initlab.UserError(org.initlab.catalog.NearestName.unknown("preprocessing", text, labels()));
+    }
+
+    public static List<String> labels() {
+        return java.util.Arrays.stream(values()).map(Preprocessing::label).toList();
+    }
+}
