@@ -52,7 +52,7 @@ final class DryRun {
         double seconds = cost / (rate * parallel * PARALLEL_EFFICIENCY);
         o.println();
         o.println(String.format(Locale.ROOT, "%d runs in all; on %d thread%s this machine needs about %s (measured %.1f GMAC/s per thread).",
-                runs.size(), jobs, jobs == 1 ? "" : "s", ConsoleProgress.duration(seconds), rate / 1e9));
+                runs.size(), jobs, jobs == 1 ? "" : "s", RunProgressDisplay.duration(seconds), rate / 1e9));
         o.println("Results would go to " + folder + ". Nothing was trained (--dry-run).");
     }
 

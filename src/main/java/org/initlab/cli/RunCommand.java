@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
 
         DatasetLoader loader = new DatasetLoader();
         LoadedData data = new LoadedData(loader, dataDir, o);
-        ConsoleProgress progress = new ConsoleProgress(o, ConsoleProgress.isTerminal(), describeKeys(spec));
+        RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
             runner.cancel();
@@ -103,9 +103,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         o.println("Results: " + folder.toAbsolutePath());
-        if (!outcome.cancelled() && !noReport) {
-            ReportCommand.write(store, manifest, o);
-        }
         return outcome.failed() > 0 ? 1 : 0;
     }
 

@@ -30,11 +30,22 @@ public final class AtomicFile {
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", TEMP_SUFFIX);
+        // not Files.createTempFile: it makes the file private (0600); results should be as readable as any file the user writes
+        Path tmp = dir.resolve("." + target.getFileName() + "-" + Long.toHexString(System.nanoTime() ^ Thread.currentThread().threadId()) + TEMP_SUFFIX);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
-                body.write(out);
+                body.write(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // writers such as Jackson close the stream they were given: keep ours open
+                    }
+                });
                 out.flush();
                 ch.force(true);
             }

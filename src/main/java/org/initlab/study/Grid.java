@@ -93,11 +93,13 @@ public final class Grid {
             OptimizerSpec o = Optimizers.spec(optimizer.name(), p);
             optimizer = new Component(o.name(), o.params());
         }
+        Component initializer = (Component) init.value();
+        if (CriticalInit.isAuto(initializer)) initializer = CriticalInit.resolve((Component) a.get(Factor.ACTIVATION).value(), bias);
         return new RunSpec(study.data().dataset(), study.data().validationSize(), study.data().preprocessing(),
                 (List<Integer>) a.get(Factor.ARCHITECTURE).value(),
                 (Component) a.get(Factor.ACTIVATION).value(),
                 (Boolean) a.get(Factor.OUTPUT_ACTIVATION).value(),
-                (Component) init.value(), bias, optimizer,
+                initializer, bias, optimizer,
                 (Integer) a.get(Factor.BATCH_SIZE).value(), (Integer) a.get(Factor.EPOCHS).value(), seed,
                 exp.evaluation(), exp.probes());
     }

@@ -246,14 +246,25 @@ public final class StudySpecParser {
 
     private Level initializerLevel(JsonNode node, String path) {
         Named n = named(node, path, Set.of("bias"));
-        Initializer init = Initializers.weight(n.name(), n.params());
-        Component bias = null;
-        if (n.extra().containsKey("bias")) {
-            Named b = named(n.extra().get("bias"), path + ".bias", Set.of());
-            BiasInitializer bi = Initializers.bias(b.name(), b.params());
-            bias = new Component(bi.name(), bi.params());
+        Initializer init;
+        if ("auto".equals(n.params().get("sigma_w"))) {
+            // critical init tuned to each run's activation: resolved when the grid is expanded
+            Map<String, Object> rest = new LinkedHashMap<>(n.params());
+            rest.remove("sigma_w");
+            init = Initializers.weight(n.name(), rest);
+            if (!init.name().equals(CriticalInit.NAME)) throw error(path + ".sigma_w", "'auto' is only for the critical initializer");
+            Component auto = new Component(init.name(), Map.of("sigma_w", CriticalInit.AUTO));
+            return new Level(n.label(), auto, biasOf(n, path));
         }
-        return new Level(n.label(), new Component(init.name(), init.params()), bias);
+        init = Initializers.weight(n.name(), n.params());
+        return new Level(n.label(), new Component(init.name(), init.params()), biasOf(n, path));
+    }
+
+    private Component biasOf(Named n, String path) {
+        if (!n.extra().containsKey("bias")) return null;
+        Named b = named(n.extra().get("bias"), path + ".bias", Set.of());
+        BiasInitializer bi = Initializers.bias(b.name(), b.params());
+        return new Component(bi.name(), bi.params());
     }
 
     private Level architecture(JsonNode node, String path) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * Draws a study's progress: on a terminal one line redrawn in place (runs done/total, ETA, the
  * epoch of each run in flight); otherwise plain log lines, one per finished run.
  */
-final class ConsoleProgress implements StudyProgress {
+final class RunProgressDisplay implements StudyProgress {
     private final PrintStream out;
     private final boolean terminal;
     private final List<String> describeKeys;
@@ -28,7 +28,7 @@ final class ConsoleProgress implements StudyProgress {
     private long lastDraw;
     private int lastWidth;
 
-    ConsoleProgress(PrintStream out, boolean terminal, List<String> describeKeys) {
+    RunProgressDisplay(PrintStream out, boolean terminal, List<String> describeKeys) {
         this.out = out;
         this.terminal = terminal;
         this.describeKeys = describeKeys;

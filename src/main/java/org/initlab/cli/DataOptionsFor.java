@@ -1,0 +1,26 @@
+package org.initlab.cli;
+
+import org.initlab.data.DataOptions;
+import org.initlab.data.Dataset;
+import org.initlab.data.Preprocessing;
+import org.initlab.study.JsonFormat;
+import org.initlab.study.StudySpec;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The data options for a study's data choice, and the provenance a run records. */
+final class DataOptionsFor {
+    private DataOptionsFor() {}
+
+    static DataOptions of(Path dataDir, StudySpec.DataChoice c) {
+        return DataOptions.defaults().withDataDir(dataDir).withValidationSize(c.validationSize())
+                .withPreprocessing(Preprocessing.parse(c.preprocessing()))
+                .withProgress(new DataCommand.ConsoleProgress(new java.io.PrintWriter(System.err, true), System.console() != null));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> provenance(Dataset d) {
+        return JsonFormat.CANONICAL.convertValue(d.source(), Map.class);
+    }
+}
