@@ -1,0 +1,79 @@
+package org.initlab.report.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mean intervals, Wilson intervals (scipy.stats.binomtest(...).proportion_ci(method='wilson')) and Holm's adjustment (R's p.adjust). */
+class IntervalsTest {
+    @Test
+    void meanIntervalIsTTimesTheStandardError() {
+        Estimate e = Estimate.of(new double[]{1, 2, 3, 4, 5});
+        assertEquals(3.0, e.mean(), 0);
+        // s = √2.5, t₀.₉₇₅,₄ = 2.7764451051977934
+        double half = 2.7764451051977934 * Math.sqrt(2.5 / 5);
+        assertEquals(3 - half, e.low(), 1e-12);
+        assertEquals(3 + half, e.high(), 1e-12);
+        assertEquals(half, e.halfWidth(), 1e-12);
+        assertEquals(5, e.n());
+    }
+
+    @Test
+    void nonFiniteValuesAreLeftOutAndOneValueHasNoInterval() {
+        Estimate e = Estimate.of(new double[]{Double.NaN, 0.7, Double.POSITIVE_INFINITY});
+        assertEquals(0.7, e.mean(), 0);
+        assertEquals(1, e.n());
+        assertFalse(e.hasInterval());
+        assertTrue(Double.isNaN(e.low()));
+        assertTrue(Estimate.of(new double[0]).isEmpty());
+        Estimate pct = Estimate.of(new double[]{0.5, 0.7}).scaled(100);
+        assertEquals(60, pct.mean(), 1e-12);
+        assertEquals(100 * Estimate.of(new double[]{0.5, 0.7}).low(), pct.low(), 1e-12);
+    }
+
+    /** A 95% interval covers the true mean in about 95% of samples. */
+    @Test
+    void meanIntervalCoversAtItsLevel() {
+        var rng = new java.util.SplittableRandom(7);
+        int trials = 4000, covered = 0;
+        for (int i = 0; i < trials; i++) {
+            double[] v = new double[4];
+            for (int j = 0; j < v.length; j++) v[j] = rng.nextDouble() + rng.nextDouble() + rng.nextDouble() + rng.nextDouble();
+            Estimate e = Estimate.of(v);
+            if (e.low() <= 2 && 2 <= e.high()) covered++;
+        }
+        assertTrue(Math.abs(covered - 3800) < 80, "covered " + covered + " of " + trials);
+    }
+
+    @Test
+    void wilsonIntervalsMatchReference() {
+        double[][] cases = {{0, 5, 0.0, 0.43448246478317476}, {5, 5, 0.5655175352168251, 1.0}, {2, 5, 0.11762077423264794, 0.769275718723987},
+                {81, 263, 0.2552885198782742, 0.36620957698280004}, {1, 1, 0.20654931437723745, 1.0}};
+        for (double[] c : cases) {
+            Proportion p = Proportion.of((int) c[0], (int) c[1]);
+            assertEquals(c[2], p.low(), 1e-14, c[0] + "/" + c[1]);
+            assertEquals(c[3], p.high(), 1e-14, c[0] + "/" + c[1]);
+        }
+        assertEquals(0.4, Proportion.of(2, 5).rate(), 0);
+        assertTrue(Double.isNaN(Proportion.of(0, 0).low()));
+        assertThrows(IllegalArgumentException.class, () -> Proportion.of(3, 2));
+    }
+
+    @Test
+    void holmMatchesRsPAdjust() {
+        // p.adjust(c(0.01, 0.04, 0.03, 0.005), "holm") = 0.03 0.06 0.06 0.02
+        assertArrayEquals(new double[]{0.03, 0.06, 0.06, 0.02}, Holm.adjust(new double[]{0.01, 0.04, 0.03, 0.005}), 1e-15);
+        // capped at 1 and monotone: p.adjust(c(0.5, 0.2, 0.9), "holm") = 1.0 0.6 1.0
+        assertArrayEquals(new double[]{1.0, 0.6, 1.0}, Holm.adjust(new double[]{0.5, 0.2, 0.9}), 1e-15);
+        // monotone step-down: p.adjust(c(0.01, 0.011, 0.5), "holm") = 0.03 0.03 0.5 (not 0.022)
+        assertArrayEquals(new double[]{0.03, 0.03, 0.5}, Holm.adjust(new double[]{0.01, 0.011, 0.5}), 1e-15);
+        assertArrayEquals(new double[]{0.2}, Holm.adjust(new double[]{0.2}), 0);
+        double[] withMissing = Holm.adjust(new double[]{Double.NaN, 0.01, 0.02});
+        assertTrue(Double.isNaN(withMissing[0]));
+        assertArrayEquals(new double[]{0.02, 0.02}, new double[]{withMissing[1], withMissing[2]}, 1e-15);
+    }
+}
