@@ -1,0 +1,32 @@
+package org.initlab.report.plot;
+
+import java.util.List;
+
+/**
+ * Lines over a shared x axis, each with an optional 95% band (or error bars on a category axis),
+ * e.g. a metric per epoch, one line per initializer.
+ *
+ * @param hoverLabel how the hover tooltip names an x value ("epoch"); null: no hover
+ */
+public record LinePanel(String title, Axis x, Axis y, List<Line> lines, String hoverLabel) implements Panel {
+    public LinePanel {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * One series. {@code low}/{@code high} may be null (no band); entries that are NaN are
+     * skipped. On a log axis, values ≤ 0 are marked on the bottom edge (▼) instead of drawn.
+     *
+     * @param values   hover text per point (null: none)
+     * @param markers  draw a dot at each point (and error bars instead of a band)
+     */
+    public record Line(String key, String label, Rgb colour, double[] dash, double[] x, double[] y, double[] low, double[] high,
+                       String[] values, boolean markers) {
+        public Line {
+            if (x.length != y.length || low != null && low.length != x.length || high != null && high.length != x.length
+                    || values != null && values.length != x.length) {
+                throw new IllegalArgumentException("series " + key + ": arrays differ in length");
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.initlab.report.plot;
+
+/** One plot in a figure's grid. */
+public sealed interface Panel permits LinePanel, HeatmapPanel, HistogramPanel, RidgelinePanel {
+    String title();
+}
