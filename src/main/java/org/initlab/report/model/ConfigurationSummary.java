@@ -1,0 +1,93 @@
+package org.initlab.report.model;
+
+import org.initlab.report.stats.Estimate;
+import org.initlab.report.stats.Proportion;
+import org.initlab.study.RunRecord;
+import org.initlab.train.EpochRecord;
+import org.initlab.train.RunResult;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One row of the summary table: a configuration's outcome over its seeds. Accuracies are
+ * fractions (0–1); losses are the mean cross-entropy (nats).
+ *
+ * @param bestTestAccuracy the highest test accuracy of any epoch (the final one when the test
+ *                         split is measured only at the end)
+ * @param divergence       the share of seeds whose run diverged, with its Wilson interval
+ * @param computeSeconds   training time summed over the seeds
+ */
+public record ConfigurationSummary(RunGroup group, Estimate finalTestAccuracy, Estimate bestTestAccuracy,
+                                   Estimate finalValidationAccuracy, Estimate finalTrainLoss, Estimate finalValidationLoss,
+                                   Estimate finalTestLoss, Reach epochsTo90, Reach epochsTo97, Proportion divergence,
+                                   double computeSeconds) {
+    public static final double THRESHOLD_90 = 0.90, THRESHOLD_97 = 0.97;
+
+    public static ConfigurationSummary of(RunGroup g) {
+        List<RunRecord> runs = g.runs();
+        double seconds = 0;
+        int diverged = 0;
+        for (RunRecord r : runs) {
+            if (r.result().timing() != null) seconds += r.result().timing().totalSeconds();
+            if (r.result().diverged()) diverged++;
+        }
+        return new ConfigurationSummary(g,
+                over(runs, r -> finite(r.result().finalMetrics().testAccuracy())),
+                over(runs, ConfigurationSummary::bestTestAccuracy),
+                over(runs, r -> finite(r.result().finalMetrics().validationAccuracy())),
+                over(runs, r -> Metric.TRAIN_LOSS.of(r.result().epochs().getLast())),
+                over(runs, r -> finite(r.result().finalMetrics().validationLoss())),
+                over(runs, r -> finite(r.result().finalMetrics().testLoss())),
+                reach(runs, THRESHOLD_90), reach(runs, THRESHOLD_97),
+                Proportion.of(diverged, runs.size()), seconds);
+    }
+
+    public int seeds() {
+        return group.seeds();
+    }
+
+    static double finite(Double v) {
+        return v == null || !Double.isFinite(v) ? Double.NaN : v;
+    }
+
+    private static Estimate over(List<RunRecord> runs, ToDoubleFunction<RunRecord> f) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) v[i] = f.applyAsDouble(runs.get(i));
+        return Estimate.of(v);
+    }
+
+    static double bestTestAccuracy(RunRecord r) {
+        double best = finite(r.result().finalMetrics().testAccuracy());
+        for (EpochRecord e : r.result().epochs()) {
+            double v = Metric.TEST_ACCURACY.of(e);
+            if (Double.isFinite(v) && !(v <= best)) best = v;
+        }
+        return best;
+    }
+
+    /**
+     * The first epoch whose validation accuracy is ≥ the threshold, per seed: NaN where never
+     * reached, or where validation was not followed per epoch (then no seed counts as having
+     * reached it, and {@link Reach#seeds()} is 0).
+     */
+    static Reach reach(List<RunRecord> runs, double threshold) {
+        double[] first = new double[runs.size()];
+        int reached = 0, followed = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            first[i] = Double.NaN;
+            RunResult res = runs.get(i).result();
+            long measured = res.epochs().stream().filter(e -> Double.isFinite(Metric.VALIDATION_ACCURACY.of(e))).count();
+            if (measured < 2) continue;
+            followed++;
+            for (EpochRecord e : res.epochs()) {
+                if (Metric.VALIDATION_ACCURACY.of(e) >= threshold) {
+                    first[i] = e.epoch();
+                    reached++;
+                    break;
+                }
+            }
+        }
+        return new Reach(Estimate.of(first), reached, followed);
+    }
+}

@@ -1,0 +1,49 @@
+package org.initlab.report.model;
+
+import org.initlab.report.stats.Estimate;
+import org.initlab.study.RunRecord;
+import org.initlab.train.EpochRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A metric per epoch over a configuration's seeds: mean and 95% interval at each epoch where at
+ * least one seed measured it. A seed that diverged stops contributing after it diverged, which
+ * {@link Estimate#n()} shows.
+ */
+public record Curve(Metric metric, double[] epochs, Estimate[] values) {
+    public static Curve of(Metric metric, List<RunRecord> runs) {
+        int last = 0;
+        for (RunRecord r : runs) for (EpochRecord e : r.result().epochs()) last = Math.max(last, e.epoch());
+        List<Double> xs = new ArrayList<>();
+        List<Estimate> es = new ArrayList<>();
+        for (int epoch = 0; epoch <= last; epoch++) {
+            double[] v = new double[runs.size()];
+            boolean any = false;
+            for (int i = 0; i < runs.size(); i++) {
+                v[i] = Double.NaN;
+                for (EpochRecord e : runs.get(i).result().epochs()) {
+                    if (e.epoch() == epoch) {
+                        v[i] = metric.of(e);
+                        any |= Double.isFinite(v[i]);
+                        break;
+                    }
+                }
+            }
+            if (!any) continue;
+            xs.add((double) epoch);
+            es.add(Estimate.of(v));
+        }
+        return new Curve(metric, xs.stream().mapToDouble(Double::doubleValue).toArray(), es.toArray(Estimate[]::new));
+    }
+
+    public int size() {
+        return epochs.length;
+    }
+
+    /** Whether the metric was followed over training (two or more epochs), not just measured once. */
+    public boolean perEpoch() {
+        return epochs.length >= 2;
+    }
+}

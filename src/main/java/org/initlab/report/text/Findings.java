@@ -1,0 +1,167 @@
+package org.initlab.report.text;
+
+import org.initlab.report.model.Comparison;
+import org.initlab.report.model.ConfigurationSummary;
+import org.initlab.report.model.Ranking;
+import org.initlab.report.model.RunGroup;
+import org.initlab.report.model.Scenario;
+import org.initlab.report.model.StudyAggregate;
+import org.initlab.report.model.StudyDesign;
+import org.initlab.report.stats.Estimate;
+import org.initlab.study.RunRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report's sentences. Every one is filled in from the aggregated results and their tests —
+ * none is written by hand — and a claim whose test is not significant says so.
+ */
+public final class Findings {
+    private Findings() {}
+
+    /** "Near chance": a mean final test accuracy below 1.5 × the chance rate 1/classes. */
+    static final double NEAR_CHANCE = 1.5;
+
+    public static List<Finding> all(StudyAggregate agg) {
+        List<Finding> out = new ArrayList<>();
+        for (Ranking r : agg.rankings()) {
+            Finding f = best(agg.design(), r);
+            if (f != null) out.add(f);
+        }
+        out.addAll(interactions(agg));
+        out.addAll(failures(agg));
+        out.addAll(divergences(agg));
+        return out;
+    }
+
+    /** "With relu · sgd · 128-64, he beats xavier by 0.40 points of test accuracy (…; Holm-adjusted p = 0.010, d_z = 2.1)." */
+    public static Finding best(StudyDesign design, Ranking r) {
+        Comparison c = r.runnerUp();
+        if (c == null) return null;
+        Scenario s = r.scenario();
+        String where = s.title(design).equals("all runs") ? "Across the study" : "With " + s.title(design);
+        String best = s.level(c.best()), other = s.level(c.other());
+        Estimate a = r.order().get(0).accuracy(), b = r.order().get(1).accuracy();
+        double margin = r.margin();
+        String pair = Values.fixed(a.mean(), 2) + "% vs " + Values.fixed(b.mean(), 2) + "%";
+        if (!c.tested()) {
+            return new Finding(Finding.Kind.BEST, where + ", " + best + " has the highest test accuracy, " + Values.points(margin)
+                    + " points above " + other + " (" + pair + "); " + c.test().pairs() + " paired seed" + (c.test().pairs() == 1 ? "" : "s")
+                    + ": no test, so this is not a claim.", false, false);
+        }
+        String stats = "paired t-test over " + c.test().pairs() + " seeds, Holm-adjusted " + Values.p(c.adjustedP())
+                + ", d_z = " + Values.effect(c.test().effectSize());
+        if (c.significant()) {
+            String rest = "";
+            long beaten = r.comparisons().stream().filter(Comparison::significant).count();
+            if (r.comparisons().size() > 1) {
+                rest = beaten == r.comparisons().size() ? " It is significantly better than all " + r.comparisons().size() + " others."
+                        : " It is significantly better than " + beaten + " of the " + r.comparisons().size() + " others.";
+            }
+            return new Finding(Finding.Kind.BEST, where + ", " + best + " beats " + other + " by " + Values.points(margin)
+                    + " points of test accuracy (" + pair + "; " + stats + ")." + rest, true, true);
+        }
+        return new Finding(Finding.Kind.BEST, where + ", " + best + " is ahead of " + other + " by " + Values.points(margin)
+                + " points of test accuracy (" + pair + "), but not significantly (" + stats + "): the two are tied within seed-to-seed noise.",
+                false, true);
+    }
+
+    /**
+     * Per experiment and other factor X: whether the best level of the primary factor changes
+     * with X — "In activations, the best initializer depends on the activation: he with relu …".
+     */
+    static List<Finding> interactions(StudyAggregate agg) {
+        List<Finding> out = new ArrayList<>();
+        for (StudyDesign.Experiment e : agg.design().experiments()) {
+            if (e.varying().size() != 2) continue; // one other factor: the statement is unambiguous
+            String x = e.varying().get(0).equals(e.primary()) ? e.varying().get(1) : e.varying().get(0);
+            Map<String, Ranking> byLevel = new LinkedHashMap<>();
+            for (String level : agg.design().levels().getOrDefault(x, List.of())) {
+                for (Ranking r : agg.rankings()) {
+                    if (r.scenario().experiments().contains(e.name()) && level.equals(r.scenario().fixed().get(x))) byLevel.put(level, r);
+                }
+            }
+            if (byLevel.size() < 2) continue;
+            List<String[]> parts = new ArrayList<>();
+            String firstBest = null;
+            boolean same = true, allSignificant = true;
+            for (Map.Entry<String, Ranking> m : byLevel.entrySet()) {
+                Ranking r = m.getValue();
+                String best = r.scenario().level(r.best().group());
+                if (firstBest == null) firstBest = best;
+                same &= best.equals(firstBest);
+                boolean sig = r.runnerUp() != null && r.runnerUp().significant();
+                allSignificant &= sig;
+                parts.add(new String[]{best, m.getKey(), Values.fixed(r.best().accuracy().mean(), 2) + "%" + (sig ? "" : ", not significantly ahead")});
+            }
+            String primary = e.primary().replace('_', ' '), factor = x.replace('_', ' ');
+            String text = same
+                    ? "In " + e.name() + ", " + firstBest + " is the best " + primary + " with every " + factor + " ("
+                            + String.join("; ", parts.stream().map(q -> q[1] + " " + q[2]).toList()) + ")."
+                    : "In " + e.name() + ", the best " + primary + " depends on the " + factor + ": "
+                            + String.join("; ", parts.stream().map(q -> q[0] + " with " + q[1] + " (" + q[2] + ")").toList()) + ".";
+            out.add(new Finding(Finding.Kind.INTERACTION, text, allSignificant, true));
+        }
+        return out;
+    }
+
+    /** Levels of the primary factor that stay near chance, and where. */
+    static List<Finding> failures(StudyAggregate agg) {
+        int classes = classes(agg);
+        if (classes < 2) return List.of();
+        double chance = 1.0 / classes;
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        Map<String, Integer> of = new LinkedHashMap<>();
+        Map<String, Double> worst = new LinkedHashMap<>();
+        for (Scenario s : agg.scenarios()) {
+            for (RunGroup g : s.members()) {
+                String level = s.level(g);
+                of.merge(level, 1, Integer::sum);
+                double acc = agg.summary(g).finalTestAccuracy().mean();
+                if (acc < NEAR_CHANCE * chance) {
+                    where.computeIfAbsent(level, k -> new ArrayList<>()).add(s.title(agg.design()));
+                    worst.merge(level, acc, Math::max);
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        String primaryName = agg.scenarios().isEmpty() ? "initializer" : agg.scenarios().getFirst().primary().replace('_', ' ');
+        where.forEach((level, scenarios) -> {
+            String at = scenarios.size() == of.get(level) ? (scenarios.size() == 1 ? "" : " in any scenario") : " with " + String.join("; ", scenarios);
+            out.add(new Finding(Finding.Kind.FAILURE, "The " + primaryName + " " + level + " does not learn" + at + ": at most "
+                    + Values.fixed(100 * worst.get(level), 2) + "% test accuracy, near chance (" + Values.fixed(100 * chance, 0) + "% for "
+                    + classes + " classes).", true, false));
+        });
+        return out;
+    }
+
+    /** Configurations with diverged runs. */
+    static List<Finding> divergences(StudyAggregate agg) {
+        List<Finding> out = new ArrayList<>();
+        for (RunGroup g : agg.groups()) {
+            ConfigurationSummary s = agg.summary(g);
+            if (s.divergence().count() == 0) continue;
+            out.add(new Finding(Finding.Kind.DIVERGENCE, describe(agg, g) + " diverged in " + s.divergence().count() + " of "
+                    + s.divergence().n() + " seeds (loss or weights became NaN or infinite).", true, false));
+        }
+        return out;
+    }
+
+    private static String describe(StudyAggregate agg, RunGroup g) {
+        List<String> parts = new ArrayList<>();
+        for (String k : agg.design().varying()) if (g.configuration().get(k) != null) parts.add(g.configuration().get(k));
+        return parts.isEmpty() ? "The study's configuration" : String.join(" · ", parts);
+    }
+
+    /** Classes of the task: the output layer's width, from its weight count and the last hidden width. */
+    static int classes(StudyAggregate agg) {
+        RunRecord r = agg.data().runs().getFirst();
+        var layers = r.result().epochs().getFirst().layers();
+        List<Integer> hidden = r.spec().hidden();
+        if (layers.isEmpty() || hidden.isEmpty()) return 0;
+        return (int) (layers.getLast().weights().count() / hidden.getLast());
+    }
+}

@@ -1,0 +1,95 @@
+package org.initlab.report.text;
+
+import org.initlab.report.model.Reach;
+import org.initlab.report.stats.Estimate;
+import org.initlab.report.stats.Proportion;
+
+import java.util.Locale;
+
+/** How the report writes its numbers: locale-free, with the interval when there is one. */
+public final class Values {
+    private Values() {}
+
+    public static final String NONE = "—";
+
+    /** A fraction as percent with two decimals: "97.81% ± 0.15"; no "±" with one seed. */
+    public static String accuracy(Estimate fraction) {
+        if (fraction.isEmpty()) return NONE;
+        Estimate e = fraction.scaled(100);
+        String m = fixed(e.mean(), 2) + "%";
+        return e.hasInterval() ? m + " ± " + fixed(e.halfWidth(), 2) : m;
+    }
+
+    /** A loss to three significant digits: "0.0712 ± 0.0031". */
+    public static String loss(Estimate e) {
+        if (e.isEmpty()) return NONE;
+        int decimals = decimalsFor(e.mean());
+        String m = fixed(e.mean(), decimals);
+        return e.hasInterval() ? m + " ± " + fixed(e.halfWidth(), decimals) : m;
+    }
+
+    /** Epochs to a threshold: "4.2 ± 0.5", "6 (3 of 5 seeds)", "never", or "—" when not followed per epoch. */
+    public static String epochs(Reach r) {
+        if (r.seeds() == 0) return NONE;
+        if (r.never()) return "never";
+        Estimate e = r.epochs();
+        String m = e.n() == 1 ? fixed(e.mean(), 0) : fixed(e.mean(), 1);
+        if (e.hasInterval()) m += " ± " + fixed(e.halfWidth(), 1);
+        return r.reached() < r.seeds() ? m + " (" + r.reached() + " of " + r.seeds() + " seeds)" : m;
+    }
+
+    /** "0 of 5" or "2 of 5 (40%)". */
+    public static String proportion(Proportion p) {
+        if (p.n() == 0) return NONE;
+        return p.count() == 0 ? "0 of " + p.n() : p.count() + " of " + p.n() + " (" + fixed(100 * p.rate(), 0) + "%)";
+    }
+
+    /** "p = 0.012", "p < 0.001". */
+    public static String p(double p) {
+        if (Double.isNaN(p)) return "no test";
+        if (p < 0.001) return "p < 0.001";
+        return "p = " + (p < 0.01 ? fixed(p, 4) : fixed(p, 3));
+    }
+
+    /** Cohen's d_z to two significant digits; ∞ when the differences had no spread. */
+    public static String effect(double dz) {
+        if (Double.isNaN(dz)) return NONE;
+        if (Double.isInfinite(dz)) return dz > 0 ? "∞" : "−∞";
+        return Math.abs(dz) >= 10 ? fixed(dz, 0) : fixed(dz, 1);
+    }
+
+    public static String points(double v) {
+        return fixed(v, 2);
+    }
+
+    public static String seconds(double s) {
+        if (s < 90) return fixed(s, 1) + " s";
+        if (s < 5400) return fixed(s / 60, 1) + " min";
+        return fixed(s / 3600, 2) + " h";
+    }
+
+    /** An ISO-8601 instant as "2026-11-29 04:24 UTC"; other text unchanged. */
+    public static String instant(String iso) {
+        try {
+            java.time.Instant t = java.time.Instant.parse(iso);
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC).format(t);
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    /** Decimals that show about three significant digits of v. */
+    static int decimalsFor(double v) {
+        double a = Math.abs(v);
+        if (!(a > 0) || !Double.isFinite(a)) return 3;
+        return Math.max(0, Math.min(8, 2 - (int) Math.floor(Math.log10(a))));
+    }
+
+    public static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) return NONE;
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (s.matches("-0(\\.0*)?")) s = s.substring(1);
+        return s.replace('-', '−');
+    }
+}

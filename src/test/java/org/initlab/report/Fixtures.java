@@ -1,0 +1,107 @@
+package org.initlab.report;
+
+import org.initlab.study.Component;
+import org.initlab.study.RunRecord;
+import org.initlab.study.RunSpec;
+import org.initlab.study.StudyManifest;
+import org.initlab.study.StudySpec;
+import org.initlab.train.EpochRecord;
+import org.initlab.train.Evaluation;
+import org.initlab.train.Histogram;
+import org.initlab.train.LayerGradients;
+import org.initlab.train.LayerSnapshot;
+import org.initlab.train.ProbeSettings;
+import org.initlab.train.RunResult;
+import org.initlab.train.Summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Hand-made run records with chosen numbers, for tests that must know the right answer: a
+ * 784-8-4-10 net whose per-epoch accuracies and losses are given, and whose layers are summarised
+ * from a fixed draw.
+ */
+public final class Fixtures {
+    private Fixtures() {}
+
+    public static final List<Integer> HIDDEN = List.of(8, 4);
+
+    /** A run's labels: the given factors plus seed. */
+    public static Map<String, String> labels(String initializer, String activation, long seed) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("initializer", initializer);
+        m.put("activation", activation);
+        m.put("architecture", "8-4");
+        m.put("seed", Long.toString(seed));
+        return m;
+    }
+
+    /**
+     * A finished run: validation and test accuracy per epoch (index 0 = initialisation), losses
+     * derived from them; {@code divergedAt} &gt; 0 makes it diverge in that epoch (its last record).
+     */
+    public static RunRecord run(String id, Map<String, String> labels, List<String> experiments, double[] validationAccuracy,
+                                double[] testAccuracy, int divergedAt) {
+        long seed = Long.parseLong(labels.get("seed"));
+        int epochs = validationAccuracy.length - 1;
+        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", HIDDEN, Component.of(labels.get("activation")), false,
+                Component.of(labels.get("initializer")), Component.of("zeros"), new Component("sgd", Map.of("lr", 0.01)),
+                150, epochs, seed, Evaluation.standard(), ProbeSettings.defaults());
+        List<EpochRecord> records = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(seed * 31 + id.hashCode());
+        for (int e = 0; e < validationAccuracy.length; e++) {
+            double va = validationAccuracy[e], ta = testAccuracy[e];
+            Double trainLoss = e == 0 ? null : -Math.log(Math.max(0.05, va - 0.01));
+            records.add(new EpochRecord(e, trainLoss, e == 0 ? null : va, -Math.log(Math.max(0.05, va)), va,
+                    -Math.log(Math.max(0.05, ta)), ta, layers(rng, 0.05 * (1 + e * 0.1)), e == 0 ? List.of() : gradients(e)));
+            if (divergedAt > 0 && e == divergedAt) break;
+        }
+        EpochRecord last = records.getLast();
+        RunResult.Metrics fin = new RunResult.Metrics(last.validationLoss(), last.validationAccuracy(), last.testLoss(), last.testAccuracy());
+        RunResult result = new RunResult(divergedAt > 0 ? RunResult.DIVERGED : RunResult.COMPLETE, divergedAt > 0 ? divergedAt : null,
+                divergedAt > 0 ? "the minibatch loss became NaN at step 7" : null, 100L * epochs, new long[]{1}, new Double[]{2.3},
+                records, fin, new RunResult.Timing(new double[records.size()], 12.5, 1000));
+        Map<String, String> machine = Map.of("java", "Test VM 25", "os", "Linux", "arch", "amd64", "processors", "2", "vector_bits", "512");
+        return new RunRecord(id, "test", spec, labels, experiments, result, "2026-01-02T03:04:05Z", "2026-01-02T03:05:05Z", machine,
+                Map.of("dataset", "mnist", "files", List.of(Map.of("name", "train-images-idx3-ubyte.gz", "bytes", 9912422, "sha256", "440fcabf"))));
+    }
+
+    /** Three layers (784→8, 8→4, 4→10) summarised from a fixed draw with weight scale {@code std}. */
+    static List<LayerSnapshot> layers(SplittableRandom rng, double std) {
+        int[] in = {784, 8, 4}, out = {8, 4, 10};
+        List<LayerSnapshot> out2 = new ArrayList<>();
+        long[] scratch = new long[Histogram.BINS];
+        for (int l = 0; l < 3; l++) {
+            float[] w = new float[in[l] * out[l]];
+            for (int i = 0; i < w.length; i++) w[i] = (float) (std * rng.nextGaussian());
+            float[] a = new float[64 * out[l]];
+            for (int i = 0; i < a.length; i++) a[i] = (float) Math.max(0, rng.nextGaussian());
+            float[] b = new float[out[l]];
+            Summary ws = Summary.of(w, 0, w.length, new float[w.length]);
+            Summary as = Summary.of(a, 0, a.length, new float[a.length]);
+            out2.add(new LayerSnapshot("dense" + (l + 1), ws, Histogram.of(w, 0, w.length, scratch), Summary.of(b, 0, b.length, new float[b.length]),
+                    as, Histogram.of(a, 0, a.length, scratch), as, Histogram.of(a, 0, a.length, scratch), l < 2 ? 0.1 * l : null, null));
+        }
+        return out2;
+    }
+
+    static List<LayerGradients> gradients(int epoch) {
+        return List.of(new LayerGradients("dense1", epoch == 1 ? 0.5 : null, 0.4 / epoch, 0.9, 1e-3),
+                new LayerGradients("dense2", epoch == 1 ? 0.3 : null, 0.3 / epoch, 0.7, 2e-3),
+                new LayerGradients("dense3", epoch == 1 ? 0.0 : null, 0.2 / epoch, 0.5, null));
+    }
+
+    /** A manifest for these runs: one experiment per entry of {@code experiments} (name → factor → levels). */
+    public static StudyManifest manifest(String name, Map<String, Map<String, List<String>>> experiments, List<RunRecord> runs) {
+        List<StudyManifest.ExperimentInfo> infos = new ArrayList<>();
+        experiments.forEach((exp, factors) -> infos.add(new StudyManifest.ExperimentInfo(exp, "experiment " + exp, factors, Map.of("architecture", "8-4"))));
+        List<StudyManifest.RunEntry> entries = runs.stream().map(r -> new StudyManifest.RunEntry(r.id(), r.labels(), r.experiments())).toList();
+        List<Long> seeds = runs.stream().map(r -> r.spec().seed()).distinct().sorted().toList();
+        return new StudyManifest(name, "a test study", "default", new StudySpec.DataChoice("mnist", 10_000, "scale01"), seeds, infos, entries,
+                "0123456789abcdef", "test", "2026-01-02T03:00:00Z");
+    }
+}
