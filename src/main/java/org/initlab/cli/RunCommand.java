@@ -103,6 +103,14 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         o.println("Results: " + folder.toAbsolutePath());
+        if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() > 0) {
+            try {
+                ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder));
+            } catch (UserError e) {
+                System.err.println("initlab: the results are saved, but the report failed: " + e.getMessage()
+                        + " (try 'initlab report " + folder + "')");
+            }
+        }
         return outcome.failed() > 0 ? 1 : 0;
     }
 

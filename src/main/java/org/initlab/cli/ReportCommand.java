@@ -1,0 +1,50 @@
+package org.initlab.cli;
+
+import org.initlab.UserError;
+import org.initlab.report.ReportWriter;
+import org.initlab.report.text.Values;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code initlab report STUDY_DIR}: the study's report (HTML, figures as SVG and PNG, summary CSV and Markdown). */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write a study's report: report.html (one file, works offline), every figure as SVG and",
+                "300 dpi PNG under figures/, and summary.csv / summary.md. 'initlab run' writes it at the end too."})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "a study folder written by 'initlab run'")
+    Path studyDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: STUDY_DIR)")
+    Path out;
+
+    @Option(names = "--no-png", description = "skip the PNGs (faster; the page and the SVGs are complete without them)")
+    boolean noPng;
+
+    @Option(names = "--max-layer-scenarios", paramLabel = "N", description = "scenarios that get weight, activation and gradient figures (default: 12)")
+    Integer maxLayerScenarios;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(studyDir)) throw new UserError("no study folder " + studyDir + ": give a folder written by 'initlab run'");
+        if (maxLayerScenarios != null && maxLayerScenarios < 0) throw new UserError("--max-layer-scenarios must be 0 or more, got " + maxLayerScenarios);
+        ReportWriter.Options o = new ReportWriter.Options(out != null ? out : studyDir, !noPng, maxLayerScenarios != null ? maxLayerScenarios : 12);
+        write(System.out, studyDir, o);
+        return 0;
+    }
+
+    /** Writes the report and says where it is. */
+    static void write(PrintStream o, Path studyDir, ReportWriter.Options options) {
+        long t0 = System.nanoTime();
+        ReportWriter.Written w = ReportWriter.write(studyDir, options);
+        o.println(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",
+                w.html().toAbsolutePath().normalize(), w.htmlBytes() / 1e6, w.runs(), w.configurations(), w.figures().size(),
+                Values.seconds((System.nanoTime() - t0) / 1e9)));
+    }
+}

@@ -1,0 +1,120 @@
+package org.initlab.report;
+
+import org.initlab.report.model.ConfigurationSummary;
+import org.initlab.report.model.Reach;
+import org.initlab.report.model.RunGroup;
+import org.initlab.report.model.StudyAggregate;
+import org.initlab.report.stats.Estimate;
+import org.initlab.report.stats.Proportion;
+import org.initlab.report.text.Finding;
+import org.initlab.report.text.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * summary.csv and summary.md: one row per configuration. The CSV is for programs: every factor a
+ * column, and for every metric its mean, 95% interval and n (accuracies as fractions, full
+ * precision, empty where undefined). The Markdown is for people: the same table as
+ * "mean ± half-width", then the findings.
+ */
+public final class SummaryTables {
+    private SummaryTables() {}
+
+    static final List<String> ESTIMATES = List.of("final_test_accuracy", "best_test_accuracy", "final_validation_accuracy",
+            "final_train_loss", "final_validation_loss", "final_test_loss");
+
+    public static String csv(StudyAggregate agg) {
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>(agg.design().factors());
+        header.addAll(List.of("experiments", "seeds"));
+        for (String e : ESTIMATES) header.addAll(List.of(e + "_mean", e + "_ci_low", e + "_ci_high", e + "_n"));
+        for (String t : List.of("90", "97")) {
+            header.addAll(List.of("epochs_to_" + t + "_mean", "epochs_to_" + t + "_ci_low", "epochs_to_" + t + "_ci_high",
+                    "epochs_to_" + t + "_reached", "epochs_to_" + t + "_followed"));
+        }
+        header.addAll(List.of("diverged", "diverged_rate", "diverged_ci_low", "diverged_ci_high", "compute_seconds"));
+        row(sb, header);
+        for (RunGroup g : agg.groups()) {
+            ConfigurationSummary s = agg.summary(g);
+            List<String> v = new ArrayList<>();
+            for (String f : agg.design().factors()) v.add(g.configuration().labels().getOrDefault(f, ""));
+            v.add(String.join(";", g.experiments()));
+            v.add(Integer.toString(g.seeds()));
+            for (Estimate e : List.of(s.finalTestAccuracy(), s.bestTestAccuracy(), s.finalValidationAccuracy(), s.finalTrainLoss(),
+                    s.finalValidationLoss(), s.finalTestLoss())) {
+                v.addAll(List.of(number(e.mean()), number(e.low()), number(e.high()), Integer.toString(e.n())));
+            }
+            for (Reach r : List.of(s.epochsTo90(), s.epochsTo97())) {
+                v.addAll(List.of(number(r.epochs().mean()), number(r.epochs().low()), number(r.epochs().high()),
+                        Integer.toString(r.reached()), Integer.toString(r.seeds())));
+            }
+            Proportion d = s.divergence();
+            v.addAll(List.of(Integer.toString(d.count()), number(d.rate()), number(d.low()), number(d.high()), number(s.computeSeconds())));
+            row(sb, v);
+        }
+        return sb.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    /** One RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
+    static void row(StringBuilder sb, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) sb.append(',');
+            String f = fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else sb.append(f);
+        }
+        sb.append("\r\n");
+    }
+
+    public static String markdown(StudyAggregate agg, List<Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        var m = agg.data().manifest();
+        sb.append("# ").append(cell(m.name())).append(" — summary\n\n");
+        if (m.description() != null && !m.description().isBlank()) sb.append(cell(m.description())).append("\n\n");
+        sb.append(agg.data().runs().size()).append(" of ").append(m.runs().size()).append(" runs finished; ")
+                .append(agg.groups().size()).append(" configurations; ")
+                .append(agg.maxSeeds() == 1 ? "1 seed: no confidence interval" : "values: mean ± half-width of the 95% confidence interval over seeds")
+                .append(".\n\n");
+        List<String> factors = new ArrayList<>(agg.design().varying());
+        if (factors.isEmpty()) factors.add("initializer");
+        List<String> header = new ArrayList<>(factors.stream().map(f -> f.replace('_', ' ')).toList());
+        header.addAll(List.of("seeds", "final test acc.", "best test acc.", "final val. acc.", "train loss", "val. loss", "test loss",
+                "epochs to 90% val.", "epochs to 97% val.", "diverged"));
+        sb.append("| ").append(String.join(" | ", header.stream().map(SummaryTables::cell).toList())).append(" |\n|");
+        for (int i = 0; i < header.size(); i++) sb.append(i < factors.size() ? " --- |" : " ---: |");
+        sb.append('\n');
+        for (RunGroup g : agg.groups()) {
+            ConfigurationSummary s = agg.summary(g);
+            List<String> v = new ArrayList<>();
+            for (String f : factors) v.add(g.configuration().labels().getOrDefault(f, Values.NONE));
+            v.addAll(List.of(Integer.toString(g.seeds()), Values.accuracy(s.finalTestAccuracy()), Values.accuracy(s.bestTestAccuracy()),
+                    Values.accuracy(s.finalValidationAccuracy()), Values.loss(s.finalTrainLoss()), Values.loss(s.finalValidationLoss()),
+                    Values.loss(s.finalTestLoss()), Values.epochs(s.epochsTo90()), Values.epochs(s.epochsTo97()), Values.proportion(s.divergence())));
+            sb.append("| ").append(String.join(" | ", v.stream().map(SummaryTables::cell).toList())).append(" |\n");
+        }
+        if (!findings.isEmpty()) {
+            sb.append("\n## Findings\n\n");
+            for (Finding f : findings) {
+                String tag = switch (f.kind()) {
+                    case FAILURE -> "fails";
+                    case DIVERGENCE -> "diverged";
+                    default -> !f.tested() ? "no test" : f.significant() ? "significant" : "not significant";
+                };
+                sb.append("- **").append(tag).append("**: ").append(cell(f.text())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Markdown table cell text: pipes and backslashes escaped, line breaks as spaces, HTML-significant characters as entities. */
+    static String cell(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

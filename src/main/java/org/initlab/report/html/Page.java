@@ -1,0 +1,36 @@
+package org.initlab.report.html;
+
+/** A small HTML writer: every piece of text goes through {@link Escape#html}; markup is written as is. */
+final class Page {
+    private final StringBuilder sb = new StringBuilder(1 << 20);
+
+    /** Raw markup (never text from a spec). */
+    Page raw(String markup) {
+        sb.append(markup);
+        return this;
+    }
+
+    /** Escaped text. */
+    Page text(String s) {
+        sb.append(Escape.html(s));
+        return this;
+    }
+
+    /** {@code <tag attrs>text</tag>} with the text escaped. */
+    Page element(String tag, String attributes, String text) {
+        sb.append('<').append(tag);
+        if (attributes != null && !attributes.isEmpty()) sb.append(' ').append(attributes);
+        sb.append('>').append(Escape.html(text)).append("</").append(tag).append(">\n");
+        return this;
+    }
+
+    /** {@code name="value"} with the value escaped. */
+    static String attr(String name, String value) {
+        return name + "=\"" + Escape.html(value) + "\"";
+    }
+
+    @Override
+    public String toString() {
+        return sb.toString();
+    }
+}
