@@ -38,6 +38,8 @@ public final class Gemm {
     /** A tile of a partial-width panel, computed here at full vector width and then copied to C. */
     private final float[] scratch = new float[MAX_TILE_ROWS * NR];
     private final float[] paddedBias = new float[NR];
+    /** Offsets l·k of the rows of Bᵀ gathered into one vector of a transposed panel. */
+    private final int[] rowStarts = new int[L];
 
     /** Buffers are of fixed size: one instance serves products of any shape. */
     public Gemm() {}
@@ -78,8 +80,9 @@ public final class Gemm {
             return;
         }
         int kBlocks = (k + KC - 1) / KC;
-        int kc = (k + kBlocks - 1) / kBlocks;
+        int kc = Math.min(KC, ((k + kBlocks - 1) / kBlocks + L - 1) / L * L); // whole vectors, for the transposes
         int mc = form == Form.TN ? MC : m;
+        if (form == Form.NT) for (int l = 0; l < L; l++) rowStarts[l] = l * k;
         for (int i0 = 0; i0 < m; i0 += mc) {
             int rowsInBlock = Math.min(mc, m - i0);
             for (int p0 = 0; p0 < k; p0 += kc) {
@@ -97,7 +100,7 @@ public final class Gemm {
                     int w = Math.min(NR, n - j0);
                     int vectors = (w + L - 1) / L;
                     int width = vectors * L;
-                    if (form == Form.NT) PanelPacking.transposedPanel(b, k, p0, kb, j0, w, panel, width);
+                    if (form == Form.NT) PanelPacking.transposedPanel(b, k, p0, kb, j0, w, panel, width, rowStarts);
                     else PanelPacking.rowPanel(b, n, p0, kb, j0, w, panel, width);
                     boolean partial = w < width;
                     float[] tileBias = last ? bias : null;
