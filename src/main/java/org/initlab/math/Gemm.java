@@ -27,14 +27,13 @@ public final class Gemm {
     private static final int NR = 4 * L;
     /** Depth of a K block: the packed B panel, KC × NR floats, is 32 KiB with AVX-512. */
     private static final int KC = 128;
-    /** Rows of A per block copied for Aᵀ·B; a multiple of every kernel's row count. */
-    private static final int MC = 240;
-    /** Leading dimension of the copied A block: MC rounded up to an odd number of 64-byte lines. */
-    private static final int LDA = MC + 16;
+    /** Rows of A per block copied for Aᵀ·B come in multiples of every kernel's row count. */
+    private static final int MC_STEP = 24;
     private static final int MAX_TILE_ROWS = 12;
 
     private final float[] panel = new float[KC * NR];
-    private final float[] block = new float[KC * LDA];
+    /** A K×MC block of Aᵀ for Aᵀ·B: 240 rows at depth KC, fewer for deeper blocks. */
+    private final float[] block = new float[KC * conflictFreeStride(240)];
     /** A tile of a partial-width panel, computed here at full vector width and then copied to C. */
     private final float[] scratch = new float[MAX_TILE_ROWS * NR];
     private final float[] paddedBias = new float[NR];
@@ -46,17 +45,21 @@ public final class Gemm {
 
     /** C[m×n] = A[m×k] · B[k×n]. */
     public void mulNN(int m, int n, int k, float[] a, float[] b, float[] c) {
-        product(Form.NN, m, n, k, a, b, null, c, null, null);
+        check(m, n, k, a, m + "x" + k, b, k + "x" + n, c, null, null);
+        multiply(m, n, k, a, k, 1, false, b, false, c, null, null, null);
     }
 
     /** C[m×n] = Aᵀ · B, where A is stored k×m and B is k×n (the weight gradient Xᵀ·G). */
     public void mulTN(int m, int n, int k, float[] a, float[] b, float[] c) {
-        product(Form.TN, m, n, k, a, b, null, c, null, null);
+        check(m, n, k, a, k + "x" + m, b, k + "x" + n, c, null, null);
+        // a one-vector-wide product reads each element of A once per tile: copying would not pay
+        multiply(m, n, k, a, 1, m, n > L, b, false, c, null, null, null);
     }
 
     /** C[m×n] = A · Bᵀ, where A is m×k and B is stored n×k (the input gradient G·Wᵀ). */
     public void mulNT(int m, int n, int k, float[] a, float[] b, float[] c) {
-        product(Form.NT, m, n, k, a, b, null, c, null, null);
+        check(m, n, k, a, m + "x" + k, b, n + "x" + k, c, null, null);
+        multiply(m, n, k, a, k, 1, false, b, true, c, null, null, null);
     }
 
     /**
@@ -67,67 +70,93 @@ public final class Gemm {
     public void mulNNBias(int m, int n, int k, float[] a, float[] b, float[] bias, float[] z, Epilogue epilogue, float[] out) {
         if (epilogue == null) throw new IllegalArgumentException("epilogue is null; use Epilogue.IDENTITY");
         if (out == null) throw new IllegalArgumentException("out is null; pass z to apply the epilogue in place");
-        product(Form.NN, m, n, k, a, b, bias, z, epilogue, out);
+        check(m, n, k, a, m + "x" + k, b, k + "x" + n, z, bias, out);
+        multiply(m, n, k, a, k, 1, false, b, false, z, bias, epilogue, out);
     }
 
-    private enum Form { NN, TN, NT }
-
-    private void product(Form form, int m, int n, int k, float[] a, float[] b, float[] bias, float[] c, Epilogue epilogue, float[] out) {
-        check(form, m, n, k, a, b, bias, c, out);
-        if (m == 0 || n == 0) return;
+    /**
+     * The blocked product C[rows×cols] = Lft · Rgt over k, where Lft(i, p) = {@code left[i·rs + p·ps]}
+     * (copied block-wise to a conflict-free stride when {@code copyLeft}, which needs rs = 1) and
+     * Rgt is {@code right} as a row-major k×cols matrix or, when {@code rightTransposed}, cols×k.
+     */
+    private void multiply(int rows, int cols, int k, float[] left, int rs, int ps, boolean copyLeft,
+                          float[] right, boolean rightTransposed, float[] c,
+                          float[] bias, Epilogue epilogue, float[] out) {
+        if (rows == 0 || cols == 0) return;
         if (k == 0) {
-            emptySum(m, n, bias, c, epilogue, out);
+            emptySum(rows, cols, bias, c, epilogue, out);
             return;
         }
-        int kBlocks = (k + KC - 1) / KC;
-        int kc = Math.min(KC, ((k + kBlocks - 1) / kBlocks + L - 1) / L * L); // whole vectors, for the transposes
-        int mc = form == Form.TN ? MC : m;
-        if (form == Form.NT) for (int l = 0; l < L; l++) rowStarts[l] = l * k;
-        for (int i0 = 0; i0 < m; i0 += mc) {
-            int rowsInBlock = Math.min(mc, m - i0);
+        int ldc = cols;
+        // a K block fills the panel buffer: narrow products get deeper blocks
+        int depth = KC * NR / ((Math.min(cols, NR) + L - 1) / L * L);
+        int kBlocks = (k + depth - 1) / depth;
+        int kc = Math.min(depth, ((k + kBlocks - 1) / kBlocks + L - 1) / L * L); // whole vectors, for the transposes
+        int mc = rows, lda = 0;
+        if (copyLeft) { // the largest row block, in whole tiles, whose copy fits the block buffer
+            mc = block.length / kc / MC_STEP * MC_STEP;
+            while (mc > MC_STEP && kc * conflictFreeStride(mc) > block.length) mc -= MC_STEP;
+            lda = conflictFreeStride(mc);
+        }
+        if (rightTransposed) for (int l = 0; l < L; l++) rowStarts[l] = l * k;
+        for (int i0 = 0; i0 < rows; i0 += mc) {
+            int rowsInBlock = Math.min(mc, rows - i0);
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int kb = Math.min(kc, k - p0);
                 boolean first = p0 == 0, last = p0 + kb == k;
                 float[] aSrc;
-                int aOff, rs, ps;
-                if (form == Form.TN) {
-                    PanelPacking.columnBlock(a, m, p0, kb, i0, rowsInBlock, block, LDA);
-                    aSrc = block; aOff = 0; rs = 1; ps = LDA;
+                int aOff, ars, aps;
+                if (copyLeft) {
+                    PanelPacking.columnBlock(left, ps, p0, kb, i0, rowsInBlock, block, lda);
+                    aSrc = block; aOff = 0; ars = 1; aps = lda;
                 } else {
-                    aSrc = a; aOff = i0 * k + p0; rs = k; ps = 1;
+                    aSrc = left; aOff = i0 * rs + p0 * ps; ars = rs; aps = ps;
                 }
-                for (int j0 = 0; j0 < n; j0 += NR) {
-                    int w = Math.min(NR, n - j0);
+                for (int j0 = 0; j0 < cols; j0 += NR) {
+                    int w = Math.min(NR, cols - j0);
                     int vectors = (w + L - 1) / L;
                     int width = vectors * L;
-                    if (form == Form.NT) PanelPacking.transposedPanel(b, k, p0, kb, j0, w, panel, width, rowStarts);
-                    else PanelPacking.rowPanel(b, n, p0, kb, j0, w, panel, width);
-                    boolean partial = w < width;
+                    if (rightTransposed) PanelPacking.transposedPanel(right, k, p0, kb, j0, w, panel, width, rowStarts);
+                    else PanelPacking.rowPanel(right, cols, p0, kb, j0, w, panel, width);
+                    boolean direct = w == width;
                     float[] tileBias = last ? bias : null;
-                    if (partial && tileBias != null) {
+                    if (!direct && tileBias != null) {
                         System.arraycopy(bias, j0, paddedBias, 0, w);
                         java.util.Arrays.fill(paddedBias, w, width, 0f);
                         tileBias = paddedBias;
                     }
                     int mr = rowsPerTile(vectors);
                     for (int ir = 0; ir < rowsInBlock; ir += mr) {
-                        int rows = Math.min(mr, rowsInBlock - ir);
-                        int cOff = (i0 + ir) * n + j0;
-                        int aTile = aOff + ir * rs;
-                        if (!partial) {
-                            tile(vectors, aSrc, aTile, rs, ps, rows, kb, c, cOff, n, !first, tileBias, j0);
+                        int tileRows = Math.min(mr, rowsInBlock - ir);
+                        int i = i0 + ir;
+                        int aTile = aOff + ir * ars;
+                        if (direct) {
+                            tile(vectors, aSrc, aTile, ars, aps, tileRows, kb, c, i * ldc + j0, ldc, !first, tileBias, j0);
                         } else {
-                            if (!first) for (int r = 0; r < rows; r++) System.arraycopy(c, cOff + r * n, scratch, r * width, w);
-                            tile(vectors, aSrc, aTile, rs, ps, rows, kb, scratch, 0, width, !first, tileBias, 0);
-                            for (int r = 0; r < rows; r++) System.arraycopy(scratch, r * width, c, cOff + r * n, w);
+                            int cTile = i * ldc + j0;
+                            if (!first) for (int r = 0; r < tileRows; r++) System.arraycopy(c, cTile + r * ldc, scratch, r * width, w);
+                            tile(vectors, aSrc, aTile, ars, aps, tileRows, kb, scratch, 0, width, !first, tileBias, 0);
+                            for (int r = 0; r < tileRows; r++) System.arraycopy(scratch, r * width, c, cTile + r * ldc, w);
                         }
                         if (last && epilogue != null) {
-                            for (int r = 0; r < rows; r++) epilogue.apply(c, out, cOff + r * n, cOff + r * n + w);
+                            for (int r = 0; r < tileRows; r++) {
+                                int from = (i + r) * ldc + j0;
+                                epilogue.apply(c, out, from, from + w);
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * A row stride of at least {@code rows} floats that is an odd number of 64-byte lines, so that
+     * walking down a column of the block visits every cache set instead of piling onto a few.
+     */
+    private static int conflictFreeStride(int rows) {
+        int lines = (rows + 15) / 16;
+        return (lines % 2 == 0 ? lines + 1 : lines) * 16;
     }
 
     private static int rowsPerTile(int vectors) {
@@ -157,19 +186,17 @@ public final class Gemm {
         }
     }
 
-    private static void check(Form form, int m, int n, int k, float[] a, float[] b, float[] bias, float[] c, float[] out) {
+    private static void check(int m, int n, int k, float[] a, String aShape, float[] b, String bShape, float[] c, float[] bias, float[] out) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("negative dimension in product " + m + "x" + n + "x" + k);
         }
         long aSize = (long) m * k, bSize = (long) k * n, cSize = (long) m * n;
-        String aShape = form == Form.TN ? k + "x" + m : m + "x" + k;
-        String bShape = form == Form.NT ? n + "x" + k : k + "x" + n;
-        if (a.length < aSize) throw new IllegalArgumentException("A has " + a.length + " elements, " + aShape + " needs " + aSize);
-        if (b.length < bSize) throw new IllegalArgumentException("B has " + b.length + " elements, " + bShape + " needs " + bSize);
-        if (c.length < cSize) throw new IllegalArgumentException("C has " + c.length + " elements, " + m + "x" + n + " needs " + cSize);
         if (cSize > Integer.MAX_VALUE || aSize > Integer.MAX_VALUE || bSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("product " + m + "x" + n + "x" + k + " exceeds int indexing");
         }
+        if (a.length < aSize) throw new IllegalArgumentException("A has " + a.length + " elements, " + aShape + " needs " + aSize);
+        if (b.length < bSize) throw new IllegalArgumentException("B has " + b.length + " elements, " + bShape + " needs " + bSize);
+        if (c.length < cSize) throw new IllegalArgumentException("C has " + c.length + " elements, " + m + "x" + n + " needs " + cSize);
         if (bias != null && bias.length < n) throw new IllegalArgumentException("bias has " + bias.length + " elements, needs " + n);
         if (out != null && out.length < cSize) throw new IllegalArgumentException("out has " + out.length + " elements, " + m + "x" + n + " needs " + cSize);
     }
