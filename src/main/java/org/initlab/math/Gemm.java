@@ -37,28 +37,26 @@ public final class Gemm {
     /** A tile of a partial-width panel, computed here at full vector width and then copied to C. */
     private final float[] scratch = new float[MAX_TILE_ROWS * NR];
     private final float[] paddedBias = new float[NR];
-    /** Offsets l·k of the rows of Bᵀ gathered into one vector of a transposed panel. */
-    private final int[] rowStarts = new int[L];
 
     /** Buffers are of fixed size: one instance serves products of any shape. */
     public Gemm() {}
 
     /** C[m×n] = A[m×k] · B[k×n]. */
     public void mulNN(int m, int n, int k, float[] a, float[] b, float[] c) {
-        check(m, n, k, a, m + "x" + k, b, k + "x" + n, c, null, null);
+        check(m, n, k, a, false, b, false, c, null, null);
         multiply(m, n, k, a, k, 1, false, b, false, c, null, null, null);
     }
 
     /** C[m×n] = Aᵀ · B, where A is stored k×m and B is k×n (the weight gradient Xᵀ·G). */
     public void mulTN(int m, int n, int k, float[] a, float[] b, float[] c) {
-        check(m, n, k, a, k + "x" + m, b, k + "x" + n, c, null, null);
+        check(m, n, k, a, true, b, false, c, null, null);
         // a one-vector-wide product reads each element of A once per tile: copying would not pay
         multiply(m, n, k, a, 1, m, n > L, b, false, c, null, null, null);
     }
 
     /** C[m×n] = A · Bᵀ, where A is m×k and B is stored n×k (the input gradient G·Wᵀ). */
     public void mulNT(int m, int n, int k, float[] a, float[] b, float[] c) {
-        check(m, n, k, a, m + "x" + k, b, n + "x" + k, c, null, null);
+        check(m, n, k, a, false, b, true, c, null, null);
         multiply(m, n, k, a, k, 1, false, b, true, c, null, null, null);
     }
 
@@ -70,7 +68,7 @@ public final class Gemm {
     public void mulNNBias(int m, int n, int k, float[] a, float[] b, float[] bias, float[] z, Epilogue epilogue, float[] out) {
         if (epilogue == null) throw new IllegalArgumentException("epilogue is null; use Epilogue.IDENTITY");
         if (out == null) throw new IllegalArgumentException("out is null; pass z to apply the epilogue in place");
-        check(m, n, k, a, m + "x" + k, b, k + "x" + n, z, bias, out);
+        check(m, n, k, a, false, b, false, z, bias, out);
         multiply(m, n, k, a, k, 1, false, b, false, z, bias, epilogue, out);
     }
 
@@ -98,7 +96,6 @@ public final class Gemm {
             while (mc > MC_STEP && kc * conflictFreeStride(mc) > block.length) mc -= MC_STEP;
             lda = conflictFreeStride(mc);
         }
-        if (rightTransposed) for (int l = 0; l < L; l++) rowStarts[l] = l * k;
         for (int i0 = 0; i0 < rows; i0 += mc) {
             int rowsInBlock = Math.min(mc, rows - i0);
             for (int p0 = 0; p0 < k; p0 += kc) {
@@ -116,7 +113,7 @@ public final class Gemm {
                     int w = Math.min(NR, cols - j0);
                     int vectors = (w + L - 1) / L;
                     int width = vectors * L;
-                    if (rightTransposed) PanelPacking.transposedPanel(right, k, p0, kb, j0, w, panel, width, rowStarts);
+                    if (rightTransposed) PanelPacking.transposedPanel(right, k, p0, kb, j0, w, panel, width);
                     else PanelPacking.rowPanel(right, cols, p0, kb, j0, w, panel, width);
                     boolean direct = w == width;
                     float[] tileBias = last ? bias : null;
@@ -186,7 +183,8 @@ public final class Gemm {
         }
     }
 
-    private static void check(int m, int n, int k, float[] a, String aShape, float[] b, String bShape, float[] c, float[] bias, float[] out) {
+    /** Validates shapes and lengths; messages are built only on failure, so a call allocates nothing. */
+    private static void check(int m, int n, int k, float[] a, boolean aTransposed, float[] b, boolean bTransposed, float[] c, float[] bias, float[] out) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("negative dimension in product " + m + "x" + n + "x" + k);
         }
@@ -194,8 +192,12 @@ public final class Gemm {
         if (cSize > Integer.MAX_VALUE || aSize > Integer.MAX_VALUE || bSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("product " + m + "x" + n + "x" + k + " exceeds int indexing");
         }
-        if (a.length < aSize) throw new IllegalArgumentException("A has " + a.length + " elements, " + aShape + " needs " + aSize);
-        if (b.length < bSize) throw new IllegalArgumentException("B has " + b.length + " elements, " + bShape + " needs " + bSize);
+        if (a.length < aSize) {
+            throw new IllegalArgumentException("A has " + a.length + " elements, " + (aTransposed ? k + "x" + m : m + "x" + k) + " needs " + aSize);
+        }
+        if (b.length < bSize) {
+            throw new IllegalArgumentException("B has " + b.length + " elements, " + (bTransposed ? n + "x" + k : k + "x" + n) + " needs " + bSize);
+        }
         if (c.length < cSize) throw new IllegalArgumentException("C has " + c.length + " elements, " + m + "x" + n + " needs " + cSize);
         if (bias != null && bias.length < n) throw new IllegalArgumentException("bias has " + bias.length + " elements, needs " + n);
         if (out != null && out.length < cSize) throw new IllegalArgumentException("out has " + out.length + " elements, " + m + "x" + n + " needs " + cSize);

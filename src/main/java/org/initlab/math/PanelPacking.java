@@ -10,8 +10,21 @@ import jdk.incubator.vector.VectorShuffle;
 /**
  * Copies operand blocks into the contiguous layouts the micro-kernels stream through. Packing
  * moves values only (no arithmetic), so it cannot change any result bit.
+ *
+ * <p>Only operations whose whole call chain the JIT force-inlines are used (plain and masked
+ * loads and stores, lane shuffles; no gathers, no masks built per call): at a rarely taken call
+ * site the JIT may otherwise leave a vector operation to the Vector API's boxing fallback,
+ * which allocates.
  */
 final class PanelPacking {
+    /** PREFIX[t] enables lanes 0..t−1; built once so that packing creates no masks. */
+    @SuppressWarnings("unchecked")
+    private static final VectorMask<Float>[] PREFIX = new VectorMask[L + 1];
+
+    static {
+        for (int t = 0; t <= L; t++) PREFIX[t] = S.indexInRange(0, t);
+    }
+
     private PanelPacking() {}
 
     /**
@@ -19,31 +32,37 @@ final class PanelPacking {
      * jj &lt; w, and 0 for w ≤ jj &lt; width (width is a whole number of vectors).
      */
     static void rowPanel(float[] b, int n, int p0, int kb, int j0, int w, float[] bp, int width) {
-        int full = w / L;
-        VectorMask<Float> rest = S.indexInRange(full * L, w);
+        int full = w / L * L;
+        VectorMask<Float> rest = PREFIX[w - full];
         for (int p = 0; p < kb; p++) {
             int src = (p0 + p) * n + j0, dst = p * width;
-            for (int v = 0; v < full; v++) FloatVector.fromArray(S, b, src + v * L).intoArray(bp, dst + v * L);
-            if (full * L < width) FloatVector.fromArray(S, b, src + full * L, rest).intoArray(bp, dst + full * L);
+            for (int jj = 0; jj < full; jj += L) FloatVector.fromArray(S, b, src + jj).intoArray(bp, dst + jj);
+            if (full < width) FloatVector.fromArray(S, b, src + full, rest).intoArray(bp, dst + full);
         }
     }
 
     /**
      * B panel from Bᵀ, i.e. from a row-major n×k matrix: {@code bp[p·width + jj] = b[(j0+jj)·k + p0 + p]}
-     * for jj &lt; w, and 0 for w ≤ jj &lt; width. {@code rowStarts[l]} must hold l·k.
+     * for jj &lt; w, and 0 for w ≤ jj &lt; width. Rows kb..15 of the panel may be overwritten.
      *
-     * <p>Whole 16×16 blocks (with 16-lane vectors) are transposed in registers; the rest of the
-     * depth is gathered a vector at a time, and a partial group of rows is copied lane by lane.
+     * <p>Whole groups of 16 columns (with 16-lane vectors) are transposed as 16×16 blocks in
+     * registers; a depth that is not a multiple of 16 ends with a block that overlaps the previous
+     * one (rewriting equal values) or, when shallower than 16, reads past the block into the next
+     * rows of B and leaves the extra panel rows unused. Anything else is copied element by element.
      */
-    static void transposedPanel(float[] b, int k, int p0, int kb, int j0, int w, float[] bp, int width, int[] rowStarts) {
-        int squares = L == 16 ? kb / 16 * 16 : 0;
+    static void transposedPanel(float[] b, int k, int p0, int kb, int j0, int w, float[] bp, int width) {
         for (int v = 0; v * L < width; v++) {
             int base = (j0 + v * L) * k + p0, dst = v * L;
             int cols = Math.min(L, w - v * L);
-            if (cols == L) {
-                for (int p = 0; p < squares; p += 16) transpose16(b, base + p, k, bp, p * width + dst, width);
-                for (int p = squares; p < kb; p++) FloatVector.fromArray(S, b, base + p, rowStarts, 0).intoArray(bp, p * width + dst);
-            } else { // a masked gather would still range-check its inactive lanes
+            boolean blocks = L == 16 && cols == 16 && (kb >= 16 || base + 15 * k + 16 <= b.length);
+            if (blocks) {
+                int p = 0;
+                for (; p + 16 <= kb; p += 16) transpose16(b, base + p, k, bp, p * width + dst, width);
+                if (p < kb) {
+                    int last = Math.max(0, kb - 16);
+                    transpose16(b, base + last, k, bp, last * width + dst, width);
+                }
+            } else {
                 for (int p = 0; p < kb; p++) {
                     int to = p * width + dst;
                     for (int l = 0; l < cols; l++) bp[to + l] = b[base + l * k + p];
@@ -91,16 +110,15 @@ final class PanelPacking {
 
     /**
      * A block from a row-major k×m matrix (A stored transposed): {@code ap[p·lda + i] = a[(p0+p)·m + i0 + i]}
-     * for i &lt; mc. A leading dimension that is not a multiple of 32 floats keeps the kernel's
-     * column walk from piling onto a few cache sets.
+     * for i &lt; mc.
      */
     static void columnBlock(float[] a, int m, int p0, int kb, int i0, int mc, float[] ap, int lda) {
-        int full = mc / L;
-        VectorMask<Float> rest = S.indexInRange(full * L, mc);
+        int full = mc / L * L;
+        VectorMask<Float> rest = PREFIX[mc - full];
         for (int p = 0; p < kb; p++) {
             int src = (p0 + p) * m + i0, dst = p * lda;
-            for (int v = 0; v < full; v++) FloatVector.fromArray(S, a, src + v * L).intoArray(ap, dst + v * L);
-            if (full * L < mc) FloatVector.fromArray(S, a, src + full * L, rest).intoArray(ap, dst + full * L, rest);
+            for (int i = 0; i < full; i += L) FloatVector.fromArray(S, a, src + i).intoArray(ap, dst + i);
+            if (full < mc) FloatVector.fromArray(S, a, src + full, rest).intoArray(ap, dst + full, rest);
         }
     }
 }

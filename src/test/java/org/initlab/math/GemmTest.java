@@ -250,6 +250,39 @@ class GemmTest {
         }
     }
 
+    /**
+     * Once the JIT has compiled the kernels (before that, the Vector API boxes every vector),
+     * a round of products of every kind allocates nothing. Rounds are repeated until one
+     * allocates zero bytes, or the test gives up after a generous time.
+     */
+    @Test
+    void compiledCallsAllocateNothing() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Gemm g = new Gemm();
+        RandomGenerator rnd = RandomStreams.stream(8, "gemm-test/allocation");
+        float[] a = operand(rnd, 24 * 20, 0), b = operand(rnd, 20 * 24, 0), bias = operand(rnd, 24, 0);
+        float[] c = new float[24 * 24], out = new float[24 * 24];
+        Epilogue relu = (z, o, from, to) -> {
+            for (int i = from; i < to; i++) o[i] = Math.max(z[i], 0f);
+        };
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long allocated;
+        do {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int round = 0; round < 100; round++) {
+                g.mulNN(24, 24, 20, a, b, c);
+                g.mulNN(24, 10, 20, a, b, c);
+                g.mulTN(24, 24, 20, a, b, c);
+                g.mulTN(24, 10, 20, a, b, c);
+                g.mulNT(24, 24, 20, a, b, c);
+                g.mulNT(24, 13, 20, a, b, c);
+                g.mulNNBias(24, 21, 20, a, b, bias, c, relu, out);
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        } while (allocated > 0 && System.nanoTime() < deadline);
+        assertEquals(0, allocated, "bytes allocated by 100 rounds of products after 30 s of warm-up");
+    }
+
     @Test
     void emptyInnerDimensionGivesPositiveZero() {
         Gemm g = new Gemm();
