@@ -97,6 +97,46 @@ class StudyRunTest {
         assertTrue(again.out().contains("Training 0 of 12 runs"), again.out());
     }
 
+    /** A small study on real MNIST, through run, show and export, as a user would. */
+    @Test
+    void smallRealStudyEndToEnd() throws IOException {
+        Path mnist = org.initlab.RealMnist.dir();
+        Path yaml = tmp.resolve("real.yaml");
+        Files.writeString(yaml, """
+                name: real-small
+                dataset: {name: mnist, validation: 50000}
+                seeds: 1
+                settings:
+                  architecture: [64]
+                  epochs: 2
+                  optimizer: {name: sgd, lr: 0.1}
+                factors:
+                  initializer: [{name: zeros, label: zero}, {name: xavier_uniform, label: xavier}]
+                """);
+        Path dir = tmp.resolve("real");
+        Outcome run = cli("run", yaml.toString(), "--out", dir.toString(), "--data-dir", mnist.toString(), "--no-report");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Data: mnist — 10000 train / 50000 validation / 10000 test"), run.out());
+        StudyStore store = new StudyStore(dir);
+        StudyManifest m = store.readManifest();
+        RunRecord zero = null, xavier = null;
+        for (RunRecord r : store.readResults(m)) {
+            if (r.labels().get("initializer").equals("zero")) zero = r;
+            else xavier = r;
+        }
+        assertTrue(xavier.result().finalMetrics().testAccuracy() > 0.85, "xavier learns: " + xavier.result().finalMetrics());
+        assertTrue(zero.result().finalMetrics().testAccuracy() < 0.3, "zero init cannot break symmetry: " + zero.result().finalMetrics());
+        assertEquals(Boolean.TRUE, xavier.data().get("verified"), "the official files verify");
+        Outcome show = cli("show", xavier.id().substring(0, 6), "--study", dir.toString());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("initializer xavier") && show.out().contains(" epoch  train loss"), show.out());
+        Outcome export = cli("export", dir.toString(), "--csv");
+        assertEquals(0, export.code(), export.err());
+        List<String> rows = Files.readAllLines(dir.resolve("export/epochs.csv"));
+        assertEquals(1 + 2 * 3, rows.size(), "header + 2 runs × epochs 0..2");
+        assertTrue(rows.getFirst().startsWith("run,experiments,initializer,"), rows.getFirst());
+    }
+
     @Test
     void aChangedSpecIsRefusedUnlessForced() throws IOException {
         Path dir = tmp.resolve("changed");
