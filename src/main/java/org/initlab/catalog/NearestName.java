@@ -21,8 +21,12 @@ public final class NearestName {
         }
         if (best == null) return null;
         int limit = Math.max(2, Math.min(name.length(), best.length()) / 3);
-        boolean prefix = best.toLowerCase(Locale.ROOT).startsWith(lower) && lower.length() >= 3;
-        return bestDistance <= limit || prefix ? best : null;
+        if (bestDistance <= limit) return best;
+        if (lower.length() >= 3) {
+            // a prefix or a word of a longer name: "fashion" → "fashion-mnist", "glorot" → "glorot_uniform"
+            for (String c : candidates) if (c.toLowerCase(Locale.ROOT).startsWith(lower)) return c;
+        }
+        return null;
     }
 
     /** "unknown activation 'rleu'; did you mean 'relu'? valid: identity, relu, ..." */

@@ -114,7 +114,7 @@ public final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             DatasetSpec dataset = DatasetLoader.catalogueSpec(name);
             DatasetLoader loader = new DatasetLoader();
-            DataOptions options = locations.options(new ConsoleProgress(err, System.console() != null));
+            DataOptions options = locations.options(new ConsoleProgress(err, System.console() != null && System.console().isTerminal()));
             DatasetStatus status = loader.status(dataset, options);
             if (status.verified() && (locations.dataDir == null || status.origin() == Origin.DATA_DIR)) {
                 out.println(dataset.name() + ": already present and verified in " + status.location() + " (" + status.origin().label() + ")");
@@ -174,7 +174,7 @@ public final class DataCommand implements Runnable {
         }
 
         private static String megabytes(long bytes) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+            return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.0f kB", bytes / 1e3) : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
         }
     }
 }

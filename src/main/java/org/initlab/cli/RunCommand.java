@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the dataset files are (else $INITLAB_DATA, the cache, system folders, download)")
     Path dataDir;
 
+    @Option(names = "--no-verify", description = "accept dataset files whose checksums do not match the catalogue (recorded in each run)")
+    boolean noVerify;
+
     @Option(names = "--no-report", description = "do not write the report at the end")
     boolean noReport;
 
@@ -80,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         o.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder);
 
         DatasetLoader loader = new DatasetLoader();
-        LoadedData data = new LoadedData(loader, dataDir, o);
+        LoadedData data = new LoadedData(loader, dataDir, !noVerify, o);
         RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
@@ -133,18 +136,20 @@ final class RunCommand implements Callable<Integer> {
     static final class LoadedData implements org.initlab.study.DatasetProvider {
         private final DatasetLoader loader;
         private final Path dataDir;
+        private final boolean verify;
         private final PrintStream out;
 
-        LoadedData(DatasetLoader loader, Path dataDir, PrintStream out) {
+        LoadedData(DatasetLoader loader, Path dataDir, boolean verify, PrintStream out) {
             this.loader = loader;
             this.dataDir = dataDir;
+            this.verify = verify;
             this.out = out;
         }
 
         @Override
         public Dataset load(StudySpec.DataChoice c) {
             long t0 = System.nanoTime();
-            Dataset d = loader.load(c.dataset(), DataOptionsFor.of(dataDir, c));
+            Dataset d = loader.load(c.dataset(), DataOptionsFor.of(dataDir, c).withVerify(verify));
             out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s, %.0f MB, loaded in %.1f s",
                     d.name(), d.train().size(), d.validation().size(), d.test().size(), c.preprocessing(),
                     d.footprintBytes() / 1e6, (System.nanoTime() - t0) / 1e9));

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.initlab.data.DatasetFile.Role.PICKLE;
 import static org.initlab.data.DatasetFile.Role.TEST_IMAGES;
@@ -174,40 +178,73 @@ public final class DatasetLoader {
             Downloader.standard(options.progress()).fetch(spec, dir, mirrors(spec, options));
             found = new DataLocator.Found(dir, Origin.DOWNLOAD, DataLocator.filesIn(spec, dir));
         }
+        Map<DatasetFile, Path> files = found.files();
+        Origin origin = found.origin();
+        List<FileCheck> checks;
+        Parsed parsed;
+        // checksums, the training files and the test files are read concurrently; a checksum
+        // failure is reported in preference to the parse error a wrong file may also cause
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<FileCheck>> checking = pool.submit(() -> check(spec, files, origin, options.verify()));
+            Future<Parsed> parsing = pool.submit(() -> parse(spec, files, pool));
+            checks = await(checking);
+            parsed = await(parsing);
+        }
+        boolean verified = options.verify() && checks.stream().allMatch(FileCheck::verified);
+        return assemble(spec.name(), spec.classes(), parsed.training(), parsed.test(), options, spec.format(), found.dir(), origin,
+                checks.stream().map(FileCheck::sourceFile).toList(), verified);
+    }
+
+    /** What a catalogue dataset's files hold: the training examples (one or two parts) and the test examples. */
+    private record Parsed(List<Examples> training, Examples test) {}
+
+    private static List<FileCheck> check(DatasetSpec spec, Map<DatasetFile, Path> files, Origin origin, boolean verify) {
         List<FileCheck> checks = new ArrayList<>();
-        for (var e : found.files().entrySet()) {
+        for (var e : files.entrySet()) {
             FileCheck check;
-            if (options.verify()) {
+            if (verify) {
                 check = FileVerifier.check(e.getKey(), e.getValue());
-                FileVerifier.require(check, spec.name(), remedy(spec, found.origin()));
+                FileVerifier.require(check, spec.name(), remedy(spec, origin));
             } else {
                 String[] hex = FileVerifier.digestFile(e.getValue(), false);
                 check = new FileCheck(e.getValue(), size(e.getValue()), hex[0], FileCheck.Status.UNVERIFIABLE, "verification off");
             }
             checks.add(check);
         }
-        Map<DatasetFile, Path> files = found.files();
-        List<Examples> training;
-        Examples test;
+        return checks;
+    }
+
+    private static Parsed parse(DatasetSpec spec, Map<DatasetFile, Path> files, ExecutorService pool) {
         if (spec.format() == Format.PICKLE) {
-            MnistPickle.Parts parts = MnistPickle.read(files.get(spec.file(PICKLE)), spec.classes());
-            training = List.of(parts.train(), parts.validation());
-            test = parts.test();
-            requireSize(files.get(spec.file(PICKLE)), "training + validation", parts.train().count() + parts.validation().count(), spec.trainSize());
-            requireSize(files.get(spec.file(PICKLE)), "test", test.count(), spec.testSize());
-        } else {
-            Examples train = IdxReader.examples(IdxReader.readImages(files.get(spec.file(TRAIN_IMAGES))),
-                    IdxReader.readLabels(files.get(spec.file(TRAIN_LABELS))), spec.classes());
-            test = IdxReader.examples(IdxReader.readImages(files.get(spec.file(TEST_IMAGES))),
-                    IdxReader.readLabels(files.get(spec.file(TEST_LABELS))), spec.classes());
-            requireSize(files.get(spec.file(TRAIN_IMAGES)), "training", train.count(), spec.trainSize());
-            requireSize(files.get(spec.file(TEST_IMAGES)), "test", test.count(), spec.testSize());
-            requireSameFeatures(train, test);
-            training = List.of(train);
+            Path file = files.get(spec.file(PICKLE));
+            MnistPickle.Parts parts = MnistPickle.read(file, spec.classes());
+            requireSize(file, "training + validation", parts.train().count() + parts.validation().count(), spec.trainSize());
+            requireSize(file, "test", parts.test().count(), spec.testSize());
+            return new Parsed(List.of(parts.train(), parts.validation()), parts.test());
         }
-        boolean verified = options.verify() && checks.stream().allMatch(FileCheck::verified);
-        return assemble(spec.name(), spec.classes(), training, test, options, spec.format(), found.dir(), found.origin(),
-                checks.stream().map(FileCheck::sourceFile).toList(), verified);
+        Future<Examples> testing = pool.submit(() -> IdxReader.examples(IdxReader.readImages(files.get(spec.file(TEST_IMAGES))),
+                IdxReader.readLabels(files.get(spec.file(TEST_LABELS))), spec.classes()));
+        Examples train = IdxReader.examples(IdxReader.readImages(files.get(spec.file(TRAIN_IMAGES))),
+                IdxReader.readLabels(files.get(spec.file(TRAIN_LABELS))), spec.classes());
+        Examples test = await(testing);
+        requireSize(files.get(spec.file(TRAIN_IMAGES)), "training", train.count(), spec.trainSize());
+        requireSize(files.get(spec.file(TEST_IMAGES)), "test", test.count(), spec.testSize());
+        requireSameFeatures(train, test);
+        return new Parsed(List.of(train), test);
+    }
+
+    /** The task's result; its failure rethrown as it was thrown. */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading data", e);
+        }
     }
 
     private static String remedy(DatasetSpec spec, Origin origin) {
@@ -305,9 +342,16 @@ public final class DatasetLoader {
         }
         int trainEnd = n - v;
         Preprocessor.Affine map = Preprocessor.affine(options.preprocessing(), training, trainEnd);
-        Split train = Preprocessor.split("train", training, 0, trainEnd, map);
-        Split validation = Preprocessor.split("validation", training, trainEnd, n, map);
-        Split testSplit = Preprocessor.split("test", List.of(test), 0, test.count(), map);
+        Split train;
+        Split validation;
+        Split testSplit;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Split> held = pool.submit(() -> Preprocessor.split("validation", training, trainEnd, n, map));
+            Future<Split> tested = pool.submit(() -> Preprocessor.split("test", List.of(test), 0, test.count(), map));
+            train = Preprocessor.split("train", training, 0, trainEnd, map);
+            validation = await(held);
+            testSplit = await(tested);
+        }
         DatasetSource source = new DatasetSource(name, format.label(), location.toString(), origin, files, verified,
                 options.preprocessing(), map.shift(), map.scale(), v);
         return new Dataset(name, classes, train, validation, testSplit, source);

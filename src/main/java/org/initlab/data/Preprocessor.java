@@ -41,6 +41,8 @@ final class Preprocessor {
     static Affine affine(Preprocessing preprocessing, List<Examples> training, int trainEnd) {
         return switch (preprocessing) {
             case SCALE_01 -> new Affine(0, 1);
+            // p/256 from pixels; a pickle already holds p/256
+            case SCALE_256 -> training.getFirst().isPixels() ? new Affine(0, 256.0 / 255.0) : new Affine(0, 1);
             case SYMMETRIC -> new Affine(0.5, 0.5);
             case STANDARDIZE -> standardization(training, trainEnd);
         };

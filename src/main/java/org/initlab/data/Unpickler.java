@@ -167,9 +167,9 @@ final class Unpickler {
                 case 'N' -> stack.add(NONE);
                 case 0x88 -> stack.add(Boolean.TRUE);
                 case 0x89 -> stack.add(Boolean.FALSE);
-                case 'J' -> stack.add((long) readIntLE(4));
+                case 'J' -> stack.add(readIntLE(4));
                 case 'K' -> stack.add((long) readByte());
-                case 'M' -> stack.add((long) readUnsignedLE(2));
+                case 'M' -> stack.add(readUnsignedLE(2));
                 case 0x8a -> stack.add(readLong(readByte()));
                 case 0x8b -> stack.add(readLong(length(at, readIntLE(4))));
                 case 'G' -> stack.add(ByteBuffer.wrap(readBytes(8)).getDouble());

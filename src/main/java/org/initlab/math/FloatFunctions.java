@@ -2,7 +2,6 @@ package org.initlab.math;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -12,13 +11,15 @@ import jdk.incubator.vector.VectorOperators;
  * <p>Why not {@code VectorOperators.EXP} or {@code Math.exp}? Their results may differ in the
  * last bit between interpreted and JIT-compiled code (an intrinsic replaces the Java fallback at
  * a moment that depends on timing), which would make two runs of the same seed diverge. Every
- * function here gives the same bits in a vector lane, in a masked tail lane and in the scalar
- * version, whatever the JIT does.
+ * function here gives the same bits in a vector lane and in its scalar twin, whatever the JIT does.
+ *
+ * <p>The vector versions are kept small: a caller's loop must be able to inline them whole,
+ * or the JIT would box the vectors that cross the call (allocation on every element).
  *
  * <p>exp and tanh follow Cephes' {@code expf}/{@code tanhf} (S. L. Moshier, Cephes Math Library,
  * 1984–1992): Cody–Waite range reduction by ln 2 and minimax polynomials, about 1 ulp.
  * erf follows Abramowitz &amp; Stegun 7.1.26 (absolute error ≤ 1.5e-7 in exact arithmetic, ≤ 5e-7
- * in float).
+ * in float). log1p sums the series of 2·atanh.
  */
 public final class FloatFunctions {
     private FloatFunctions() {}
@@ -31,12 +32,12 @@ public final class FloatFunctions {
     /** 1.5·2²³: adding it rounds a float below 2²² to the nearest integer, kept in the low mantissa bits. */
     private static final float ROUNDER = 12582912f;
     private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
-    /** ln 2 = C1 + C2, C1 with few mantissa bits so that n·C1 is exact (Cody & Waite 1980). */
+    /** ln 2 = C1 + C2, C1 with few mantissa bits so that n·C1 is exact (Cody &amp; Waite 1980). */
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
     private static final float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f,
             P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
-    /** tanh(x) = x + x³·T(x²) for |x| < 0.625 (Cephes tanhf). */
+    /** tanh(x) = x + x³·T(x²) for |x| &lt; 0.625 (Cephes tanhf). */
     private static final float T0 = -5.70498872745e-3f, T1 = 2.06390887954e-2f, T2 = -5.37397155531e-2f,
             T3 = 1.33314422036e-1f, T4 = -3.33332819422e-1f;
     private static final float TANH_SMALL = 0.625f;
@@ -70,8 +71,7 @@ public final class FloatFunctions {
         float small = Math.fma(Math.fma(Math.fma(Math.fma(T0, z, T1), z, T2), z, T3), z, T4);
         small = Math.fma(small * z, x, x);
         float large = 1f - 2f / (exp(ax + ax) + 1f);
-        large = Math.copySign(large, x);
-        return ax < TANH_SMALL ? small : large;
+        return ax < TANH_SMALL ? small : x < 0 ? -large : large;
     }
 
     /** σ(x) = 1 / (1 + e^{−x}). */
@@ -79,52 +79,33 @@ public final class FloatFunctions {
         return 1f / (1f + exp(-x));
     }
 
-    /** erf x, Abramowitz &amp; Stegun 7.1.26: 1 − (a₁t + … + a₅t⁵)e^{−x²}, t = 1/(1 + p|x|). */
+    /** erf x, Abramowitz &amp; Stegun 7.1.26: 1 − R(|x|)·e^{−x²}, sign restored. */
     public static float erf(float x) {
         float ax = Math.abs(x);
-        float t = 1f / Math.fma(ERF_P, ax, 1f);
-        float poly = Math.fma(Math.fma(Math.fma(Math.fma(A5, t, A4), t, A3), t, A2), t, A1) * t;
-        float y = 1f - poly * exp(-(ax * ax));
-        return Math.copySign(y, x);
+        float y = 1f - erfcFactor(ax) * exp(-(ax * ax));
+        return x < 0 ? -y : y;
     }
 
-    /** ln(1 + u) for u ≥ 0, accurate for tiny u (Goldberg 1991, "What every computer scientist…", thm 4). */
+    /** For a ≥ 0, R(a) with erfc(a) ≈ R(a)·e^{−a²}: R = a₁t + … + a₅t⁵, t = 1/(1 + pa). */
+    public static float erfcFactor(float a) {
+        float t = 1f / Math.fma(ERF_P, a, 1f);
+        return Math.fma(Math.fma(Math.fma(Math.fma(A5, t, A4), t, A3), t, A2), t, A1) * t;
+    }
+
+    /**
+     * ln(1 + u) for 0 ≤ u ≤ 1 (what softplus needs): ln(1 + u) = 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …)
+     * with s = u/(2 + u) ∈ [0, 1/3], summed to s¹⁵ (the rest is below 1e-9): within 3 ulp, in relative
+     * terms for tiny u too.
+     */
     public static float log1p(float u) {
-        float w = 1f + u;
-        if (w == 1f) return u;
-        return log(w) * (u / (w - 1f));
+        float s = u / (2f + u);
+        float s2 = s * s;
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                C15, s2, C13), s2, C11), s2, C9), s2, C7), s2, C5), s2, C3), s2, 1f);
+        return 2f * s * p;
     }
 
-    /** ln x for normal positive x (Cephes logf: x = m·2ᵉ, m ∈ [√½, √2), polynomial in m − 1). */
-    public static float log(float x) {
-        int bits = Float.floatToRawIntBits(x);
-        int e = ((bits >>> 23) & 0xff) - 126;
-        float m = Float.intBitsToFloat((bits & 0x007fffff) | 0x3f000000); // in [0.5, 1)
-        boolean lowM = m < 0.70710678f;
-        float f = lowM ? (m + m) - 1f : m - 1f;
-        float fe = lowM ? e - 1 : e;
-        return logCore(f, fe);
-    }
-
-    private static final float L0 = 7.0376836292e-2f, L1 = -1.1514610310e-1f, L2 = 1.1676998740e-1f,
-            L3 = -1.2420140846e-1f, L4 = 1.4249322787e-1f, L5 = -1.6668057665e-1f, L6 = 2.0000714765e-1f,
-            L7 = -2.4999993993e-1f, L8 = 3.3333331174e-1f;
-
-    private static float logCore(float f, float e) {
-        float z = f * f;
-        float p = Math.fma(L0, f, L1);
-        p = Math.fma(p, f, L2);
-        p = Math.fma(p, f, L3);
-        p = Math.fma(p, f, L4);
-        p = Math.fma(p, f, L5);
-        p = Math.fma(p, f, L6);
-        p = Math.fma(p, f, L7);
-        p = Math.fma(p, f, L8);
-        float y = p * f * z;
-        y = Math.fma(e, LN2_LO, y);
-        y = Math.fma(-0.5f, z, y);
-        return Math.fma(e, LN2_HI, f + y);
-    }
+    private static final float C15 = 1f / 15, C13 = 1f / 13, C11 = 1f / 11, C9 = 1f / 9, C7 = 1f / 7, C5 = 1f / 5, C3 = 1f / 3;
 
     // ---- vector versions ----------------------------------------------------------------------
 
@@ -151,9 +132,8 @@ public final class FloatFunctions {
         small = small.mul(z).fma(x, x);
         FloatVector large = exp(ax.add(ax)).add(1f);
         large = large.broadcast(2f).div(large).neg().add(1f);
-        large = copySign(large, x);
-        VectorMask<Float> isSmall = ax.compare(VectorOperators.LT, TANH_SMALL);
-        return large.blend(small, isSmall);
+        large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
+        return large.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL));
     }
 
     public static FloatVector sigmoid(FloatVector x) {
@@ -163,41 +143,21 @@ public final class FloatFunctions {
 
     public static FloatVector erf(FloatVector x) {
         FloatVector ax = x.abs();
-        FloatVector t = ax.fma(ERF_P, 1f);
+        FloatVector y = erfcFactor(ax).mul(exp(ax.mul(ax).neg())).neg().add(1f);
+        return y.blend(y.neg(), x.compare(VectorOperators.LT, 0f));
+    }
+
+    public static FloatVector erfcFactor(FloatVector a) {
+        FloatVector t = a.fma(ERF_P, 1f);
         t = t.broadcast(1f).div(t);
-        FloatVector poly = fma(fma(fma(fma(t.broadcast(A5), t, A4), t, A3), t, A2), t, A1).mul(t);
-        FloatVector y = poly.mul(exp(ax.mul(ax).neg())).neg().add(1f);
-        return copySign(y, x);
+        return fma(fma(fma(fma(t.broadcast(A5), t, A4), t, A3), t, A2), t, A1).mul(t);
     }
 
     public static FloatVector log1p(FloatVector u) {
-        FloatVector w = u.add(1f);
-        FloatVector ratio = u.div(w.sub(1f));
-        FloatVector l = log(w).mul(ratio);
-        return l.blend(u, w.compare(VectorOperators.EQ, 1f));
-    }
-
-    public static FloatVector log(FloatVector x) {
-        IntVector bits = x.reinterpretAsInts();
-        IntVector eInt = bits.lanewise(VectorOperators.LSHR, 23).and(0xff).sub(126);
-        FloatVector m = bits.and(0x007fffff).or(0x3f000000).reinterpretAsFloats();
-        FloatVector e = (FloatVector) eInt.convert(VectorOperators.I2F, 0);
-        VectorMask<Float> lowM = m.compare(VectorOperators.LT, 0.70710678f);
-        FloatVector f = m.sub(1f).blend(m.add(m).sub(1f), lowM);
-        e = e.blend(e.sub(1f), lowM);
-        FloatVector z = f.mul(f);
-        FloatVector p = fma(f.broadcast(L0), f, L1);
-        p = fma(p, f, L2);
-        p = fma(p, f, L3);
-        p = fma(p, f, L4);
-        p = fma(p, f, L5);
-        p = fma(p, f, L6);
-        p = fma(p, f, L7);
-        p = fma(p, f, L8);
-        FloatVector y = p.mul(f).mul(z);
-        y = fma(e, LN2_LO, y);
-        y = fma(z, -0.5f, y);
-        return fma(e, LN2_HI, f.add(y));
+        FloatVector s = u.div(u.add(2f));
+        FloatVector s2 = s.mul(s);
+        FloatVector p = fma(fma(fma(fma(fma(fma(fma(s2.broadcast(C15), s2, C13), s2, C11), s2, C9), s2, C7), s2, C5), s2, C3), s2, 1f);
+        return s.mul(2f).mul(p);
     }
 
     /** a·b + c, rounded once. */
@@ -208,10 +168,5 @@ public final class FloatFunctions {
     /** a·b + c, rounded once. */
     public static FloatVector fma(FloatVector a, float b, FloatVector c) {
         return a.fma(a.broadcast(b), c);
-    }
-
-    private static FloatVector copySign(FloatVector magnitude, FloatVector sign) {
-        IntVector s = sign.reinterpretAsInts().and(0x80000000);
-        return magnitude.reinterpretAsInts().and(0x7fffffff).or(s).reinterpretAsFloats();
     }
 }

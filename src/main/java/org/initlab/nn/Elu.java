@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
@@ -29,11 +28,7 @@ public record Elu(double alpha) implements Activation {
             FloatVector v = FloatVector.fromArray(S, z, i);
             FloatFunctions.exp(v).sub(1f).mul(al).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector v = FloatVector.fromArray(S, z, i, m);
-            FloatFunctions.exp(v).sub(1f).mul(al).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = z[i] > 0f ? z[i] : (FloatFunctions.exp(z[i]) - 1f) * al;
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
@@ -41,14 +36,8 @@ public record Elu(double alpha) implements Activation {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector g = FloatVector.fromArray(S, da, i);
-            VectorMask<Float> on = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
-            g.mul(FloatVector.fromArray(S, a, i).add(al)).blend(g, on).intoArray(dz, i);
+            g.mul(FloatVector.fromArray(S, a, i).add(al)).blend(g, FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f)).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector g = FloatVector.fromArray(S, da, i, m);
-            VectorMask<Float> on = FloatVector.fromArray(S, z, i, m).compare(VectorOperators.GT, 0f);
-            g.mul(FloatVector.fromArray(S, a, i, m).add(al)).blend(g, on).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) dz[i] = z[i] > 0f ? da[i] : da[i] * (a[i] + al);
     }
 }

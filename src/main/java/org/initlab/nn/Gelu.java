@@ -1,7 +1,7 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
 
@@ -65,50 +65,83 @@ public record Gelu(String approximate) implements Activation {
     }
 
     public void forward(float[] z, float[] a, int from, int to) {
-        boolean th = tanhForm();
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
-            FloatVector x = FloatVector.fromArray(S, z, i);
-            value(x, th).intoArray(a, i);
-        }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            value(FloatVector.fromArray(S, z, i, m), th).intoArray(a, i, m);
-        }
+        if (tanhForm()) forwardTanh(z, a, from, to);
+        else forwardErf(z, a, from, to);
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
-        boolean th = tanhForm();
+        if (tanhForm()) backwardTanh(z, da, dz, from, to);
+        else backwardErf(z, da, dz, from, to);
+    }
+
+    // One method per form: each compiles to a small loop the JIT inlines whole (no boxed vectors).
+
+    private static void forwardErf(float[] z, float[] a, int from, int to) {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector x = FloatVector.fromArray(S, z, i);
-            FloatVector.fromArray(S, da, i).mul(slope(x, th)).intoArray(dz, i);
+            FloatFunctions.erf(x.mul(INV_SQRT2)).add(1f).mul(x).mul(0.5f).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector x = FloatVector.fromArray(S, z, i, m);
-            FloatVector.fromArray(S, da, i, m).mul(slope(x, th)).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) a[i] = (FloatFunctions.erf(z[i] * INV_SQRT2) + 1f) * z[i] * 0.5f;
     }
 
-    private static FloatVector value(FloatVector x, boolean tanhForm) {
-        if (tanhForm) {
+    private static void forwardTanh(float[] z, float[] a, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
             FloatVector u = FloatFunctions.fma(x.mul(x).mul(x), K, x).mul(C);
-            return FloatFunctions.tanh(u).add(1f).mul(x).mul(0.5f);
+            FloatFunctions.tanh(u).add(1f).mul(x).mul(0.5f).intoArray(a, i);
         }
-        return FloatFunctions.erf(x.mul(INV_SQRT2)).add(1f).mul(x).mul(0.5f);
+        for (; i < to; i++) {
+            float x = z[i];
+            a[i] = (FloatFunctions.tanh(Math.fma(x * x * x, K, x) * C) + 1f) * x * 0.5f;
+        }
     }
 
-    private static FloatVector slope(FloatVector x, boolean tanhForm) {
-        FloatVector x2 = x.mul(x);
-        if (tanhForm) {
+    /**
+     * gelu′(x) = Φ(x) + x·φ(x). Φ's erf(u), u = x/√2, is 1 − R(|u|)e^{−u²} and φ(x) = e^{−u²}/√(2π):
+     * one exponential serves both.
+     */
+    private static void backwardErf(float[] z, float[] da, float[] dz, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector au = x.mul(INV_SQRT2).abs();
+            FloatVector e = FloatFunctions.exp(au.mul(au).neg());
+            FloatVector erf = FloatFunctions.erfcFactor(au).mul(e).neg().add(1f);
+            erf = erf.blend(erf.neg(), x.compare(VectorOperators.LT, 0f));
+            FloatVector cdf = erf.add(1f).mul(0.5f);
+            FloatVector.fromArray(S, da, i).mul(e.mul(INV_SQRT_2PI).fma(x, cdf)).intoArray(dz, i);
+        }
+        for (; i < to; i++) {
+            float x = z[i];
+            float au = Math.abs(x * INV_SQRT2);
+            float e = FloatFunctions.exp(-(au * au));
+            float erf = 1f - FloatFunctions.erfcFactor(au) * e;
+            if (x < 0) erf = -erf;
+            float cdf = (erf + 1f) * 0.5f;
+            dz[i] = da[i] * Math.fma(e * INV_SQRT_2PI, x, cdf);
+        }
+    }
+
+    /** d/dx ½x(1 + tanh u) = ½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²). */
+    private static void backwardTanh(float[] z, float[] da, float[] dz, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector x2 = x.mul(x);
             FloatVector t = FloatFunctions.tanh(FloatFunctions.fma(x2.mul(x), K, x).mul(C));
             FloatVector inner = x2.fma(3f * K, 1f).mul(C);
             FloatVector sech2 = t.mul(t).neg().add(1f);
-            return sech2.mul(inner).mul(x).add(t.add(1f)).mul(0.5f);
+            FloatVector slope = sech2.mul(inner).mul(x).add(t.add(1f)).mul(0.5f);
+            FloatVector.fromArray(S, da, i).mul(slope).intoArray(dz, i);
         }
-        FloatVector cdf = FloatFunctions.erf(x.mul(INV_SQRT2)).add(1f).mul(0.5f);
-        FloatVector pdf = FloatFunctions.exp(x2.mul(-0.5f)).mul(INV_SQRT_2PI);
-        return pdf.fma(x, cdf);
+        for (; i < to; i++) {
+            float x = z[i], x2 = x * x;
+            float t = FloatFunctions.tanh(Math.fma(x2 * x, K, x) * C);
+            float inner = Math.fma(x2, 3f * K, 1f) * C;
+            float sech2 = 1f - t * t;
+            dz[i] = da[i] * ((sech2 * inner * x + (t + 1f)) * 0.5f);
+        }
     }
 }

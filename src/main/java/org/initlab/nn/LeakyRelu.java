@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -28,11 +27,7 @@ public record LeakyRelu(double negativeSlope) implements Activation {
             FloatVector v = FloatVector.fromArray(S, z, i);
             v.mul(s).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector v = FloatVector.fromArray(S, z, i, m);
-            v.mul(s).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = z[i] > 0f ? z[i] : z[i] * s;
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
@@ -40,14 +35,8 @@ public record LeakyRelu(double negativeSlope) implements Activation {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector g = FloatVector.fromArray(S, da, i);
-            VectorMask<Float> on = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
-            g.mul(s).blend(g, on).intoArray(dz, i);
+            g.mul(s).blend(g, FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f)).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector g = FloatVector.fromArray(S, da, i, m);
-            VectorMask<Float> on = FloatVector.fromArray(S, z, i, m).compare(VectorOperators.GT, 0f);
-            g.mul(s).blend(g, on).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) dz[i] = z[i] > 0f ? da[i] : da[i] * s;
     }
 }

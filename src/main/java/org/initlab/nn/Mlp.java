@@ -34,10 +34,7 @@ public final class Mlp {
         this.widths = widths.clone();
         this.maxBatch = maxBatch;
         this.activateOutput = activateOutput;
-        int maxDim = 0;
-        for (int w : widths) maxDim = Math.max(maxDim, w);
-        maxDim = Math.max(maxDim, maxBatch);
-        this.gemm = new Gemm(maxDim, maxDim, maxDim);
+        this.gemm = new Gemm();
         List<Dense> ls = new ArrayList<>();
         for (int l = 0; l + 1 < widths.length; l++) {
             boolean last = l + 2 == widths.length;

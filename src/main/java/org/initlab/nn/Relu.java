@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,24 +22,15 @@ public record Relu() implements Activation {
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector.fromArray(S, z, i).max(0f).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector.fromArray(S, z, i, m).max(0f).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = Math.max(z[i], 0f);
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector g = FloatVector.fromArray(S, da, i);
-            VectorMask<Float> off = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f).not();
-            g.blend(0f, off).intoArray(dz, i);
+            g.blend(0f, FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f).not()).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector g = FloatVector.fromArray(S, da, i, m);
-            VectorMask<Float> off = FloatVector.fromArray(S, z, i, m).compare(VectorOperators.GT, 0f).not();
-            g.blend(0f, off).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) dz[i] = z[i] > 0f ? da[i] : 0f;
     }
 }

@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
@@ -34,25 +33,15 @@ public record Selu() implements Activation {
             FloatVector v = FloatVector.fromArray(S, z, i);
             FloatFunctions.exp(v).sub(1f).mul(LA).blend(v.mul(L), v.compare(VectorOperators.GT, 0f)).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector v = FloatVector.fromArray(S, z, i, m);
-            FloatFunctions.exp(v).sub(1f).mul(LA).blend(v.mul(L), v.compare(VectorOperators.GT, 0f)).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = z[i] > 0f ? z[i] * L : (FloatFunctions.exp(z[i]) - 1f) * LA;
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector g = FloatVector.fromArray(S, da, i);
-            VectorMask<Float> on = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
-            g.mul(FloatVector.fromArray(S, a, i).add(LA)).blend(g.mul(L), on).intoArray(dz, i);
+            g.mul(FloatVector.fromArray(S, a, i).add(LA)).blend(g.mul(L), FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f)).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector g = FloatVector.fromArray(S, da, i, m);
-            VectorMask<Float> on = FloatVector.fromArray(S, z, i, m).compare(VectorOperators.GT, 0f);
-            g.mul(FloatVector.fromArray(S, a, i, m).add(LA)).blend(g.mul(L), on).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) dz[i] = z[i] > 0f ? da[i] * L : da[i] * (a[i] + LA);
     }
 }

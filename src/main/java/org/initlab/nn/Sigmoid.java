@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
 
@@ -24,10 +23,7 @@ public record Sigmoid() implements Activation {
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatFunctions.sigmoid(FloatVector.fromArray(S, z, i)).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatFunctions.sigmoid(FloatVector.fromArray(S, z, i, m)).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = FloatFunctions.sigmoid(z[i]);
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
@@ -36,10 +32,6 @@ public record Sigmoid() implements Activation {
             FloatVector s = FloatVector.fromArray(S, a, i);
             FloatVector.fromArray(S, da, i).mul(s.neg().add(1f).mul(s)).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector s = FloatVector.fromArray(S, a, i, m);
-            FloatVector.fromArray(S, da, i, m).mul(s.neg().add(1f).mul(s)).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) dz[i] = da[i] * ((1f - a[i]) * a[i]);
     }
 }

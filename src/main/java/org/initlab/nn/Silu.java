@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
 
@@ -31,28 +30,21 @@ public record Silu() implements Activation {
             FloatVector x = FloatVector.fromArray(S, z, i);
             FloatFunctions.sigmoid(x).mul(x).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector x = FloatVector.fromArray(S, z, i, m);
-            FloatFunctions.sigmoid(x).mul(x).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = FloatFunctions.sigmoid(z[i]) * z[i];
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatVector x = FloatVector.fromArray(S, z, i);
-            FloatVector.fromArray(S, da, i).mul(slope(x)).intoArray(dz, i);
+            FloatVector s = FloatFunctions.sigmoid(x);
+            // σ(1 + x(1 − σ)), the inner product rounded once
+            FloatVector slope = s.neg().add(1f).fma(x, x.broadcast(1f)).mul(s);
+            FloatVector.fromArray(S, da, i).mul(slope).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector x = FloatVector.fromArray(S, z, i, m);
-            FloatVector.fromArray(S, da, i, m).mul(slope(x)).intoArray(dz, i, m);
+        for (; i < to; i++) {
+            float s = FloatFunctions.sigmoid(z[i]);
+            dz[i] = da[i] * (Math.fma(1f - s, z[i], 1f) * s);
         }
-    }
-
-    private static FloatVector slope(FloatVector x) {
-        FloatVector s = FloatFunctions.sigmoid(x);
-        return s.neg().add(1f).fma(x, x.broadcast(1f)).mul(s);
     }
 }

@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
@@ -27,13 +26,40 @@ public record Softplus(double beta, double threshold) implements Activation {
 
     public void forward(float[] z, float[] a, int from, int to) {
         float b = (float) beta, th = (float) threshold;
+        if (a == z) { // in place: the two passes below would read an overwritten z
+            for (int i = from; i < to; i++) {
+                float bx = z[i] * b;
+                a[i] = bx > th ? z[i] : (FloatFunctions.log1p(FloatFunctions.exp(-Math.abs(bx))) + Math.max(bx, 0f)) / b;
+            }
+            return;
+        }
+        decay(z, a, from, to, b);
+        finish(z, a, from, to, b, th);
+    }
+
+    // Two passes, each a loop with one transcendental that the JIT inlines whole.
+
+    /** a = e^{−β|z|}. */
+    private static void decay(float[] z, float[] a, int from, int to, float b) {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
-            value(FloatVector.fromArray(S, z, i), b, th).intoArray(a, i);
+            FloatFunctions.exp(FloatVector.fromArray(S, z, i).mul(b).abs().neg()).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            value(FloatVector.fromArray(S, z, i, m), b, th).intoArray(a, i, m);
+        for (; i < to; i++) a[i] = FloatFunctions.exp(-Math.abs(z[i] * b));
+    }
+
+    /** a = (ln(1 + a) + max(βz, 0))/β, or z beyond the threshold. */
+    private static void finish(float[] z, float[] a, int from, int to, float b, float th) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, z, i);
+            FloatVector bx = x.mul(b);
+            FloatVector soft = FloatFunctions.log1p(FloatVector.fromArray(S, a, i)).add(bx.max(0f)).div(b);
+            soft.blend(x, bx.compare(VectorOperators.GT, th)).intoArray(a, i);
+        }
+        for (; i < to; i++) {
+            float bx = z[i] * b;
+            a[i] = bx > th ? z[i] : (FloatFunctions.log1p(a[i]) + Math.max(bx, 0f)) / b;
         }
     }
 
@@ -41,24 +67,13 @@ public record Softplus(double beta, double threshold) implements Activation {
         float b = (float) beta, th = (float) threshold;
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
-            FloatVector g = FloatVector.fromArray(S, da, i);
-            g.mul(slope(FloatVector.fromArray(S, z, i), b, th)).intoArray(dz, i);
+            FloatVector bx = FloatVector.fromArray(S, z, i).mul(b);
+            FloatVector slope = FloatFunctions.sigmoid(bx).blend(1f, bx.compare(VectorOperators.GT, th));
+            FloatVector.fromArray(S, da, i).mul(slope).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector g = FloatVector.fromArray(S, da, i, m);
-            g.mul(slope(FloatVector.fromArray(S, z, i, m), b, th)).intoArray(dz, i, m);
+        for (; i < to; i++) {
+            float bx = z[i] * b;
+            dz[i] = da[i] * (bx > th ? 1f : FloatFunctions.sigmoid(bx));
         }
-    }
-
-    private static FloatVector value(FloatVector x, float beta, float threshold) {
-        FloatVector bx = x.mul(beta);
-        FloatVector soft = FloatFunctions.log1p(FloatFunctions.exp(bx.abs().neg())).add(bx.max(0f)).div(beta);
-        return soft.blend(x, bx.compare(VectorOperators.GT, threshold));
-    }
-
-    private static FloatVector slope(FloatVector x, float beta, float threshold) {
-        FloatVector bx = x.mul(beta);
-        return FloatFunctions.sigmoid(bx).blend(1f, bx.compare(VectorOperators.GT, threshold));
     }
 }

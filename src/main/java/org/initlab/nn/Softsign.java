@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Map;
@@ -23,11 +22,7 @@ public record Softsign() implements Activation {
             FloatVector x = FloatVector.fromArray(S, z, i);
             x.div(x.abs().add(1f)).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector x = FloatVector.fromArray(S, z, i, m);
-            x.div(x.abs().add(1f)).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = z[i] / (Math.abs(z[i]) + 1f);
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
@@ -36,10 +31,9 @@ public record Softsign() implements Activation {
             FloatVector d = FloatVector.fromArray(S, z, i).abs().add(1f);
             FloatVector.fromArray(S, da, i).div(d.mul(d)).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector d = FloatVector.fromArray(S, z, i, m).abs().add(1f);
-            FloatVector.fromArray(S, da, i, m).div(d.mul(d)).intoArray(dz, i, m);
+        for (; i < to; i++) {
+            float d = Math.abs(z[i]) + 1f;
+            dz[i] = da[i] / (d * d);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.initlab.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
 
@@ -23,10 +22,7 @@ public record Tanh() implements Activation {
         for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
             FloatFunctions.tanh(FloatVector.fromArray(S, z, i)).intoArray(a, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatFunctions.tanh(FloatVector.fromArray(S, z, i, m)).intoArray(a, i, m);
-        }
+        for (; i < to; i++) a[i] = FloatFunctions.tanh(z[i]);
     }
 
     public void backward(float[] z, float[] a, float[] da, float[] dz, int from, int to) {
@@ -35,10 +31,6 @@ public record Tanh() implements Activation {
             FloatVector t = FloatVector.fromArray(S, a, i);
             FloatVector.fromArray(S, da, i).mul(t.mul(t).neg().add(1f)).intoArray(dz, i);
         }
-        if (i < to) {
-            VectorMask<Float> m = S.indexInRange(i, to);
-            FloatVector t = FloatVector.fromArray(S, a, i, m);
-            FloatVector.fromArray(S, da, i, m).mul(t.mul(t).neg().add(1f)).intoArray(dz, i, m);
-        }
+        for (; i < to; i++) dz[i] = da[i] * (1f - a[i] * a[i]);
     }
 }

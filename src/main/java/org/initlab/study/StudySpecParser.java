@@ -66,7 +66,7 @@ public final class StudySpecParser {
             parsed = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new UserError(origin + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+            throw new UserError(origin + ": not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " ").trim());
         }
         if (parsed == null || !parsed.isObject()) throw new UserError(origin + ": a study spec is a YAML mapping (name:, factors:, ...)");
         ObjectNode root = (ObjectNode) parsed;

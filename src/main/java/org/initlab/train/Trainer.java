@@ -59,6 +59,9 @@ public final class Trainer {
     private final double[] firstNorm;
     private final double[] ratioSum;
     private final int[] ratioCount;
+    private int lastCorrect;
+    private int benchStart;
+    private long benchStep;
 
     public Trainer(TrainingPlan plan, Dataset data, RunListener listener) {
         this.plan = plan;
@@ -124,7 +127,6 @@ public final class Trainer {
         long stepsPerEpoch = (n + b - 1) / b;
         RandomGenerator shuffle = RandomStreams.stream(plan.seed(), "shuffle");
         int lossEvery = plan.probes().lossEvery();
-        int ratioEvery = plan.probes().ratioEvery();
 
         List<EpochRecord> records = new ArrayList<>();
         double[] epochSeconds = new double[epochs + 1];
@@ -161,12 +163,10 @@ public final class Trainer {
             for (int start = 0; start < n; start += b) {
                 if (Thread.currentThread().isInterrupted()) throw new CancellationException("run interrupted");
                 int rows = Math.min(b, n - start);
-                gather(start, rows);
-                float[] out = net.forward(xBatch, rows);
-                double loss = SoftmaxCrossEntropy.lossAndGradient(out, yBatch, rows, classes, dOut);
-                correct += SoftmaxCrossEntropy.correct(out, yBatch, rows, classes);
                 step++;
                 stepInEpoch++;
+                double loss = step(start, rows, step);
+                correct += lastCorrect;
                 if (step == 1 || step % lossEvery == 0) {
                     lossSteps[recorded] = step;
                     losses[recorded++] = finite(loss);
@@ -180,12 +180,6 @@ public final class Trainer {
                     break epochLoop;
                 }
                 lossSum += loss;
-                net.backward(dOut);
-                recordGradientNorms(step);
-                boolean sampleRatio = step % ratioEvery == 0;
-                if (sampleRatio) saveWeights();
-                optimizer.step();
-                if (sampleRatio) recordUpdateRatios();
                 if (stepInEpoch % lossEvery == 0) listener.progress(epoch, epochs, stepInEpoch, stepsPerEpoch);
             }
             EpochRecord rec = epochRecord(epoch, lossSum / stepInEpoch, (double) correct / n, gradientRecords(epoch, stepInEpoch));
@@ -205,6 +199,42 @@ public final class Trainer {
                 step * (double) b / Math.max(1e-9, total));
         return new RunResult(status, divergedEpoch, divergence, step, Arrays.copyOf(lossSteps, recorded),
                 Arrays.copyOf(losses, recorded), records, fin, timing);
+    }
+
+    /**
+     * One optimizer step on rows [start, start + rows) of the current data order: gather, forward,
+     * loss, backward, gradient probes, update. Returns the minibatch loss; when it is not finite
+     * nothing is updated. Sets {@link #lastCorrect}.
+     */
+    private double step(int start, int rows, long step) {
+        gather(start, rows);
+        float[] out = net.forward(xBatch, rows);
+        double loss = SoftmaxCrossEntropy.lossAndGradient(out, yBatch, rows, classes, dOut);
+        lastCorrect = SoftmaxCrossEntropy.correct(out, yBatch, rows, classes);
+        if (!Double.isFinite(loss)) return loss;
+        net.backward(dOut);
+        recordGradientNorms(step);
+        boolean sampleRatio = step % plan.probes().ratioEvery() == 0;
+        if (sampleRatio) saveWeights();
+        optimizer.step();
+        if (sampleRatio) recordUpdateRatios();
+        return loss;
+    }
+
+    /**
+     * Takes {@code count} training steps exactly as {@link #run()} does (same data order, probes
+     * and updates) but records nothing: for benchmarks of the step itself. Returns the last loss.
+     */
+    public double trainSteps(int count) {
+        int n = train.size(), b = plan.batchSize();
+        double loss = Double.NaN;
+        for (int i = 0; i < count; i++) {
+            if (benchStart >= n) benchStart = 0;
+            int rows = Math.min(b, n - benchStart);
+            loss = step(benchStart, rows, ++benchStep);
+            benchStart += rows;
+        }
+        return loss;
     }
 
     /** Fisher–Yates with the run's shuffle stream (PyTorch's DataLoader reshuffles every epoch too). */

@@ -77,6 +77,25 @@ class RealDataTest {
         assertSame(d, loader.load("mnist", mnistOptions()));
     }
 
+    /** The notebook's inputs: mnist.pkl.gz's first image holds 3/256, 18/256, ..., 255/256 where the IDX has 3, 18, ..., 255. */
+    @Test
+    void scale256ReproducesThePickleValues() {
+        DatasetLoader loader = loader();
+        Dataset by255 = loader.load("mnist", mnistOptions());
+        Dataset by256 = loader.load("mnist", mnistOptions().withPreprocessing(Preprocessing.SCALE_256));
+        float[] a = by255.train().x(), b = by256.train().x();
+        for (int i = 0; i < 784 * 100; i++) {
+            int pixel = Math.round(a[i] * 255f);
+            assertEquals(pixel / 256f, b[i], 0f, "value " + i);
+        }
+        // the first non-zero pixels of the first training image, as stored in mnist.pkl.gz
+        float[] first = java.util.Arrays.copyOfRange(b, 0, 784);
+        int k = 0;
+        while (first[k] == 0f) k++;
+        assertArrayEquals(new float[]{0.01171875f, 0.0703125f, 0.0703125f, 0.0703125f, 0.4921875f, 0.53125f, 0.68359375f},
+                java.util.Arrays.copyOfRange(first, k, k + 7));
+    }
+
     @Test
     void officialMnistCounts() {
         Dataset d = standardizedFull();

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ActivationTest {
+public class ActivationTest {
     /** Every activation of the catalogue, plus non-default parameters. */
-    static List<Activation> all() {
+    public static List<Activation> all() {
         List<Activation> as = new ArrayList<>();
         for (String n : Activations.names()) as.add(Activations.create(n));
         as.add(Activations.create("leaky_relu", Map.of("negative_slope", 0.2)));
@@ -71,13 +71,30 @@ class ActivationTest {
         }
     }
 
-    /** A sub-range with an odd start writes exactly that range, with the same bits as the whole. */
+    /**
+     * Vector lanes and the scalar tail compute the same bits: the whole array (vector lanes) equals
+     * each element computed alone (one-element ranges run the scalar tail), forward and backward,
+     * and a range writes nothing outside it.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
-    void rangesAndTailsAgreeBitForBit(Activation act) {
+    void vectorLanesAndScalarTailAgreeBitForBit(Activation act) {
         float[] z = inputs(100, 4);
-        float[] whole = new float[z.length];
+        z[0] = 0f; z[1] = -0f; z[2] = 30f; z[3] = -30f; z[4] = 0.625f; z[5] = 1e-6f;
+        float[] da = inputs(100, 5);
+        float[] whole = new float[z.length], alone = new float[z.length];
         act.forward(z, whole, 0, z.length);
+        for (int i = 0; i < z.length; i++) act.forward(z, alone, i, i + 1);
+        float[] gWhole = new float[z.length], gAlone = new float[z.length];
+        act.backward(z, whole, da, gWhole, 0, z.length);
+        for (int i = 0; i < z.length; i++) act.backward(z, whole, da, gAlone, i, i + 1);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(alone[i]), "forward at z=" + z[i]);
+            assertEquals(Float.floatToRawIntBits(gWhole[i]), Float.floatToRawIntBits(gAlone[i]), "backward at z=" + z[i]);
+        }
+        float[] inPlace = z.clone();
+        act.forward(inPlace, inPlace, 0, inPlace.length);
+        for (int i = 0; i < z.length; i++) assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(inPlace[i]), "in place at z=" + z[i]);
         float[] part = new float[z.length];
         java.util.Arrays.fill(part, -7f);
         act.forward(z, part, 3, 40);

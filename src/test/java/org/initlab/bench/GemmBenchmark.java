@@ -1,0 +1,180 @@
+package org.initlab.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.initlab.math.Epilogue;
+import org.initlab.math.Gemm;
+import org.initlab.math.RandomStreams;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The eight matrix products of one training step of a 784-256-256-10 MLP at batch 150, on one
+ * thread. Throughput benchmarks count 2·m·n·k floating-point operations per call and report
+ * them per nanosecond, i.e. in GFLOP/s; {@code step} runs all eight and reports µs per step.
+ * Shapes are m×n×k of C[m×n] = op(A)·op(B).
+ *
+ * <p>Run with {@code bench/gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
+ * then the best and median iteration of every benchmark.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class GemmBenchmark {
+    private static final int BATCH = 150, IN = 784, HIDDEN = 256, CLASSES = 10;
+
+    private final Gemm gemm = new Gemm();
+    // activations and weights of the forward pass
+    private final float[] x = random(BATCH * IN, 1), w1 = random(IN * HIDDEN, 2), w2 = random(HIDDEN * HIDDEN, 3), w3 = random(HIDDEN * CLASSES, 4);
+    private final float[] b1 = random(HIDDEN, 5);
+    private final float[] h1 = new float[BATCH * HIDDEN], h2 = new float[BATCH * HIDDEN], logits = new float[BATCH * CLASSES];
+    private final float[] a1 = new float[BATCH * HIDDEN];
+    // gradients flowing back
+    private final float[] g3 = random(BATCH * CLASSES, 6), g2 = random(BATCH * HIDDEN, 7), g1 = random(BATCH * HIDDEN, 8);
+    private final float[] dw1 = new float[IN * HIDDEN], dw2 = new float[HIDDEN * HIDDEN], dw3 = new float[HIDDEN * CLASSES];
+    private final float[] dh2 = new float[BATCH * HIDDEN], dh1 = new float[BATCH * HIDDEN];
+
+    /** ReLU, as an activation would supply it, for the fused forward product. */
+    private static final Epilogue RELU = (z, out, from, to) -> {
+        for (int i = from; i < to; i++) out[i] = Math.max(z[i], 0f);
+    };
+
+    private static float[] random(int size, int stream) {
+        RandomGenerator rnd = RandomStreams.stream(stream, "gemm-benchmark");
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) v[i] = (float) rnd.nextGaussian() * 0.05f;
+        return v;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * HIDDEN * IN)
+    public float[] fwd1_NN_150x256x784() {
+        gemm.mulNN(BATCH, HIDDEN, IN, x, w1, h1);
+        return h1;
+    }
+
+    /** The same product with bias and ReLU fused into the write-back, as the dense layer calls it. */
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * HIDDEN * IN)
+    public float[] fwd1Fused_NN_150x256x784() {
+        gemm.mulNNBias(BATCH, HIDDEN, IN, x, w1, b1, h1, RELU, a1);
+        return a1;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * HIDDEN * HIDDEN)
+    public float[] fwd2_NN_150x256x256() {
+        gemm.mulNN(BATCH, HIDDEN, HIDDEN, h1, w2, h2);
+        return h2;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * CLASSES * HIDDEN)
+    public float[] fwd3_NN_150x10x256() {
+        gemm.mulNN(BATCH, CLASSES, HIDDEN, h2, w3, logits);
+        return logits;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * IN * HIDDEN * BATCH)
+    public float[] wgrad1_TN_784x256x150() {
+        gemm.mulTN(IN, HIDDEN, BATCH, x, g1, dw1);
+        return dw1;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * HIDDEN * HIDDEN * BATCH)
+    public float[] wgrad2_TN_256x256x150() {
+        gemm.mulTN(HIDDEN, HIDDEN, BATCH, h1, g2, dw2);
+        return dw2;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * HIDDEN * CLASSES * BATCH)
+    public float[] wgrad3_TN_256x10x150() {
+        gemm.mulTN(HIDDEN, CLASSES, BATCH, h2, g3, dw3);
+        return dw3;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * HIDDEN * CLASSES)
+    public float[] igrad3_NT_150x256x10() {
+        gemm.mulNT(BATCH, HIDDEN, CLASSES, g3, w3, dh2);
+        return dh2;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * HIDDEN * HIDDEN)
+    public float[] igrad2_NT_150x256x256() {
+        gemm.mulNT(BATCH, HIDDEN, HIDDEN, g2, w2, dh1);
+        return dh1;
+    }
+
+    /** All eight products of a step, in training order; reported in µs per step. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public float[] step() {
+        gemm.mulNN(BATCH, HIDDEN, IN, x, w1, h1);
+        gemm.mulNN(BATCH, HIDDEN, HIDDEN, h1, w2, h2);
+        gemm.mulNN(BATCH, CLASSES, HIDDEN, h2, w3, logits);
+        gemm.mulTN(HIDDEN, CLASSES, BATCH, h2, g3, dw3);
+        gemm.mulNT(BATCH, HIDDEN, CLASSES, g3, w3, dh2);
+        gemm.mulTN(HIDDEN, HIDDEN, BATCH, h1, g2, dw2);
+        gemm.mulNT(BATCH, HIDDEN, HIDDEN, g2, w2, dh1);
+        gemm.mulTN(IN, HIDDEN, BATCH, x, g1, dw1);
+        return dw1;
+    }
+
+    /**
+     * Runs the benchmarks of this class (or those the JMH arguments select) and prints, per
+     * benchmark, the best and the median of all measurement iterations over all forks: on a
+     * shared machine the best is the kernel's speed, the median what a run can expect.
+     */
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
+        if (cli.getIncludes().isEmpty()) options.include(GemmBenchmark.class.getName() + "\\.");
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        System.out.println();
+        System.out.println("| benchmark | unit | best | median | iterations |");
+        System.out.println("|---|---|---:|---:|---:|");
+        for (RunResult run : results) {
+            BenchmarkResult result = run.getAggregatedResult();
+            boolean higherIsBetter = run.getParams().getMode() == Mode.Throughput;
+            List<Double> scores = new ArrayList<>();
+            for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                for (IterationResult it : fork.getIterationResults()) scores.add(it.getPrimaryResult().getScore());
+            }
+            scores.sort(null);
+            double best = higherIsBetter ? scores.getLast() : scores.getFirst();
+            double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
+                    : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
+            String unit = higherIsBetter ? "GFLOP/s" : result.getPrimaryResult().getScoreUnit();
+            String name = run.getParams().getBenchmark();
+            System.out.printf("| %s | %s | %.1f | %.1f | %d |%n", name.substring(name.lastIndexOf('.') + 1), unit, best, median, scores.size());
+        }
+    }
+}

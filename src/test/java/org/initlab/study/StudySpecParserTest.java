@@ -1,0 +1,85 @@
+package org.initlab.study;
+
+import org.initlab.UserError;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StudySpecParserTest {
+    static StudySpec parse(String yaml) {
+        return StudySpecParser.parse(yaml, "spec.yaml", StudySpecParser.Overrides.NONE);
+    }
+
+    static String error(String yaml) {
+        String m = assertThrows(UserError.class, () -> parse(yaml)).getMessage();
+        assertFalse(m.contains("\n"), "one line: " + m);
+        assertTrue(m.startsWith("spec.yaml: "), m);
+        return m;
+    }
+
+    @Test
+    void minimalSpecTakesTheProtocolDefaults() {
+        StudySpec s = parse("name: x\n");
+        assertEquals("default", s.protocol());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), s.seeds());
+        Experiment e = s.experiments().getFirst();
+        assertEquals(List.of(128, 64), e.settings().get(Factor.ARCHITECTURE).value());
+        assertEquals(35, e.settings().get(Factor.EPOCHS).value());
+        assertEquals("zeros", ((Component) e.settings().get(Factor.BIAS_INITIALIZER).value()).name());
+        assertTrue(e.evaluation().testEachEpoch());
+    }
+
+    @Test
+    void notebookProtocolChangesTheDefaults() {
+        StudySpec s = StudySpecParser.parse("name: x\n", "spec.yaml", new StudySpecParser.Overrides("notebook", null, null));
+        Experiment e = s.experiments().getFirst();
+        assertEquals(List.of(0L), s.seeds());
+        assertEquals(true, e.settings().get(Factor.OUTPUT_ACTIVATION).value());
+        assertEquals("torch_linear", ((Component) e.settings().get(Factor.BIAS_INITIALIZER).value()).name());
+        assertFalse(e.evaluation().testEachEpoch());
+        assertEquals(150, e.evaluation().batchSize(), "the notebook evaluates in training-size batches");
+    }
+
+    @Test
+    void errorsSayWhereAndSuggest() {
+        assertTrue(error("name: x\nfactors:\n  activation: [relu, rleu]\n").contains("factors.activation[1]: unknown activation 'rleu'; did you mean 'relu'?"));
+        assertTrue(error("name: x\nfactor:\n  activation: [relu]\n").contains("unknown key 'factor'; did you mean 'factors'?"));
+        assertTrue(error("name: x\nfactors:\n  activaton: [relu]\n").contains("did you mean 'activation'?"));
+        assertTrue(error("name: x\nfactors:\n  activation: relu\n").contains("non-empty list"));
+        assertTrue(error("name: x\nsettings:\n  epochs: -1\n").contains("settings.epochs: must be between 0"));
+        assertTrue(error("name: x\nsettings:\n  optimizer: {name: sgd, lr: 0.1, momentun: 0.9}\n").contains("did you mean 'momentum'?"));
+        assertTrue(error("name: x\nsettings:\n  optimizer: {name: sgd, nesterov: true}\n").contains("nesterov"));
+        assertTrue(error("name: x\nfactors:\n  initializer: [xavier_uniform, glorot_uniform]\n").contains("repeats level 0"));
+        assertTrue(error("name: x\nprotocol: notbook\n").contains("did you mean 'notebook'?"));
+        assertTrue(error("settings: {}\n").contains("a study needs a name"));
+        assertTrue(error("name: x\nseeds: 0\n").contains("seeds must be between 1"));
+        assertTrue(error("name: [x\n").contains("not valid YAML"));
+        assertTrue(error("name: x\nsettings:\n  architecture: [128, -1]\n").contains("architecture[1]"));
+        assertTrue(error("name: x\nexclude: [{activaton: relu}]\n").contains("exclude[0].activaton"));
+        assertTrue(error("name: x\nselect: [nope]\n").contains("unknown experiment 'nope'"));
+        assertTrue(error("name: x\nsettings:\n  evaluation: {test: sometimes}\n").contains("each_epoch"));
+    }
+
+    @Test
+    void aliasesGiveCanonicalComponents() {
+        StudySpec a = parse("name: x\nsettings: {initializer: glorot_uniform, activation: LeakyReLU}\n");
+        StudySpec b = parse("name: x\nsettings: {initializer: xavier_uniform, activation: {name: leaky_relu, negative_slope: 0.01}}\n");
+        assertEquals(a.experiments().getFirst().settings().get(Factor.INITIALIZER).value(), b.experiments().getFirst().settings().get(Factor.INITIALIZER).value());
+        assertEquals(Grid.expand(a).getFirst().id(), Grid.expand(b).getFirst().id(), "the same run, spelt two ways");
+    }
+
+    @Test
+    void builtInStudiesParseUnderBothProtocols() {
+        for (String name : BuiltInStudies.descriptions().keySet()) {
+            for (String protocol : Protocols.names()) {
+                StudySpec s = StudySpecParser.parse(BuiltInStudies.source(name), name, new StudySpecParser.Overrides(protocol, null, null));
+                assertFalse(Grid.expand(s).isEmpty(), name + " " + protocol);
+            }
+        }
+    }
+}
