@@ -72,9 +72,10 @@ public final class ReportWriter {
                 activations.add(LayerFigures.activations(agg, colours, s, n));
                 gradients.add(LayerFigures.gradients(agg, colours, s, n));
             }
-            ReportPage.Figures figures = new ReportPage.Figures(curves, interactions, render(weights, figureDir, options, files),
-                    render(activations, figureDir, options, files), render(gradients, figureDir, options, files),
-                    layerScenarios.size(), agg.scenarios().size());
+            long[] budget = {INLINE_BUDGET};
+            ReportPage.Figures figures = new ReportPage.Figures(inline(curves, budget), inline(interactions, budget),
+                    inline(render(weights, figureDir, options, files), budget), inline(render(activations, figureDir, options, files), budget),
+                    inline(render(gradients, figureDir, options, files), budget), layerScenarios.size(), agg.scenarios().size());
             Path csv = out.resolve(CSV), md = out.resolve(MARKDOWN), html = out.resolve(HTML);
             AtomicFile.write(csv, SummaryTables.csv(agg).getBytes(StandardCharsets.UTF_8));
             AtomicFile.write(md, SummaryTables.markdown(agg, findings).getBytes(StandardCharsets.UTF_8));
@@ -84,6 +85,28 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UserError("cannot write the report to " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Bytes of SVG the page inlines at most: with the tables and the script it stays under 10 MB
+     * whatever the study. Figures past the budget are linked instead (their files are complete).
+     */
+    static final long INLINE_BUDGET = 8_500_000;
+
+    /** Keeps figures inline, in order, while they fit the remaining budget; later ones of a full section are linked only. */
+    private static List<RenderedFigure> inline(List<RenderedFigure> figures, long[] budget) {
+        List<RenderedFigure> out = new ArrayList<>();
+        for (RenderedFigure f : figures) {
+            long size = f.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (size <= budget[0]) {
+                budget[0] -= size;
+                out.add(f);
+            } else {
+                budget[0] = 0;
+                out.add(f.linkedOnly());
+            }
+        }
+        return out;
     }
 
     private static List<RenderedFigure> render(List<Figure> figures, Path dir, Options options, List<Path> files) throws IOException {
@@ -98,7 +121,7 @@ public final class ReportWriter {
                 files.add(pngFile);
             }
             out.add(new RenderedFigure(f.id(), f.title(), svg, FIGURES + "/" + svgFile.getFileName(),
-                    options.png() ? FIGURES + "/" + pngFile.getFileName() : null));
+                    options.png() ? FIGURES + "/" + pngFile.getFileName() : null, true));
         }
         return out;
     }

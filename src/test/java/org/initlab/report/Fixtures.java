@@ -46,18 +46,26 @@ public final class Fixtures {
      */
     public static RunRecord run(String id, Map<String, String> labels, List<String> experiments, double[] validationAccuracy,
                                 double[] testAccuracy, int divergedAt) {
+        SplittableRandom rng = new SplittableRandom(Long.parseLong(labels.get("seed")) * 31 + id.hashCode());
+        List<List<LayerSnapshot>> layers = new ArrayList<>();
+        for (int e = 0; e < validationAccuracy.length; e++) layers.add(layers(rng, 0.05 * (1 + e * 0.1)));
+        return run(id, labels, experiments, validationAccuracy, testAccuracy, divergedAt, layers);
+    }
+
+    /** The same with the layer snapshots of each epoch given (shared between runs to build big studies fast). */
+    public static RunRecord run(String id, Map<String, String> labels, List<String> experiments, double[] validationAccuracy,
+                                double[] testAccuracy, int divergedAt, List<List<LayerSnapshot>> layers) {
         long seed = Long.parseLong(labels.get("seed"));
         int epochs = validationAccuracy.length - 1;
         RunSpec spec = new RunSpec("mnist", 10_000, "scale01", HIDDEN, Component.of(labels.get("activation")), false,
                 Component.of(labels.get("initializer")), Component.of("zeros"), new Component("sgd", Map.of("lr", 0.01)),
                 150, epochs, seed, Evaluation.standard(), ProbeSettings.defaults());
         List<EpochRecord> records = new ArrayList<>();
-        SplittableRandom rng = new SplittableRandom(seed * 31 + id.hashCode());
         for (int e = 0; e < validationAccuracy.length; e++) {
             double va = validationAccuracy[e], ta = testAccuracy[e];
             Double trainLoss = e == 0 ? null : -Math.log(Math.max(0.05, va - 0.01));
             records.add(new EpochRecord(e, trainLoss, e == 0 ? null : va, -Math.log(Math.max(0.05, va)), va,
-                    -Math.log(Math.max(0.05, ta)), ta, layers(rng, 0.05 * (1 + e * 0.1)), e == 0 ? List.of() : gradients(e)));
+                    -Math.log(Math.max(0.05, ta)), ta, layers.get(e), e == 0 ? List.of() : gradients(e)));
             if (divergedAt > 0 && e == divergedAt) break;
         }
         EpochRecord last = records.getLast();
@@ -71,7 +79,7 @@ public final class Fixtures {
     }
 
     /** Three layers (784→8, 8→4, 4→10) summarised from a fixed draw with weight scale {@code std}. */
-    static List<LayerSnapshot> layers(SplittableRandom rng, double std) {
+    public static List<LayerSnapshot> layers(SplittableRandom rng, double std) {
         int[] in = {784, 8, 4}, out = {8, 4, 10};
         List<LayerSnapshot> out2 = new ArrayList<>();
         long[] scratch = new long[Histogram.BINS];
@@ -93,6 +101,16 @@ public final class Fixtures {
         return List.of(new LayerGradients("dense1", epoch == 1 ? 0.5 : null, 0.4 / epoch, 0.9, 1e-3),
                 new LayerGradients("dense2", epoch == 1 ? 0.3 : null, 0.3 / epoch, 0.7, 2e-3),
                 new LayerGradients("dense3", epoch == 1 ? 0.0 : null, 0.2 / epoch, 0.5, null));
+    }
+
+    /** Writes a study folder as 'initlab run' leaves it: study.yaml, study.json, runs/ID/result.json. */
+    public static java.nio.file.Path write(java.nio.file.Path dir, StudyManifest m, List<RunRecord> runs, String yaml) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("runs"));
+        java.nio.file.Files.writeString(dir.resolve(org.initlab.study.StudyStore.SPEC), yaml);
+        java.nio.file.Files.write(dir.resolve(org.initlab.study.StudyStore.MANIFEST), org.initlab.study.JsonFormat.PRETTY.writeValueAsBytes(m));
+        org.initlab.study.StudyStore store = new org.initlab.study.StudyStore(dir);
+        for (RunRecord r : runs) store.writeResult(r);
+        return dir;
     }
 
     /** A manifest for these runs: one experiment per entry of {@code experiments} (name → factor → levels). */

@@ -64,10 +64,14 @@ public final class LayerFigures {
         return Axis.asinh(label, Histogram.edge(lo), Histogram.edge(hi + 1));
     }
 
+    /** At most this many bars per histogram as drawn (the data keep every bin). */
+    static final int MAX_DRAWN_BINS = 90;
+
     private static HistogramPanel.Bars bars(String key, String label, Rgb colour, HistogramSum h, boolean filled, int from, int to, double scale) {
-        double[] shares = h.shares(from, to);
+        HistogramSum.Binned b = h.coarse(from, to, MAX_DRAWN_BINS);
+        double[] shares = b.shares();
         for (int i = 0; i < shares.length; i++) shares[i] *= scale;
-        return new HistogramPanel.Bars(key, label, colour, HistogramSum.edges(from, to), shares, filled);
+        return new HistogramPanel.Bars(key, label, colour, b.edges(), shares, filled);
     }
 
     private static int[] union(HistogramSum a, HistogramSum b) {

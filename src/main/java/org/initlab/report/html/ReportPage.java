@@ -97,7 +97,7 @@ public final class ReportPage {
         meta.put("study", agg.data().manifest().name());
         meta.put("runs", agg.data().runs().size());
         meta.put("configurations", agg.groups().size());
-        meta.put("figures", figures.all().stream().map(RenderedFigure::id).toList());
+        meta.put("figures", figures.all().stream().filter(RenderedFigure::inline).map(RenderedFigure::id).toList());
         try {
             return new ObjectMapper().writeValueAsString(meta);
         } catch (JsonProcessingException e) {
@@ -221,6 +221,13 @@ public final class ReportPage {
         p.element("p", "", intro);
         if (figures.isEmpty()) p.element("p", "class=\"note\"", "Nothing to show: the study does not vary what this section compares.");
         for (RenderedFigure f : figures) {
+            if (!f.inline()) {
+                p.raw("<p class=\"note\">").text(f.title()).raw(": left out of this page to keep it under 10 MB — ")
+                        .raw("<a href=\"" + Escape.html(f.svgFile()) + "\">SVG</a>");
+                if (f.pngFile() != null) p.raw(", <a href=\"" + Escape.html(f.pngFile()) + "\">PNG</a>");
+                p.raw("</p>\n");
+                continue;
+            }
             p.raw("<figure>\n<div class=\"svg-wrap\">\n").raw(f.svg()).raw("</div>\n<figcaption>");
             p.raw("<a href=\"" + Escape.html(f.svgFile()) + "\">SVG</a>");
             if (f.pngFile() != null) p.raw("<a href=\"" + Escape.html(f.pngFile()) + "\">PNG, 300 dpi</a>");

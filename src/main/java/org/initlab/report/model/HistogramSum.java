@@ -50,6 +50,23 @@ public record HistogramSum(long[] counts, long underflow, long overflow, long no
         return s;
     }
 
+    /** Shares on coarser bins: every {@code k} consecutive bins from {@code from} merged, for drawing. */
+    public record Binned(double[] edges, double[] shares) {}
+
+    /**
+     * The shares of bins from..to merged k at a time, k the smallest factor that leaves at most
+     * {@code maxBins} bins (k = 1 when there are few enough): a 200-px panel shows no more than
+     * about one bin per 2 px, and the page stays small. Histograms merged over the same range get
+     * the same edges.
+     */
+    public Binned coarse(int from, int to, int maxBins) {
+        int n = to - from + 1, k = Math.max(1, (n + maxBins - 1) / maxBins), m = (n + k - 1) / k;
+        double[] fine = shares(from, to), shares = new double[m], edges = new double[m + 1];
+        for (int i = 0; i < n; i++) shares[i / k] += fine[i];
+        for (int j = 0; j <= m; j++) edges[j] = Histogram.edge(Math.min(from + j * k, to + 1));
+        return new Binned(edges, shares);
+    }
+
     /** Bin edges from..to+1. */
     public static double[] edges(int from, int to) {
         double[] e = new double[to - from + 2];

@@ -51,9 +51,11 @@ public record Axis(String label, Scale scale, double min, double max, List<Tick>
         int e0 = (int) Math.floor(Math.log10(lo) + 1e-9), e1 = (int) Math.ceil(Math.log10(hi) - 1e-9);
         if (e1 == e0) e1++;
         int every = Math.max(1, (int) Math.ceil((e1 - e0) / 6.0));
+        // one style per axis: plain numbers when every decade reads well that way, else all as powers of ten
+        boolean plain = e0 >= -2 && e1 <= 3;
         List<Tick> ticks = new ArrayList<>();
         for (int e = e0; e <= e1; e++) {
-            if ((e - e0) % every == 0) ticks.add(new Tick(Math.pow(10, e), Numbers.powerOfTen(e)));
+            if ((e - e0) % every == 0) ticks.add(new Tick(Math.pow(10, e), plain ? Numbers.plain(Math.pow(10, e)) : Numbers.superscript(e)));
         }
         if (e1 - e0 <= 2) {
             for (int e = e0; e < e1; e++) {

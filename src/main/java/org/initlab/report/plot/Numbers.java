@@ -29,6 +29,11 @@ public final class Numbers {
     /** 10ᵉ as text: 0.01, 0.1, 1, 10, 100 within three decades of 1, else 10⁻⁴ style. */
     public static String powerOfTen(int e) {
         if (e >= -2 && e <= 3) return plain(Math.pow(10, e));
+        return superscript(e);
+    }
+
+    /** 10ᵉ with a superscript exponent: 10⁻⁴, 10⁰, 10³. */
+    public static String superscript(int e) {
         StringBuilder sb = new StringBuilder("10");
         if (e < 0) sb.append('⁻');
         for (char c : Integer.toString(Math.abs(e)).toCharArray()) sb.append(SUPERSCRIPTS.charAt(c - '0'));

@@ -65,6 +65,45 @@ public final class SvgCanvas implements Canvas {
         return s.toString();
     }
 
+    /**
+     * Path data in tenths of a px, relative after the first point, with h/v where a step is
+     * horizontal or vertical: a step histogram costs ~9 bytes a bin instead of ~26. Deltas are
+     * taken between rounded absolute positions, so no error accumulates.
+     */
+    static void pathData(StringBuilder d, double[] xs, double[] ys, int from, int to, boolean close) {
+        long px = 0, py = 0;
+        for (int i = from; i < to; i++) {
+            long x = Math.round(xs[i] * 10), y = Math.round(ys[i] * 10);
+            if (i == from) {
+                d.append('M').append(tenths(x)).append(',').append(tenths(y));
+            } else if (y == py) {
+                if (x != px) d.append('h').append(tenths(x - px));
+            } else if (x == px) {
+                d.append('v').append(tenths(y - py));
+            } else {
+                d.append('l').append(tenths(x - px));
+                if (y - py >= 0) d.append(',');
+                d.append(tenths(y - py));
+            }
+            px = x;
+            py = y;
+        }
+        if (close) d.append('z');
+    }
+
+    /** v/10 with at most one decimal: 12 → "1.2", −5 → "-.5", 30 → "3". */
+    static String tenths(long v) {
+        StringBuilder s = new StringBuilder();
+        if (v < 0) {
+            s.append('-');
+            v = -v;
+        }
+        long whole = v / 10, frac = v % 10;
+        if (whole != 0 || frac == 0) s.append(whole);
+        if (frac != 0) s.append('.').append(frac);
+        return s.toString();
+    }
+
     private void stroke(Stroke s) {
         if (s == null) {
             sb.append(" stroke=\"none\"");
@@ -99,14 +138,13 @@ public final class SvgCanvas implements Canvas {
     @Override
     public void polyline(double[] xs, double[] ys, Stroke stroke) {
         StringBuilder d = new StringBuilder();
-        boolean pen = false;
-        for (int i = 0; i < xs.length; i++) {
-            if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) {
-                pen = false;
-                continue;
-            }
-            d.append(pen ? 'L' : (d.isEmpty() ? "M" : " M")).append(n(xs[i])).append(',').append(n(ys[i]));
-            pen = true;
+        int i = 0;
+        while (i < xs.length) {
+            while (i < xs.length && !(Double.isFinite(xs[i]) && Double.isFinite(ys[i]))) i++;
+            int j = i;
+            while (j < xs.length && Double.isFinite(xs[j]) && Double.isFinite(ys[j])) j++;
+            if (j > i) pathData(d, xs, ys, i, j, false);
+            i = j;
         }
         if (d.isEmpty()) return;
         sb.append("<path d=\"").append(d).append("\" fill=\"none\"");
@@ -118,8 +156,8 @@ public final class SvgCanvas implements Canvas {
     public void polygon(double[] xs, double[] ys, Fill fill, Stroke stroke) {
         if (xs.length == 0) return;
         sb.append("<path d=\"");
-        for (int i = 0; i < xs.length; i++) sb.append(i == 0 ? 'M' : 'L').append(n(xs[i])).append(',').append(n(ys[i]));
-        sb.append("Z\"");
+        pathData(sb, xs, ys, 0, xs.length, true);
+        sb.append('"');
         fill(fill);
         stroke(stroke);
         sb.append("/>\n");
@@ -189,7 +227,7 @@ public final class SvgCanvas implements Canvas {
     public void hoverTarget(double x, double y, double w, double h, double[] xs, String[] titles, HoverSeries[] series) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Double> px = new ArrayList<>();
-        for (double v : xs) px.add(Math.round(v * 100) / 100.0);
+        for (double v : xs) px.add(Math.round(v * 10) / 10.0);
         data.put("x", px);
         data.put("t", List.of(titles));
         List<Map<String, Object>> ss = new ArrayList<>();
@@ -208,8 +246,9 @@ public final class SvgCanvas implements Canvas {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        // single-quoted, so the JSON's many double quotes need no escaping
         sb.append("<rect class=\"hover-target\" x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
-                .append("\" height=\"").append(n(h)).append("\" fill=\"#ffffff\" fill-opacity=\"0\" data-hover=\"")
-                .append(Escape.html(json)).append("\"/>\n");
+                .append("\" height=\"").append(n(h)).append("\" fill=\"#ffffff\" fill-opacity=\"0\" data-hover='")
+                .append(Escape.singleQuotedAttribute(json)).append("'/>\n");
     }
 }
