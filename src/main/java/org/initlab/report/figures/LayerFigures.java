@@ -27,6 +27,9 @@ import java.util.List;
 public final class LayerFigures {
     private LayerFigures() {}
 
+    /** Layers per row of a figure: deeper nets wrap, so figures stay readable at page width. */
+    static final int LAYERS_PER_ROW = 4;
+
     /** Grey for "at initialisation", so the coloured line (after training) stands out. */
     static final Rgb INITIAL = new Rgb(0x9A, 0x9A, 0x9A);
 
@@ -96,11 +99,12 @@ public final class LayerFigures {
             }
         }
         Axis x = histogramAxis("weight value (asinh scale)", all);
+        int chunks = (layers + LAYERS_PER_ROW - 1) / LAYERS_PER_ROW;
         for (int i = 0; i < s.members().size(); i++) {
             RunGroup g = s.members().get(i);
             String level = s.level(g);
             seeds = Math.max(seeds, g.seeds());
-            rows.add(level);
+            for (int c = 0; c < chunks; c++) rows.add(c == 0 ? level : "");
             LayerView v = new LayerView(g);
             for (int l = 0; l < v.layers().size(); l++) {
                 HistogramSum init = v.histogram(l, LayerView.Kind.WEIGHTS, false), end = v.histogram(l, LayerView.Kind.WEIGHTS, true);
@@ -114,7 +118,8 @@ public final class LayerFigures {
                 }
                 String tip = level + ", " + layerTitle(v, l) + ": weight std " + Values.loss(v.weightStd(l, false)) + " at initialisation → "
                         + Values.loss(v.weightStd(l, true)) + " after training (" + count(g.seeds()) + ")";
-                cells.add(new Figure.Cell(i, l, new HistogramPanel(layerTitle(v, l), x, Axis.linear("share per bin (%)", 0, top, false), bars, tip)));
+                cells.add(new Figure.Cell(i * chunks + l / LAYERS_PER_ROW, l % LAYERS_PER_ROW,
+                        new HistogramPanel(layerTitle(v, l), x, Axis.linear("share per bin (%)", 0, top, false), bars, tip)));
             }
         }
         List<Figure.LegendEntry> legend = new ArrayList<>();
@@ -194,19 +199,22 @@ public final class LayerFigures {
         int layers = maxLayers(s);
         List<Figure.Cell> cells = new ArrayList<>();
         int seeds = 0;
-        double[] normRange = null, ratioRange = null;
+        double[] normRange = null, ratioRange = null, depthRange = null;
         List<LayerView> views = s.members().stream().map(LayerView::new).toList();
         for (LayerView v : views) {
             for (int l = 0; l < v.layers().size(); l++) {
-                normRange = widen(normRange, v.gradientCurve(l, LayerView.Gradient.MEAN_NORM).values());
-                normRange = widen(normRange, v.gradientCurve(l, LayerView.Gradient.FIRST_STEP_NORM).values());
+                Estimate[] mean = v.gradientCurve(l, LayerView.Gradient.MEAN_NORM).values();
+                normRange = widen(normRange, mean);
+                depthRange = widen(widen(depthRange, mean), v.gradientCurve(l, LayerView.Gradient.FIRST_STEP_NORM).values());
                 ratioRange = widen(ratioRange, v.gradientCurve(l, LayerView.Gradient.UPDATE_RATIO).values());
             }
         }
         int epochs = finalEpoch(s);
+        int chunks = (layers + LAYERS_PER_ROW - 1) / LAYERS_PER_ROW;
         Axis epochAxis = Axis.counts("epoch", 1, Math.max(2, epochs));
         Axis normAxis = Axis.log("‖∂L/∂W‖ (log)", range(normRange)[0], range(normRange)[1]);
         Axis ratioAxis = Axis.log("‖ΔW‖ / ‖W‖ (log)", range(ratioRange)[0], range(ratioRange)[1]);
+        Axis depthAxis = Axis.log("‖∂L/∂W‖ (log)", range(depthRange)[0], range(depthRange)[1]);
         for (int l = 0; l < layers; l++) {
             List<LinePanel.Line> norms = new ArrayList<>(), ratios = new ArrayList<>();
             String layerTitle = null;
@@ -220,23 +228,29 @@ public final class LayerFigures {
                 norms.add(line(v.gradientCurve(l, LayerView.Gradient.MEAN_NORM), level, colours, s.primary(), g.seeds()));
                 ratios.add(line(v.gradientCurve(l, LayerView.Gradient.UPDATE_RATIO), level, colours, s.primary(), g.seeds()));
             }
-            cells.add(new Figure.Cell(0, l, new LinePanel(layerTitle + ": gradient norm", epochAxis, normAxis, norms, "epoch")));
-            cells.add(new Figure.Cell(1, l, new LinePanel(layerTitle + ": update / weight", epochAxis, ratioAxis, ratios, "epoch")));
+            cells.add(new Figure.Cell(l / LAYERS_PER_ROW, l % LAYERS_PER_ROW, new LinePanel(layerTitle, epochAxis, normAxis, norms, "epoch")));
+            cells.add(new Figure.Cell(chunks + l / LAYERS_PER_ROW, l % LAYERS_PER_ROW, new LinePanel(layerTitle, epochAxis, ratioAxis, ratios, "epoch")));
         }
         List<String> layerNames = new ArrayList<>();
-        for (int l = 0; l < layers; l++) layerNames.add("layer " + (l + 1));
+        for (int l = 0; l < layers; l++) layerNames.add(Integer.toString(l + 1));
         Axis depth = Axis.categories("layer (input → output)", layerNames);
-        cells.add(new Figure.Cell(2, 0, depthPanel("at the first step: gradient norm", views, s, colours, depth, normAxis, LayerView.Gradient.FIRST_STEP_NORM, 1)));
-        cells.add(new Figure.Cell(2, 1, depthPanel("in the last epoch: gradient norm", views, s, colours, depth, normAxis, LayerView.Gradient.MEAN_NORM, epochs)));
-        cells.add(new Figure.Cell(2, 2, depthPanel("in the last epoch: update / weight", views, s, colours, depth, ratioAxis, LayerView.Gradient.UPDATE_RATIO, epochs)));
+        int last = 2 * chunks;
+        cells.add(new Figure.Cell(last, 0, depthPanel("gradient norm, first step", views, s, colours, depth, depthAxis, LayerView.Gradient.FIRST_STEP_NORM, 1)));
+        cells.add(new Figure.Cell(last, 1, depthPanel("gradient norm, last epoch", views, s, colours, depth, depthAxis, LayerView.Gradient.MEAN_NORM, epochs)));
+        cells.add(new Figure.Cell(last, 2, depthPanel("update / weight, last epoch", views, s, colours, depth, ratioAxis, LayerView.Gradient.UPDATE_RATIO, epochs)));
+        List<String> rowHeaders = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) rowHeaders.add(c == 0 ? "gradient norm" : "");
+        for (int c = 0; c < chunks; c++) rowHeaders.add(c == 0 ? "update / weight" : "");
+        rowHeaders.add("through depth");
         List<Figure.LegendEntry> legend = new ArrayList<>();
         for (RunGroup g : s.members()) legend.add(colours.legend(s.primary(), s.level(g)));
-        String note = "Top rows: per layer, the mean over each epoch's steps of the weight gradient's norm, and of the optimizer step's size relative to the weights "
-                + "(sampled every 25 steps); bottom row: the same through depth — falling towards the input means vanishing gradients, rising means exploding. "
-                + (seeds > 1 ? "Mean over " + seeds + " seeds, bands and bars: 95% confidence interval. " : "1 seed: no confidence interval. ")
+        String note = "Per layer and epoch: the mean over the epoch's steps of the weight gradient's norm ‖∂L/∂W‖, and of the optimizer step's size relative to the "
+                + "weights ‖ΔW‖/‖W‖ (sampled every 25 steps). Bottom row: the same through depth, input to output — norms falling towards the input mean "
+                + "vanishing gradients, rising mean exploding. "
+                + (seeds > 1 ? "Geometric mean over " + seeds + " seeds; bands and bars: its multiplicative 95% interval. " : "1 seed: no confidence interval. ")
                 + "▼ on the bottom edge: exactly 0 (e.g. zero initialization), which a log axis cannot show.";
         return new Figure(Ids.of("gradients", number, title), "Gradient flow per layer — " + title, s.description(agg.design()), 230, 185,
-                List.of(), List.of("per epoch", "update / weight", "through depth"), cells, legend, note);
+                List.of(), rowHeaders, cells, legend, note);
     }
 
     private static LinePanel depthPanel(String title, List<LayerView> views, Scenario s, SeriesColours colours, Axis depth, Axis y,
@@ -256,8 +270,7 @@ public final class LayerFigures {
                 m[l] = e.mean();
                 lo[l] = e.low();
                 hi[l] = e.high();
-                text[l] = e.isEmpty() ? null : org.initlab.report.plot.Numbers.significant(e.mean())
-                        + (e.hasInterval() ? " (" + org.initlab.report.plot.Numbers.significant(e.low()) + " to " + org.initlab.report.plot.Numbers.significant(e.high()) + ")" : "");
+                text[l] = e.isEmpty() ? null : Values.geometric(e);
             }
             lines.add(new LinePanel.Line(SeriesColours.key(level), level, colours.colour(s.primary(), level), colours.dash(s.primary(), level),
                     x, m, lo, hi, text, true));
@@ -274,7 +287,7 @@ public final class LayerFigures {
             y[t] = e.mean();
             lo[t] = e.low();
             hi[t] = e.high();
-            text[t] = org.initlab.report.plot.Numbers.significant(e.mean()) + (e.n() < seeds ? " (" + e.n() + " of " + seeds + " seeds)" : "");
+            text[t] = Values.geometric(e) + (e.n() < seeds ? " (" + e.n() + " of " + seeds + " seeds)" : "");
         }
         return new LinePanel.Line(SeriesColours.key(level), level, colours.colour(primary, level), colours.dash(primary, level),
                 c.epochs().clone(), y, lo, hi, text, false);

@@ -63,21 +63,18 @@ public final class TrainingCurves {
     private static Figure figure(StudyAggregate agg, SeriesColours colours, StudyDesign.Experiment e, List<Scenario> scenarios,
                                  List<Metric> metrics, int number, String part) {
         String primary = e.primary();
-        // curves first, then one y range per column so rows compare at a glance
-        Curve[][][] curves = new Curve[scenarios.size()][metrics.size()][];
-        double[][] range = new double[metrics.size()][];
         double maxEpoch = 1;
+        Curve[][][] curves = new Curve[scenarios.size()][metrics.size()][];
         for (int i = 0; i < scenarios.size(); i++) {
             List<RunGroup> members = scenarios.get(i).members();
             for (int j = 0; j < metrics.size(); j++) {
+                Metric m = metrics.get(j);
                 curves[i][j] = new Curve[members.size()];
                 for (int k = 0; k < members.size(); k++) {
-                    Curve c = Curve.of(metrics.get(j), members.get(k).runs());
+                    // losses span decades and are drawn on log axes: geometric means with multiplicative intervals
+                    Curve c = m.isAccuracy() ? Curve.of(m, members.get(k).runs()) : Curve.geometric(m, members.get(k).runs());
                     curves[i][j][k] = c;
-                    for (int t = 0; t < c.size(); t++) {
-                        maxEpoch = Math.max(maxEpoch, c.epochs()[t]);
-                        range[j] = widen(range[j], c.values()[t], metrics.get(j));
-                    }
+                    for (double x : c.epochs()) maxEpoch = Math.max(maxEpoch, x);
                 }
             }
         }
@@ -88,8 +85,11 @@ public final class TrainingCurves {
             Scenario s = scenarios.get(i);
             for (int j = 0; j < metrics.size(); j++) {
                 Metric m = metrics.get(j);
+                double[] range = null;
+                for (Curve c : curves[i][j]) for (Estimate v : c.values()) range = widen(range, v, m);
+                if (range == null) range = m.isAccuracy() ? new double[]{0, 100} : new double[]{0.01, 10};
                 Axis x = Axis.counts("epoch", 0, maxEpoch);
-                Axis y = m.isAccuracy() ? Axis.linear(m.unit(), range[j][0], range[j][1], true) : Axis.log(m.unit() + " (log)", range[j][0], range[j][1]);
+                Axis y = m.isAccuracy() ? Axis.linear(m.unit(), range[0], range[1], true) : Axis.log(m.unit() + " (log)", range[0], range[1]);
                 List<LinePanel.Line> lines = new ArrayList<>();
                 for (int k = 0; k < s.members().size(); k++) {
                     RunGroup g = s.members().get(k);
@@ -105,12 +105,14 @@ public final class TrainingCurves {
         agg.design().levels().getOrDefault(primary, List.of()).stream().filter(levels::contains).forEach(l -> legend.add(colours.legend(primary, l)));
         List<String> rowHeaders = scenarios.stream().map(s -> s.title(agg.design())).toList();
         List<String> columnHeaders = List.of();
-        String note = (seeds > 1 ? "Lines: mean over " + seeds + " seeds; bands: 95% confidence interval (t). "
-                : "1 seed: no confidence interval. ") + "Losses on a log axis; epoch 0 is the network at initialisation.";
+        String note = (seeds > 1 ? "Accuracy: mean over " + seeds + " seeds with its 95% confidence interval (t); losses: geometric mean with its"
+                + " multiplicative 95% interval, on a log axis. " : "1 seed: no confidence interval; losses on a log axis. ")
+                + "Epoch 0 is the network at initialisation; each panel has its own y range.";
         return new Figure(Ids.of("curves", number, e.name()), "How does each " + primary.replace('_', ' ') + " train? — " + e.name() + part,
                 e.description(), 250, 190, columnHeaders, rowHeaders, cells, legend, note);
     }
 
+    /** The range of a panel's means and intervals (accuracies in percent, within 0–100; losses above 0). */
     private static double[] widen(double[] r, Estimate e, Metric m) {
         double scale = m.isAccuracy() ? 100 : 1;
         for (double v : new double[]{e.mean(), e.low(), e.high()}) {
@@ -124,7 +126,7 @@ public final class TrainingCurves {
             r[0] = Math.max(r[0], 0);
             r[1] = Math.min(r[1], 100);
         }
-        return r == null ? (m.isAccuracy() ? new double[]{0, 100} : new double[]{0.01, 10}) : r;
+        return r;
     }
 
     /** A curve as a line; the hover text names the seed count where seeds are missing (diverged). */
@@ -138,7 +140,7 @@ public final class TrainingCurves {
             y[t] = e.mean() * scale;
             lo[t] = e.low() * scale;
             hi[t] = e.high() * scale;
-            text[t] = (percent ? Values.accuracy(e) : Values.loss(e)) + (e.n() < seeds ? " (" + e.n() + " of " + seeds + " seeds)" : "");
+            text[t] = (percent ? Values.accuracy(e) : Values.geometric(e)) + (e.n() < seeds ? " (" + e.n() + " of " + seeds + " seeds)" : "");
         }
         return new LinePanel.Line(SeriesColours.key(level), level, colour, dash, c.epochs().clone(), y, lo, hi, text, false);
     }

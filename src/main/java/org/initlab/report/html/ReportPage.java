@@ -170,7 +170,8 @@ public final class ReportPage {
     private static void summarySection(Page p, StudyAggregate agg, SeriesColours colours, String csvFile, String markdownFile) {
         p.raw("<section id=\"summary\">\n<h2>Summary table</h2>\n");
         p.raw("<p class=\"note\">One row per configuration; values are the mean over seeds ± the half-width of its 95% confidence interval (t distribution)"
-                + (agg.minSeeds() == 1 ? "; with 1 seed there is no interval" : "") + ". Click a column to sort. Also as ")
+                + (agg.minSeeds() == 1 ? "; with 1 seed there is no interval" : "") + ". Epochs to 90% / 97%: the first epoch whose validation accuracy"
+                + " reaches it, over the seeds that do; — where validation is measured only at the end. Click a column to sort. Also as ")
                 .raw("<a href=\"" + Escape.html(csvFile) + "\">").text(csvFile).raw("</a> and ")
                 .raw("<a href=\"" + Escape.html(markdownFile) + "\">").text(markdownFile).raw("</a>.</p>\n");
         List<String> factors = factorColumns(agg);

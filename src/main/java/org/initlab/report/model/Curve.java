@@ -13,7 +13,17 @@ import java.util.List;
  * {@link Estimate#n()} shows.
  */
 public record Curve(Metric metric, double[] epochs, Estimate[] values) {
+    /** Arithmetic means with t intervals. */
     public static Curve of(Metric metric, List<RunRecord> runs) {
+        return of(metric, runs, false);
+    }
+
+    /** Geometric means with multiplicative intervals ({@link Estimate#ofLog}), for log axes. */
+    public static Curve geometric(Metric metric, List<RunRecord> runs) {
+        return of(metric, runs, true);
+    }
+
+    private static Curve of(Metric metric, List<RunRecord> runs, boolean log) {
         int last = 0;
         for (RunRecord r : runs) for (EpochRecord e : r.result().epochs()) last = Math.max(last, e.epoch());
         List<Double> xs = new ArrayList<>();
@@ -33,7 +43,7 @@ public record Curve(Metric metric, double[] epochs, Estimate[] values) {
             }
             if (!any) continue;
             xs.add((double) epoch);
-            es.add(Estimate.of(v));
+            es.add(log ? Estimate.ofLog(v) : Estimate.of(v));
         }
         return new Curve(metric, xs.stream().mapToDouble(Double::doubleValue).toArray(), es.toArray(Estimate[]::new));
     }

@@ -99,7 +99,7 @@ public final class LayerView {
     /** Which gradient statistic. */
     public enum Gradient { FIRST_STEP_NORM, MEAN_NORM, UPDATE_RATIO }
 
-    /** A gradient statistic of layer l per epoch (1…), over seeds. */
+    /** A gradient statistic of layer l per epoch (1…), over seeds: geometric means ({@link Estimate#ofLog}), as they are drawn on log axes. */
     public Curve gradientCurve(int l, Gradient which) {
         int last = 0;
         for (RunRecord r : runs) last = Math.max(last, r.result().epochs().getLast().epoch());
@@ -114,16 +114,16 @@ public final class LayerView {
             }
             if (!any) continue;
             xs.add((double) epoch);
-            es.add(Estimate.of(v));
+            es.add(Estimate.ofLog(v));
         }
         return new Curve(null, xs.stream().mapToDouble(Double::doubleValue).toArray(), es.toArray(Estimate[]::new));
     }
 
-    /** A gradient statistic of layer l in one epoch, over seeds. */
+    /** A gradient statistic of layer l in one epoch, over seeds (geometric mean, as drawn on a log axis). */
     public Estimate gradient(int l, int epoch, Gradient which) {
         double[] v = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) v[i] = gradient(runs.get(i), epoch, l, which);
-        return Estimate.of(v);
+        return Estimate.ofLog(v);
     }
 
     /** The last epoch every seed trained through (the end, unless some diverged). */

@@ -36,6 +36,13 @@ final class LinePainter {
             }
             Stroke line = new Stroke(l.colour(), 2, 1, l.dash());
             c.polyline(xs, ys, line);
+            if (!l.markers()) {
+                // a point with no finite neighbour draws no line: show it as a dot
+                for (int i = 0; i < n; i++) {
+                    boolean prev = i > 0 && Double.isFinite(ys[i - 1]), next = i + 1 < n && Double.isFinite(ys[i + 1]);
+                    if (Double.isFinite(ys[i]) && !prev && !next) c.circle(xs[i], ys[i], 2.6, Fill.of(l.colour()), null);
+                }
+            }
             if (l.markers()) {
                 for (int i = 0; i < n; i++) {
                     if (!Double.isFinite(ys[i])) continue;

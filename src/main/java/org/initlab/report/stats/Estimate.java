@@ -33,6 +33,23 @@ public record Estimate(double mean, double low, double high, int n) {
         return new Estimate(mean, mean - half, mean + half, n);
     }
 
+    /**
+     * For positive quantities spanning decades (losses, gradient norms) drawn on log axes: the
+     * geometric mean with the t interval of the log values, transformed back — a multiplicative
+     * interval that never reaches 0 (the usual analysis of log-normal data, e.g. Limpert, Stahel
+     * &amp; Abbt 2001). Falls back to {@link #of} when a value is 0 or negative.
+     */
+    public static Estimate ofLog(double[] values) {
+        double[] logs = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (Double.isFinite(v) && v <= 0) return of(values);
+            logs[i] = Double.isFinite(v) ? Math.log(v) : Double.NaN;
+        }
+        Estimate l = of(logs);
+        return new Estimate(Math.exp(l.mean), Math.exp(l.low), Math.exp(l.high), l.n);
+    }
+
     public boolean isEmpty() { return n == 0; }
 
     /** Whether there is an interval (two or more values). */

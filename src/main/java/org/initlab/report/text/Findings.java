@@ -65,7 +65,7 @@ public final class Findings {
                     + " points of test accuracy (" + pair + "; " + stats + ")." + rest, true, true);
         }
         return new Finding(Finding.Kind.BEST, where + ", " + best + " is ahead of " + other + " by " + Values.points(margin)
-                + " points of test accuracy (" + pair + "), but not significantly (" + stats + "): the two are tied within seed-to-seed noise.",
+                + " points of test accuracy (" + pair + "), but the difference is not significant (" + stats + ").",
                 false, true);
     }
 

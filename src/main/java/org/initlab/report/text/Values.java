@@ -20,12 +20,36 @@ public final class Values {
         return e.hasInterval() ? m + " ± " + fixed(e.halfWidth(), 2) : m;
     }
 
-    /** A loss to three significant digits: "0.0712 ± 0.0031". */
+    /** A loss to three significant digits: "0.0712 ± 0.0031"; "5.52e21 ± 3.71e21" beyond 10⁵. */
     public static String loss(Estimate e) {
         if (e.isEmpty()) return NONE;
+        if (Math.abs(e.mean()) >= 1e5 || e.hasInterval() && Math.abs(e.halfWidth()) >= 1e5) {
+            String m = scientific(e.mean());
+            return e.hasInterval() ? m + " ± " + scientific(e.halfWidth()) : m;
+        }
         int decimals = decimalsFor(e.mean());
         String m = fixed(e.mean(), decimals);
         return e.hasInterval() ? m + " ± " + fixed(e.halfWidth(), decimals) : m;
+    }
+
+    /** A geometric mean with its multiplicative interval: "0.0712 (0.0650–0.0780)". */
+    public static String geometric(Estimate e) {
+        if (e.isEmpty()) return NONE;
+        String m = significant(e.mean());
+        return e.hasInterval() ? m + " (" + significant(e.low()) + "–" + significant(e.high()) + ")" : m;
+    }
+
+    /** Three significant digits; scientific beyond [0.001, 10⁵). */
+    public static String significant(double v) {
+        if (!Double.isFinite(v)) return fixed(v, 0);
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) return scientific(v);
+        return fixed(v, a == 0 ? 0 : Math.max(0, 2 - (int) Math.floor(Math.log10(a))));
+    }
+
+    /** "5.52e21", "1.30e−4". */
+    static String scientific(double v) {
+        return String.format(Locale.ROOT, "%.2e", v).replace("e+", "e").replace("e0", "e").replace("e-0", "e-").replace('-', '−');
     }
 
     /** Epochs to a threshold: "4.2 ± 0.5", "6 (3 of 5 seeds)", "never", or "—" when not followed per epoch. */

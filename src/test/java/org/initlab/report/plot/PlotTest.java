@@ -98,6 +98,45 @@ class PlotTest {
     }
 
     @Test
+    void pathsAreRelativeInTenthsWithStepsAsHAndV() {
+        StringBuilder d = new StringBuilder();
+        SvgCanvas.pathData(d, new double[]{10, 10, 12.34, 12.34, 15}, new double[]{50, 40.04, 40.04, 50, 45.5}, 0, 5, true);
+        assertEquals("M10,50v-10h2.3v10l2.7-4.5z", d.toString());
+        assertEquals("-.5", SvgCanvas.tenths(-5));
+        assertEquals("0", SvgCanvas.tenths(0));
+        // deltas between rounded absolute positions: the end point is exact however long the path
+        double[] xs = new double[1001], ys = new double[1001];
+        for (int i = 0; i <= 1000; i++) {
+            xs[i] = i * 0.333;
+            ys[i] = Math.sin(i);
+        }
+        StringBuilder p = new StringBuilder();
+        SvgCanvas.pathData(p, xs, ys, 0, xs.length, false);
+        long x = 0, y = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([MlhvLz])|(-?[0-9]*\\.?[0-9]+)").matcher(p);
+        char command = 0;
+        int operand = 0;
+        while (m.find()) {
+            if (m.group(1) != null) {
+                command = m.group(1).charAt(0);
+                operand = 0;
+                continue;
+            }
+            long v = Math.round(Double.parseDouble(m.group(2)) * 10);
+            switch (command) {
+                case 'M' -> { if (operand == 0) x = v; else y = v; }
+                case 'l' -> { if (operand == 0) x += v; else y += v; }
+                case 'h' -> x += v;
+                case 'v' -> y += v;
+                default -> { }
+            }
+            operand++;
+        }
+        assertEquals(Math.round(xs[1000] * 10), x);
+        assertEquals(Math.round(ys[1000] * 10), y);
+    }
+
+    @Test
     void linearTicksAreRoundAndCoverTheRange() {
         Axis a = Axis.linear("x", 0.13, 0.97, false);
         assertEquals(0.0, a.min(), 1e-12);

@@ -50,6 +50,20 @@ class IntervalsTest {
     }
 
     @Test
+    void logIntervalsAreGeometricAndMultiplicative() {
+        Estimate e = Estimate.ofLog(new double[]{1, 100});
+        assertEquals(10, e.mean(), 1e-12, "geometric mean");
+        // logs 0 and ln 100: sd = ln 100 / √2, half-width t₀.₉₇₅,₁ · sd / √2 = 12.7062… · ln(100) / 2
+        double half = 12.706204736174707 * Math.log(100) / 2;
+        assertEquals(10 * Math.exp(-half), e.low(), 1e-12 * e.low());
+        assertEquals(10 * Math.exp(half), e.high(), 1e-9 * e.high());
+        assertEquals(e.mean() * e.mean(), e.low() * e.high(), 1e-9 * e.mean() * e.mean(), "symmetric on the log scale");
+        Estimate withZero = Estimate.ofLog(new double[]{0, 2});
+        assertEquals(Estimate.of(new double[]{0, 2}), withZero, "a zero falls back to the arithmetic mean");
+        assertEquals(1, Estimate.ofLog(new double[]{Double.NaN, 3}).n());
+    }
+
+    @Test
     void wilsonIntervalsMatchReference() {
         double[][] cases = {{0, 5, 0.0, 0.43448246478317476}, {5, 5, 0.5655175352168251, 1.0}, {2, 5, 0.11762077423264794, 0.769275718723987},
                 {81, 263, 0.2552885198782742, 0.36620957698280004}, {1, 1, 0.20654931437723745, 1.0}};
