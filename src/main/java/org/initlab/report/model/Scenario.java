@@ -28,46 +28,69 @@ public record Scenario(String primary, Map<String, String> fixed, List<String> e
     }
 
     /**
-     * A short title from the levels of the factors that vary in the study (other than the
-     * primary): "relu · sgd · 128-64"; "all runs" when nothing else varies.
+     * The factors that tell this scenario apart from its siblings: those its experiments vary,
+     * other than the primary, in factor order (not the settings that merely differ between
+     * experiments, such as a protocol's batch sizes).
      */
+    public List<String> keys(StudyDesign design) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String name : experiments) {
+            StudyDesign.Experiment e = design.experiment(name);
+            if (e != null) for (String k : e.varying()) if (!k.equals(primary)) keys.add(k);
+        }
+        return design.factors().stream().filter(k -> keys.contains(k) && fixed.containsKey(k)).toList();
+    }
+
+    /** A short title: "relu · sgd"; the experiment's name when it varies nothing but the primary factor. */
     public String title(StudyDesign design) {
-        List<String> parts = new ArrayList<>();
-        for (String k : design.varying()) if (!k.equals(primary) && fixed.containsKey(k)) parts.add(fixed.get(k));
-        return parts.isEmpty() ? "all runs" : String.join(" · ", parts);
+        List<String> keys = keys(design);
+        if (keys.isEmpty()) return String.join(", ", experiments);
+        return String.join(" · ", keys.stream().map(fixed::get).toList());
     }
 
     /** The same with factor names: "activation relu, optimizer sgd". */
     public String description(StudyDesign design) {
-        List<String> parts = new ArrayList<>();
-        for (String k : design.varying()) if (!k.equals(primary) && fixed.containsKey(k)) parts.add(k.replace('_', ' ') + " " + fixed.get(k));
-        return parts.isEmpty() ? "all runs" : String.join(", ", parts);
+        List<String> keys = keys(design);
+        if (keys.isEmpty()) return "experiment " + String.join(", ", experiments);
+        return String.join(", ", keys.stream().map(k -> k.replace('_', ' ') + " " + fixed.get(k)).toList());
     }
 
     /**
-     * The scenarios of a study: per experiment (in order), the groups of that experiment split by
-     * everything but its primary factor; one listed in an earlier experiment is not repeated.
+     * The scenarios of a study: per experiment (in order), its groups split by the levels of the
+     * factors it varies other than the primary one. Factors that follow the primary level (a bias
+     * initializer that comes with an initializer, as in the notebook protocol) do not split a
+     * scenario. One with the same members as an earlier one is not repeated; its experiments are
+     * listed together.
      */
     public static List<Scenario> of(StudyDesign design, List<RunGroup> groups) {
-        Map<String, Scenario> byKey = new LinkedHashMap<>();
+        Map<List<Configuration>, Scenario> byMembers = new LinkedHashMap<>();
         for (StudyDesign.Experiment e : design.experiments()) {
             Map<Map<String, String>, List<RunGroup>> split = new LinkedHashMap<>();
             for (RunGroup g : groups) {
                 if (!g.experiments().contains(e.name())) continue;
-                split.computeIfAbsent(g.configuration().without(e.primary()), k -> new ArrayList<>()).add(g);
+                Map<String, String> key = new LinkedHashMap<>();
+                for (String k : e.varying()) if (!k.equals(e.primary())) key.put(k, g.configuration().get(k));
+                split.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
             }
-            for (Map.Entry<Map<String, String>, List<RunGroup>> s : split.entrySet()) {
-                String key = e.primary() + "|" + s.getKey();
-                Scenario old = byKey.get(key);
+            for (List<RunGroup> members : split.values()) {
+                List<Configuration> id = members.stream().map(RunGroup::configuration).toList();
+                Scenario old = byMembers.get(id);
                 if (old == null) {
-                    byKey.put(key, new Scenario(e.primary(), s.getKey(), List.of(e.name()), s.getValue()));
+                    byMembers.put(id, new Scenario(e.primary(), shared(members, e.primary()), List.of(e.name()), members));
                 } else {
                     List<String> exps = new ArrayList<>(old.experiments());
                     exps.add(e.name());
-                    byKey.put(key, new Scenario(old.primary(), old.fixed(), exps, old.members()));
+                    byMembers.put(id, new Scenario(old.primary(), old.fixed(), exps, old.members()));
                 }
             }
         }
-        return new ArrayList<>(byKey.values());
+        return new ArrayList<>(byMembers.values());
+    }
+
+    /** The labels all members share, but the primary factor's. */
+    private static Map<String, String> shared(List<RunGroup> members, String primary) {
+        Map<String, String> out = new LinkedHashMap<>(members.getFirst().configuration().without(primary));
+        for (RunGroup g : members) out.entrySet().removeIf(en -> !en.getValue().equals(g.configuration().get(en.getKey())));
+        return out;
     }
 }

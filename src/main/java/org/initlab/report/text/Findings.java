@@ -42,7 +42,7 @@ public final class Findings {
         Comparison c = r.runnerUp();
         if (c == null) return null;
         Scenario s = r.scenario();
-        String where = s.title(design).equals("all runs") ? "Across the study" : "With " + s.title(design);
+        String where = s.keys(design).isEmpty() ? "In " + s.title(design) : "With " + s.title(design);
         String best = s.level(c.best()), other = s.level(c.other());
         Estimate a = r.order().get(0).accuracy(), b = r.order().get(1).accuracy();
         double margin = r.margin();
@@ -87,15 +87,17 @@ public final class Findings {
             if (byLevel.size() < 2) continue;
             List<String[]> parts = new ArrayList<>();
             String firstBest = null;
-            boolean same = true, allSignificant = true;
+            boolean same = true, allSignificant = true, anyTested = false;
             for (Map.Entry<String, Ranking> m : byLevel.entrySet()) {
                 Ranking r = m.getValue();
                 String best = r.scenario().level(r.best().group());
                 if (firstBest == null) firstBest = best;
                 same &= best.equals(firstBest);
-                boolean sig = r.runnerUp() != null && r.runnerUp().significant();
+                boolean tested = r.runnerUp() != null && r.runnerUp().tested();
+                boolean sig = tested && r.runnerUp().significant();
+                anyTested |= tested;
                 allSignificant &= sig;
-                parts.add(new String[]{best, m.getKey(), Values.fixed(r.best().accuracy().mean(), 2) + "%" + (sig ? "" : ", not significantly ahead")});
+                parts.add(new String[]{best, m.getKey(), Values.fixed(r.best().accuracy().mean(), 2) + "%" + (sig || !tested ? "" : ", not significantly ahead")});
             }
             String primary = e.primary().replace('_', ' '), factor = x.replace('_', ' ');
             String text = same
@@ -103,7 +105,8 @@ public final class Findings {
                             + String.join("; ", parts.stream().map(q -> q[1] + " " + q[2]).toList()) + ")."
                     : "In " + e.name() + ", the best " + primary + " depends on the " + factor + ": "
                             + String.join("; ", parts.stream().map(q -> q[0] + " with " + q[1] + " (" + q[2] + ")").toList()) + ".";
-            out.add(new Finding(Finding.Kind.INTERACTION, text, allSignificant, true));
+            if (!anyTested) text += " With one seed none of this is tested.";
+            out.add(new Finding(Finding.Kind.INTERACTION, text, allSignificant && anyTested, anyTested));
         }
         return out;
     }
@@ -150,9 +153,15 @@ public final class Findings {
         return out;
     }
 
+    /** A configuration by the levels of the factors its experiments vary: "random · 6 hidden". */
     private static String describe(StudyAggregate agg, RunGroup g) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String name : g.experiments()) {
+            StudyDesign.Experiment e = agg.design().experiment(name);
+            if (e != null) keys.addAll(e.varying());
+        }
         List<String> parts = new ArrayList<>();
-        for (String k : agg.design().varying()) if (g.configuration().get(k) != null) parts.add(g.configuration().get(k));
+        for (String k : agg.design().factors()) if (keys.contains(k) && g.configuration().get(k) != null) parts.add(g.configuration().get(k));
         return parts.isEmpty() ? "The study's configuration" : String.join(" · ", parts);
     }
 

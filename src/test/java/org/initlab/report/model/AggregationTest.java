@@ -183,12 +183,37 @@ class AggregationTest {
         assertTrue(relu.significant());
         Finding tanh = fs.stream().filter(f -> f.text().startsWith("With tanh")).findFirst().orElseThrow();
         assertTrue(tanh.text().contains("xavier is ahead of he by 0.02 points"), tanh.text());
-        assertTrue(tanh.text().contains("not significantly"), tanh.text());
+        assertTrue(tanh.text().contains("not significant"), tanh.text());
         assertFalse(tanh.significant());
         Finding interaction = fs.stream().filter(f -> f.kind() == Finding.Kind.INTERACTION).findFirst().orElseThrow();
         assertTrue(interaction.text().contains("depends on the activation"), interaction.text());
         Finding diverged = fs.stream().filter(f -> f.kind() == Finding.Kind.DIVERGENCE).findFirst().orElseThrow();
         assertTrue(diverged.text().contains("diverged in 1 of 5 seeds"), diverged.text());
+    }
+
+    /** The notebook protocol zeroes biases for zero init only: a bias initializer that follows the initializer splits nothing. */
+    @Test
+    void factorsThatFollowTheInitializerDoNotSplitAScenario() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (String init : List.of("zero", "xavier", "he")) {
+            for (String act : List.of("relu", "tanh")) {
+                for (int seed = 0; seed < 2; seed++) {
+                    Map<String, String> labels = new LinkedHashMap<>(Fixtures.labels(init, act, seed));
+                    labels.put("bias_initializer", init.equals("zero") ? "zeros" : "torch_linear");
+                    runs.add(Fixtures.run(init + act + seed, labels, List.of("activations"), new double[]{0.1, 0.9}, new double[]{0.1, 0.9}, 0));
+                }
+            }
+        }
+        StudyManifest m = Fixtures.manifest("nb", Map.of("activations", Map.of("initializer", List.of("zero", "xavier", "he"),
+                "activation", List.of("relu", "tanh"))), runs);
+        StudyAggregate agg = StudyAggregate.of(new StudyData(Path.of("unused"), m, "", runs));
+        assertEquals(2, agg.scenarios().size());
+        for (Scenario s : agg.scenarios()) {
+            assertEquals(List.of("zero", "xavier", "he"), s.members().stream().map(s::level).toList());
+            assertFalse(s.fixed().containsKey("bias_initializer"), "not shared by the members");
+            assertTrue(s.fixed().containsKey("architecture"));
+        }
+        assertEquals(List.of("relu", "tanh"), agg.scenarios().stream().map(s -> s.title(agg.design())).toList());
     }
 
     @Test
