@@ -2,7 +2,9 @@ package org.initlab.report;
 
 import org.initlab.UserError;
 import org.initlab.report.figures.Interactions;
-import org.initlab.report.figures.LayerFigures;
+import org.initlab.report.figures.ActivationFigure;
+import org.initlab.report.figures.GradientFigure;
+import org.initlab.report.figures.WeightFigure;
 import org.initlab.report.figures.SeriesColours;
 import org.initlab.report.figures.TrainingCurves;
 import org.initlab.report.html.RenderedFigure;
@@ -68,9 +70,9 @@ public final class ReportWriter {
             int n = 0;
             for (Scenario s : layerScenarios) {
                 n++;
-                weights.add(LayerFigures.weights(agg, colours, s, n));
-                activations.add(LayerFigures.activations(agg, colours, s, n));
-                gradients.add(LayerFigures.gradients(agg, colours, s, n));
+                weights.add(WeightFigure.of(agg, colours, s, n));
+                activations.add(ActivationFigure.of(agg, colours, s, n));
+                gradients.add(GradientFigure.of(agg, colours, s, n));
             }
             long[] budget = {INLINE_BUDGET};
             ReportPage.Figures figures = new ReportPage.Figures(inline(curves, budget), inline(interactions, budget),
@@ -109,17 +111,28 @@ public final class ReportWriter {
         return out;
     }
 
+    /** Writes each figure's SVG, then its PNG (the slow part, drawn on all cores: the figures are independent). */
     private static List<RenderedFigure> render(List<Figure> figures, Path dir, Options options, List<Path> files) throws IOException {
         List<RenderedFigure> out = new ArrayList<>();
+        if (options.png()) {
+            try {
+                figures.parallelStream().forEach(f -> {
+                    try {
+                        AtomicFile.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
         for (Figure f : figures) {
             String svg = FigureRenderer.svg(f);
             Path svgFile = dir.resolve(f.id() + ".svg"), pngFile = dir.resolve(f.id() + ".png");
             AtomicFile.write(svgFile, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
             files.add(svgFile);
-            if (options.png()) {
-                AtomicFile.write(pngFile, FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
-                files.add(pngFile);
-            }
+            if (options.png()) files.add(pngFile);
             out.add(new RenderedFigure(f.id(), f.title(), svg, FIGURES + "/" + svgFile.getFileName(),
                     options.png() ? FIGURES + "/" + pngFile.getFileName() : null, true));
         }

@@ -69,9 +69,9 @@ public final class Interactions {
         for (String level : agg.design().levels().getOrDefault(primaryName, List.of())) {
             if (shown.contains(level)) legend.add(colours.legend(primaryName, level));
         }
-        String ci = seeds > 1 ? "mean ± half-width of the 95% confidence interval over " + seeds + " seeds" : "1 seed: no confidence interval";
+        String ci = seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds." : "1 seed: no confidence interval.";
         out.add(new Figure("interactions-heatmap", "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors",
-                "Each cell: " + ci + ".", 330, 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
+                ci, 330, 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
                 "Colour follows the test error on a log scale (brighter = fewer errors), so differences among good configurations stay visible; the text gives the accuracy."));
         out.add(new Figure("interactions-lines", "Final test error across each factor's levels (lower is better)",
                 "Dots: " + (seeds > 1 ? "mean over " + seeds + " seeds; bars: 95% confidence interval" : "1 seed: no confidence interval") + ".",

@@ -2,25 +2,16 @@ package org.initlab.report.html;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.initlab.Version;
 import org.initlab.report.figures.SeriesColours;
-import org.initlab.report.model.Comparison;
-import org.initlab.report.model.ConfigurationSummary;
-import org.initlab.report.model.Ranking;
-import org.initlab.report.model.RunGroup;
 import org.initlab.report.model.StudyAggregate;
-import org.initlab.report.model.StudyDesign;
 import org.initlab.report.text.Finding;
 import org.initlab.report.text.Values;
-import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * report.html: one self-contained page (inline CSS, script and SVG; no network) with the answer
@@ -58,16 +49,16 @@ public final class ReportPage {
                 .raw("<style>\n").raw(Assets.read("report.css")).raw("</style>\n</head>\n<body>\n");
         header(p, agg);
         p.raw("<main>\n");
-        findingsSection(p, findings);
-        summarySection(p, agg, colours, csvFile, markdownFile);
+        FindingsHtml.section(p, findings);
+        SummaryHtml.section(p, agg, colours, csvFile, markdownFile);
         figureSection(p, "rq1", "1. How does each initialization train?",
                 "Training loss, held-out loss and accuracy per epoch, one row per scenario. Each initializer keeps its colour throughout the report. "
                         + "Hover over a panel to read the values; click a legend entry to hide or show a series.", figures.curves());
         figureSection(p, "rq2", "2. How does it interact with activation, optimizer and depth?",
                 "Final test accuracy of every combination the study ran, as heatmaps and as lines across the other factor's levels.", figures.interactions());
         List<Finding> interactions = findings.stream().filter(f -> f.kind() == Finding.Kind.INTERACTION).toList();
-        if (!interactions.isEmpty()) findingList(p, interactions);
-        rankingSection(p, agg, colours, findings);
+        if (!interactions.isEmpty()) FindingsHtml.list(p, interactions);
+        RankingHtml.section(p, agg, colours, findings);
         String capped = figures.layerScenariosShown() < figures.scenarios()
                 ? " Showing the first " + figures.layerScenariosShown() + " of " + figures.scenarios() + " scenarios, in the spec's order." : "";
         figureSection(p, "weights", "Weights", "Per layer, the distribution of the weights at initialisation (grey) and after training (colour), seeds summed."
@@ -76,7 +67,7 @@ public final class ReportPage {
                 + capped, figures.activations());
         figureSection(p, "gradients", "Gradient flow", "Gradient norms and update:weight ratios per layer and epoch (log scale): where gradients vanish or explode."
                 + capped, figures.gradients());
-        provenance(p, agg);
+        ProvenanceHtml.section(p, agg);
         p.raw("</main>\n");
         p.raw("<script type=\"application/json\" id=\"report-meta\">").raw(Escape.scriptJson(meta(agg, figures))).raw("</script>\n");
         p.raw("<script>").raw(script).raw("</script>\n</body>\n</html>\n");
@@ -131,91 +122,6 @@ public final class ReportPage {
         return (lo == hi ? hi : lo + "–" + hi) + " seeds per configuration (paired)";
     }
 
-    private static void findingsSection(Page p, List<Finding> findings) {
-        p.raw("<section id=\"findings\">\n<h2>Findings</h2>\n");
-        p.element("p", "class=\"note\"", "Every sentence below is computed from the runs. A claim is significant when the paired t-test across seeds, Holm-corrected within its scenario, gives p ≤ 0.05.");
-        List<Finding> ordered = new ArrayList<>();
-        for (Finding.Kind k : List.of(Finding.Kind.INTERACTION, Finding.Kind.BEST, Finding.Kind.FAILURE, Finding.Kind.DIVERGENCE)) {
-            for (Finding f : findings) if (f.kind() == k) ordered.add(f);
-        }
-        if (ordered.isEmpty()) p.element("p", "", "No comparison is possible: every scenario has a single configuration.");
-        else findingList(p, ordered);
-        p.raw("</section>\n");
-    }
-
-    private static void findingList(Page p, List<Finding> findings) {
-        p.raw("<ul class=\"findings\">\n");
-        for (Finding f : findings) {
-            String cls, badge;
-            switch (f.kind()) {
-                case FAILURE -> { cls = "fail"; badge = "fails"; }
-                case DIVERGENCE -> { cls = "fail"; badge = "diverged"; }
-                default -> {
-                    if (!f.tested()) { cls = "info"; badge = "no test"; }
-                    else if (f.significant()) { cls = "sig"; badge = "significant"; }
-                    else { cls = "ns"; badge = "not significant"; }
-                }
-            }
-            p.raw("<li class=\"" + cls + "\"><span class=\"badge " + cls + "\">").text(badge).raw("</span>").text(f.text()).raw("</li>\n");
-        }
-        p.raw("</ul>\n");
-    }
-
-    /** The factors shown as columns: those that vary in the study, or the primary one if none does. */
-    static List<String> factorColumns(StudyAggregate agg) {
-        List<String> v = agg.design().varying();
-        return v.isEmpty() ? List.of(StudyDesign.INITIALIZER) : v;
-    }
-
-    private static void summarySection(Page p, StudyAggregate agg, SeriesColours colours, String csvFile, String markdownFile) {
-        p.raw("<section id=\"summary\">\n<h2>Summary table</h2>\n");
-        p.raw("<p class=\"note\">One row per configuration; values are the mean over seeds ± the half-width of its 95% confidence interval (t distribution)"
-                + (agg.minSeeds() == 1 ? "; with 1 seed there is no interval" : "") + ". Epochs to 90% / 97%: the first epoch whose validation accuracy"
-                + " reaches it, over the seeds that do; — where validation is measured only at the end. Click a column to sort. Also as ")
-                .raw("<a href=\"" + Escape.html(csvFile) + "\">").text(csvFile).raw("</a> and ")
-                .raw("<a href=\"" + Escape.html(markdownFile) + "\">").text(markdownFile).raw("</a>.</p>\n");
-        List<String> factors = factorColumns(agg);
-        boolean experiments = agg.design().experiments().size() > 1;
-        p.raw("<div class=\"table-wrap\"><table class=\"sortable\" id=\"summary-table\">\n<thead><tr>");
-        for (String f : factors) p.element("th", "class=\"text\"", f.replace('_', ' '));
-        if (experiments) p.element("th", "class=\"text\"", "experiments");
-        for (String h : List.of("seeds", "final test acc.", "best test acc.", "final val. acc.", "train loss", "val. loss", "test loss",
-                "epochs to 90% val.", "epochs to 97% val.", "diverged")) {
-            p.element("th", "", h);
-        }
-        p.raw("</tr></thead>\n<tbody>\n");
-        String primary = agg.design().experiments().isEmpty() ? StudyDesign.INITIALIZER : agg.design().experiments().getFirst().primary();
-        for (RunGroup g : agg.groups()) {
-            ConfigurationSummary s = agg.summary(g);
-            p.raw("<tr>");
-            for (String f : factors) {
-                String level = g.configuration().get(f);
-                p.raw("<td class=\"text\" " + Page.attr("data-sort", String.format("%06d", Math.min(999999, agg.design().levelIndex(f, level)))) + ">");
-                if (f.equals(primary) && level != null) p.raw("<span class=\"swatch\" style=\"background:" + colours.colour(f, level).hex() + "\"></span>");
-                p.text(level == null ? Values.NONE : level).raw("</td>");
-            }
-            if (experiments) p.element("td", "class=\"text\"", String.join(", ", g.experiments()));
-            cell(p, g.seeds(), Integer.toString(g.seeds()));
-            cell(p, s.finalTestAccuracy().mean(), Values.accuracy(s.finalTestAccuracy()));
-            cell(p, s.bestTestAccuracy().mean(), Values.accuracy(s.bestTestAccuracy()));
-            cell(p, s.finalValidationAccuracy().mean(), Values.accuracy(s.finalValidationAccuracy()));
-            cell(p, s.finalTrainLoss().mean(), Values.loss(s.finalTrainLoss()));
-            cell(p, s.finalValidationLoss().mean(), Values.loss(s.finalValidationLoss()));
-            cell(p, s.finalTestLoss().mean(), Values.loss(s.finalTestLoss()));
-            cell(p, s.epochsTo90().never() ? Double.POSITIVE_INFINITY : s.epochsTo90().epochs().mean(), Values.epochs(s.epochsTo90()));
-            cell(p, s.epochsTo97().never() ? Double.POSITIVE_INFINITY : s.epochsTo97().epochs().mean(), Values.epochs(s.epochsTo97()));
-            cell(p, s.divergence().rate(), Values.proportion(s.divergence()));
-            p.raw("</tr>\n");
-        }
-        p.raw("</tbody></table></div>\n</section>\n");
-    }
-
-    /** A numeric cell: sorted by {@code key} (empty when NaN; "Infinity" after every number). */
-    private static void cell(Page p, double key, String text) {
-        String sort = Double.isNaN(key) ? "" : Double.isInfinite(key) ? "1e308" : Double.toString(key);
-        p.raw("<td " + Page.attr("data-sort", sort) + ">").text(text).raw("</td>");
-    }
-
     private static void figureSection(Page p, String id, String title, String intro, List<RenderedFigure> figures) {
         p.raw("<section id=\"" + id + "\">\n");
         p.element("h2", "", title);
@@ -237,109 +143,4 @@ public final class ReportPage {
         p.raw("</section>\n");
     }
 
-    private static void rankingSection(Page p, StudyAggregate agg, SeriesColours colours, List<Finding> findings) {
-        p.raw("<section id=\"rq3\">\n<h2>3. Which is best where?</h2>\n");
-        p.element("p", "", "For each scenario, the configurations ranked by final test accuracy. The best is compared with each other one by a paired t-test"
-                + " across seeds (runs with the same seed share data order and random draws), the p-values Holm-corrected within the scenario;"
-                + " d_z is the mean paired difference over its standard deviation (Cohen's paired effect size).");
-        if (agg.rankings().isEmpty()) {
-            p.element("p", "class=\"note\"", "No scenario has more than one configuration to compare.");
-            p.raw("</section>\n");
-            return;
-        }
-        boolean experiments = agg.design().experiments().size() > 1;
-        p.raw("<div class=\"table-wrap\"><table class=\"sortable\" id=\"ranking-table\">\n<thead><tr>");
-        p.element("th", "class=\"text\"", "scenario");
-        if (experiments) p.element("th", "class=\"text\"", "experiments");
-        for (String h : List.of("best", "test acc.", "runner-up", "margin (points)", "Holm p", "d_z")) p.element("th", h.equals("best") || h.equals("runner-up") ? "class=\"text\"" : "", h);
-        p.element("th", "class=\"text\"", "verdict");
-        p.element("th", "class=\"text\"", "best against every other");
-        p.raw("</tr></thead>\n<tbody>\n");
-        for (Ranking r : agg.rankings()) {
-            Comparison c = r.runnerUp();
-            String primary = r.scenario().primary();
-            String best = r.scenario().level(r.best().group()), runner = r.scenario().level(c.other());
-            double margin = r.margin();
-            p.raw("<tr>");
-            p.element("td", "class=\"text\"", r.scenario().title(agg.design()));
-            if (experiments) p.element("td", "class=\"text\"", String.join(", ", r.scenario().experiments()));
-            p.raw("<td class=\"text\"><span class=\"swatch\" style=\"background:" + colours.colour(primary, best).hex() + "\"></span>").text(best).raw("</td>");
-            cell(p, r.best().accuracy().mean(), Values.accuracy(r.best().accuracy().scaled(0.01)));
-            p.raw("<td class=\"text\"><span class=\"swatch\" style=\"background:" + colours.colour(primary, runner).hex() + "\"></span>").text(runner).raw("</td>");
-            cell(p, margin, Values.points(margin));
-            cell(p, c.adjustedP(), c.tested() ? Values.p(c.adjustedP()).replace("p = ", "").replace("p ", "") : "no test");
-            cell(p, c.test().effectSize(), Values.effect(c.test().effectSize()));
-            String verdict = !c.tested() ? "no test (" + c.test().pairs() + " paired seed" + (c.test().pairs() == 1 ? ")" : "s)")
-                    : c.significant() ? "significant" : "not significant";
-            p.raw("<td class=\"text " + (c.significant() ? "verdict-sig" : "verdict-ns") + "\">").text(verdict).raw("</td>");
-            List<String> against = new ArrayList<>();
-            for (Comparison o : r.comparisons()) {
-                against.add(r.scenario().level(o.other()) + " " + Values.fixed(o.test().difference().mean(), 2) + " pts ("
-                        + (o.tested() ? Values.p(o.adjustedP()) + (o.significant() ? "" : ", n.s.") : "no test") + ")");
-            }
-            p.element("td", "class=\"wrap\"", String.join("; ", against));
-            p.raw("</tr>\n");
-        }
-        p.raw("</tbody></table></div>\n");
-        p.element("p", "class=\"note\"", "Margin: best minus runner-up in final test accuracy, the mean paired difference over the seeds both have. Holm p: the paired test's p-value after Holm's correction; "
-                + "n.s.: not significant at 0.05. " + (agg.maxSeeds() < 2 ? "1 seed: no tests are possible." : ""));
-        List<Finding> best = findings.stream().filter(f -> f.kind() == Finding.Kind.BEST).toList();
-        if (!best.isEmpty()) findingList(p, best);
-        p.raw("</section>\n");
-    }
-
-    private static void provenance(Page p, StudyAggregate agg) {
-        StudyManifest m = agg.data().manifest();
-        List<RunRecord> runs = agg.data().runs();
-        p.raw("<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"prov\">\n");
-        def(p, "study", m.name() + " (" + m.protocol() + " protocol; grid fingerprint " + m.fingerprint() + ")");
-        def(p, "study folder", agg.data().dir().toAbsolutePath().normalize().toString());
-        def(p, "runs", runs.size() + " finished of " + m.runs().size() + " planned; " + runs.stream().filter(r -> r.result().diverged()).count() + " diverged");
-        def(p, "seeds", m.seeds().toString());
-        Set<String> versions = new LinkedHashSet<>();
-        versions.add(m.initlab());
-        for (RunRecord r : runs) versions.add(r.initlab());
-        def(p, "initlab (runs)", String.join(", ", versions));
-        def(p, "initlab (report)", Version.current() + ", Java " + Runtime.version());
-        def(p, "Java (runs)", distinct(runs, "java"));
-        def(p, "machine", distinct(runs, "os") + "; " + distinct(runs, "arch") + "; " + distinct(runs, "processors") + " processors; "
-                + distinct(runs, "vector_bits") + "-bit vectors");
-        def(p, "created", Values.instant(m.created()));
-        String first = runs.stream().map(RunRecord::started).filter(s -> s != null).min(String::compareTo).orElse("—");
-        String last = runs.stream().map(RunRecord::finished).filter(s -> s != null).max(String::compareTo).orElse("—");
-        def(p, "runs started / finished", Values.instant(first) + " → " + Values.instant(last));
-        double compute = 0;
-        for (RunRecord r : runs) if (r.result().timing() != null) compute += r.result().timing().totalSeconds();
-        def(p, "total compute time", Values.seconds(compute) + " (sum of the runs' training times)");
-        Map<String, Object> data = runs.getFirst().data();
-        if (data != null) {
-            List<String> parts = new ArrayList<>();
-            for (String k : List.of("dataset", "format", "location", "origin", "verified", "preprocessing", "validationSize")) {
-                if (data.get(k) != null) parts.add(k + " " + data.get(k));
-            }
-            def(p, "data", String.join("; ", parts));
-            if (data.get("files") instanceof List<?> files) {
-                List<String> fs = new ArrayList<>();
-                for (Object o : files) {
-                    if (o instanceof Map<?, ?> f) fs.add(f.get("name") + " (" + f.get("bytes") + " bytes, sha256 " + f.get("sha256") + ")");
-                }
-                def(p, "data files", String.join("; ", fs));
-            }
-        }
-        p.raw("</dl>\n");
-        p.element("h3", "", "Study spec (study.yaml)");
-        p.element("pre", "class=\"spec\"", agg.data().specText().isEmpty() ? "(no study.yaml in the folder)" : agg.data().specText());
-        p.raw("</section>\n");
-    }
-
-    private static String distinct(List<RunRecord> runs, String key) {
-        Set<String> s = new LinkedHashSet<>();
-        for (RunRecord r : runs) if (r.machine() != null && r.machine().get(key) != null) s.add(r.machine().get(key));
-        return s.isEmpty() ? "—" : String.join(", ", s);
-    }
-
-    private static void def(Page p, String term, String value) {
-        p.element("dt", "", term);
-        p.element("dd", "", value);
-    }
 }

@@ -1,0 +1,41 @@
+package org.initlab.report.html;
+
+import org.initlab.report.text.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The findings: computed sentences, each badged significant, not significant, untested, fails or diverged. */
+final class FindingsHtml {
+    private FindingsHtml() {}
+
+    static void section(Page p, List<Finding> findings) {
+        p.raw("<section id=\"findings\">\n<h2>Findings</h2>\n");
+        p.element("p", "class=\"note\"", "Every sentence below is computed from the runs. A claim is significant when the paired t-test across seeds, Holm-corrected within its scenario, gives p ≤ 0.05.");
+        List<Finding> ordered = new ArrayList<>();
+        for (Finding.Kind k : List.of(Finding.Kind.INTERACTION, Finding.Kind.BEST, Finding.Kind.FAILURE, Finding.Kind.DIVERGENCE)) {
+            for (Finding f : findings) if (f.kind() == k) ordered.add(f);
+        }
+        if (ordered.isEmpty()) p.element("p", "", "No comparison is possible: every scenario has a single configuration.");
+        else list(p, ordered);
+        p.raw("</section>\n");
+    }
+
+    static void list(Page p, List<Finding> findings) {
+        p.raw("<ul class=\"findings\">\n");
+        for (Finding f : findings) {
+            String cls, badge;
+            switch (f.kind()) {
+                case FAILURE -> { cls = "fail"; badge = "fails"; }
+                case DIVERGENCE -> { cls = "fail"; badge = "diverged"; }
+                default -> {
+                    if (!f.tested()) { cls = "info"; badge = "no test"; }
+                    else if (f.significant()) { cls = "sig"; badge = "significant"; }
+                    else { cls = "ns"; badge = "not significant"; }
+                }
+            }
+            p.raw("<li class=\"" + cls + "\"><span class=\"badge " + cls + "\">").text(badge).raw("</span>").text(f.text()).raw("</li>\n");
+        }
+        p.raw("</ul>\n");
+    }
+}

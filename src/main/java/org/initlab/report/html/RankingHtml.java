@@ -1,0 +1,67 @@
+package org.initlab.report.html;
+
+import org.initlab.report.figures.SeriesColours;
+import org.initlab.report.model.Comparison;
+import org.initlab.report.model.Ranking;
+import org.initlab.report.model.StudyAggregate;
+import org.initlab.report.text.Finding;
+import org.initlab.report.text.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Research question 3: per scenario the ranking, the best against each other member with its paired test, and the sentences. */
+final class RankingHtml {
+    private RankingHtml() {}
+
+    static void section(Page p, StudyAggregate agg, SeriesColours colours, List<Finding> findings) {
+        p.raw("<section id=\"rq3\">\n<h2>3. Which is best where?</h2>\n");
+        p.element("p", "", "For each scenario, the configurations ranked by final test accuracy. The best is compared with each other one by a paired t-test"
+                + " across seeds (runs with the same seed share data order and random draws), the p-values Holm-corrected within the scenario;"
+                + " d_z is the mean paired difference over its standard deviation (Cohen's paired effect size).");
+        if (agg.rankings().isEmpty()) {
+            p.element("p", "class=\"note\"", "No scenario has more than one configuration to compare.");
+            p.raw("</section>\n");
+            return;
+        }
+        boolean experiments = agg.design().experiments().size() > 1;
+        p.raw("<div class=\"table-wrap\"><table class=\"sortable\" id=\"ranking-table\">\n<thead><tr>");
+        p.element("th", "class=\"text\"", "scenario");
+        if (experiments) p.element("th", "class=\"text\"", "experiments");
+        for (String h : List.of("best", "test acc.", "runner-up", "margin (points)", "Holm p", "d_z")) p.element("th", h.equals("best") || h.equals("runner-up") ? "class=\"text\"" : "", h);
+        p.element("th", "class=\"text\"", "verdict");
+        p.element("th", "class=\"text\"", "best against every other");
+        p.raw("</tr></thead>\n<tbody>\n");
+        for (Ranking r : agg.rankings()) {
+            Comparison c = r.runnerUp();
+            String primary = r.scenario().primary();
+            String best = r.scenario().level(r.best().group()), runner = r.scenario().level(c.other());
+            double margin = r.margin();
+            p.raw("<tr>");
+            p.element("td", "class=\"text\"", r.scenario().title(agg.design()));
+            if (experiments) p.element("td", "class=\"text\"", String.join(", ", r.scenario().experiments()));
+            p.raw("<td class=\"text\"><span class=\"swatch\" style=\"background:" + colours.colour(primary, best).hex() + "\"></span>").text(best).raw("</td>");
+            SummaryHtml.cell(p, r.best().accuracy().mean(), Values.accuracy(r.best().accuracy().scaled(0.01)));
+            p.raw("<td class=\"text\"><span class=\"swatch\" style=\"background:" + colours.colour(primary, runner).hex() + "\"></span>").text(runner).raw("</td>");
+            SummaryHtml.cell(p, margin, Values.points(margin));
+            SummaryHtml.cell(p, c.adjustedP(), c.tested() ? Values.p(c.adjustedP()).replace("p = ", "").replace("p ", "") : "no test");
+            SummaryHtml.cell(p, c.test().effectSize(), Values.effect(c.test().effectSize()));
+            String verdict = !c.tested() ? "no test (" + c.test().pairs() + " paired seed" + (c.test().pairs() == 1 ? ")" : "s)")
+                    : c.significant() ? "significant" : "not significant";
+            p.raw("<td class=\"text " + (c.significant() ? "verdict-sig" : "verdict-ns") + "\">").text(verdict).raw("</td>");
+            List<String> against = new ArrayList<>();
+            for (Comparison o : r.comparisons()) {
+                against.add(r.scenario().level(o.other()) + " " + Values.fixed(o.test().difference().mean(), 2) + " pts ("
+                        + (o.tested() ? Values.p(o.adjustedP()) + (o.significant() ? "" : ", n.s.") : "no test") + ")");
+            }
+            p.element("td", "class=\"wrap\"", String.join("; ", against));
+            p.raw("</tr>\n");
+        }
+        p.raw("</tbody></table></div>\n");
+        p.element("p", "class=\"note\"", "Margin: best minus runner-up in final test accuracy, the mean paired difference over the seeds both have. Holm p: the paired test's p-value after Holm's correction; "
+                + "n.s.: not significant at 0.05. " + (agg.maxSeeds() < 2 ? "1 seed: no tests are possible." : ""));
+        List<Finding> best = findings.stream().filter(f -> f.kind() == Finding.Kind.BEST).toList();
+        if (!best.isEmpty()) FindingsHtml.list(p, best);
+        p.raw("</section>\n");
+    }
+}
