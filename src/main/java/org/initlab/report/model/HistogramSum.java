@@ -66,11 +66,4 @@ public record HistogramSum(long[] counts, long underflow, long overflow, long no
         for (int j = 0; j <= m; j++) edges[j] = Histogram.edge(Math.min(from + j * k, to + 1));
         return new Binned(edges, shares);
     }
-
-    /** Bin edges from..to+1. */
-    public static double[] edges(int from, int to) {
-        double[] e = new double[to - from + 2];
-        for (int i = from; i <= to + 1; i++) e[i - from] = Histogram.edge(i);
-        return e;
-    }
 }

@@ -26,32 +26,11 @@ public final class Numbers {
         return d.toPlainString().replace('-', '−');
     }
 
-    /** 10ᵉ as text: 0.01, 0.1, 1, 10, 100 within three decades of 1, else 10⁻⁴ style. */
-    public static String powerOfTen(int e) {
-        if (e >= -2 && e <= 3) return plain(Math.pow(10, e));
-        return superscript(e);
-    }
-
     /** 10ᵉ with a superscript exponent: 10⁻⁴, 10⁰, 10³. */
     public static String superscript(int e) {
         StringBuilder sb = new StringBuilder("10");
         if (e < 0) sb.append('⁻');
         for (char c : Integer.toString(Math.abs(e)).toCharArray()) sb.append(SUPERSCRIPTS.charAt(c - '0'));
         return sb.toString();
-    }
-
-    /** Three significant digits, for values on log axes and in tooltips: 0.000123 → 1.23e−4 style when small. */
-    public static String significant(double v) {
-        if (Double.isNaN(v)) return "—";
-        if (v == 0) return "0";
-        double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e5) {
-            int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
-            return fixed(v, decimals);
-        }
-        String s = String.format(Locale.ROOT, "%.2e", v);
-        int e = s.indexOf('e');
-        int exp = Integer.parseInt(s.substring(e + 1));
-        return s.substring(0, e).replace('-', '−') + "×" + powerOfTen(exp);
     }
 }

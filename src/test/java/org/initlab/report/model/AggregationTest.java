@@ -24,38 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Grouping, summaries, curves, histogram sums, scenarios, rankings and sentences on runs with known numbers. */
 class AggregationTest {
-    static final double[] HE_RELU = {0.980, 0.981, 0.979, 0.982, 0.980};
-    static final double[] XAVIER_RELU = {0.976, 0.977, 0.976, 0.978, 0.975};
-    static final double[] HE_TANH = {0.970, 0.972, 0.968, 0.971, 0.969};
-    static final double[] XAVIER_TANH = {0.971, 0.970, 0.970, 0.972, 0.968};
-    static final double[] RANDOM = {0.90, 0.91, 0.89, 0.90, 0.92};
+    static final double[] HE_RELU = Fixtures.HE_RELU, XAVIER_RELU = Fixtures.XAVIER_RELU, RANDOM = Fixtures.RANDOM;
 
-    /** he, xavier, random × relu, tanh × 5 seeds; random diverges with seed 1 in epoch 2; relu runs also belong to "relu-only". */
     static StudyAggregate study() {
-        List<RunRecord> runs = new ArrayList<>();
-        Map<String, double[]> finals = new LinkedHashMap<>();
-        finals.put("he/relu", HE_RELU);
-        finals.put("xavier/relu", XAVIER_RELU);
-        finals.put("random/relu", RANDOM);
-        finals.put("he/tanh", HE_TANH);
-        finals.put("xavier/tanh", XAVIER_TANH);
-        finals.put("random/tanh", RANDOM);
-        finals.forEach((key, acc) -> {
-            String init = key.split("/")[0], act = key.split("/")[1];
-            for (int seed = 0; seed < 5; seed++) {
-                double a = acc[seed];
-                double[] val = {0.1, 0.85, seed == 4 ? 0.89 : 0.95, a};
-                double[] test = {0.1, 0.86, 0.94, a};
-                List<String> exps = act.equals("relu") ? List.of("activations", "relu-only") : List.of("activations");
-                int diverge = init.equals("random") && seed == 1 ? 2 : 0;
-                runs.add(Fixtures.run(key + seed, Fixtures.labels(init, act, seed), exps, val, test, diverge));
-            }
-        });
-        Map<String, Map<String, List<String>>> experiments = new LinkedHashMap<>();
-        experiments.put("activations", Map.of("initializer", List.of("xavier", "he", "random"), "activation", List.of("relu", "tanh")));
-        experiments.put("relu-only", Map.of("initializer", List.of("xavier", "he", "random"), "activation", List.of("relu")));
-        StudyManifest m = Fixtures.manifest("test study", experiments, runs);
-        return StudyAggregate.of(new StudyData(Path.of("unused"), m, "name: test\n", runs));
+        return Fixtures.initializerByActivation();
     }
 
     @Test
