@@ -141,28 +141,21 @@ public final class Findings {
         return out;
     }
 
-    /** Configurations with diverged runs. */
+    /** Per level of the primary factor, the scenarios where its runs diverged and how often. */
     static List<Finding> divergences(StudyAggregate agg) {
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        for (Scenario sc : agg.scenarios()) {
+            for (RunGroup g : sc.members()) {
+                ConfigurationSummary s = agg.summary(g);
+                if (s.divergence().count() == 0) continue;
+                String at = sc.keys(agg.design()).isEmpty() ? "" : " with " + sc.title(agg.design());
+                where.computeIfAbsent(sc.level(g), k -> new ArrayList<>()).add(s.divergence().count() + " of " + s.divergence().n() + " seeds" + at);
+            }
+        }
         List<Finding> out = new ArrayList<>();
-        for (RunGroup g : agg.groups()) {
-            ConfigurationSummary s = agg.summary(g);
-            if (s.divergence().count() == 0) continue;
-            out.add(new Finding(Finding.Kind.DIVERGENCE, describe(agg, g) + " diverged in " + s.divergence().count() + " of "
-                    + s.divergence().n() + " seeds (loss or weights became NaN or infinite).", true, false));
-        }
+        where.forEach((level, cases) -> out.add(new Finding(Finding.Kind.DIVERGENCE, level + " diverged (loss or weights became NaN or infinite) in "
+                + String.join("; ", cases) + ".", true, false)));
         return out;
-    }
-
-    /** A configuration by the levels of the factors its experiments vary: "random · 6 hidden". */
-    private static String describe(StudyAggregate agg, RunGroup g) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (String name : g.experiments()) {
-            StudyDesign.Experiment e = agg.design().experiment(name);
-            if (e != null) keys.addAll(e.varying());
-        }
-        List<String> parts = new ArrayList<>();
-        for (String k : agg.design().factors()) if (keys.contains(k) && g.configuration().get(k) != null) parts.add(g.configuration().get(k));
-        return parts.isEmpty() ? "The study's configuration" : String.join(" · ", parts);
     }
 
     /** Classes of the task: the output layer's width, from its weight count and the last hidden width. */
