@@ -85,7 +85,7 @@ public final class SummaryTables {
         if (factors.isEmpty()) factors.add("initializer");
         List<String> header = new ArrayList<>(factors.stream().map(f -> f.replace('_', ' ')).toList());
         header.addAll(List.of("seeds", "final test acc.", "best test acc.", "final val. acc.", "train loss", "val. loss", "test loss",
-                "epochs to 90% val.", "epochs to 97% val.", "diverged"));
+                "epochs to 90% val.", "epochs to 97% val.", "diverged (95% CI)"));
         sb.append("| ").append(String.join(" | ", header.stream().map(SummaryTables::cell).toList())).append(" |\n|");
         for (int i = 0; i < header.size(); i++) sb.append(i < factors.size() ? " --- |" : " ---: |");
         sb.append('\n');

@@ -32,7 +32,7 @@ final class SummaryHtml {
         for (String f : factors) p.element("th", "class=\"text\"", f.replace('_', ' '));
         if (experiments) p.element("th", "class=\"text\"", "experiments");
         for (String h : List.of("seeds", "final test acc.", "best test acc.", "final val. acc.", "train loss", "val. loss", "test loss",
-                "epochs to 90% val.", "epochs to 97% val.", "diverged")) {
+                "epochs to 90% val.", "epochs to 97% val.", "diverged (95% CI)")) {
             p.element("th", "", h);
         }
         p.raw("</tr></thead>\n<tbody>\n");

@@ -62,10 +62,11 @@ public final class Values {
         return r.reached() < r.seeds() ? m + " (" + r.reached() + " of " + r.seeds() + " seeds)" : m;
     }
 
-    /** "0 of 5" or "2 of 5 (40%)". */
+    /** "0 of 5 (0–43%)", "2 of 5 (12–77%)": the count and its 95% Wilson interval; "0 of 1" without one. */
     public static String proportion(Proportion p) {
         if (p.n() == 0) return NONE;
-        return p.count() == 0 ? "0 of " + p.n() : p.count() + " of " + p.n() + " (" + fixed(100 * p.rate(), 0) + "%)";
+        String count = p.count() + " of " + p.n();
+        return p.n() < 2 ? count : count + " (" + fixed(100 * p.low(), 0) + "–" + fixed(100 * p.high(), 0) + "%)";
     }
 
     /** "p = 0.012", "p < 0.001". */

@@ -35,8 +35,9 @@ class ValuesTest {
         assertEquals("2.1", Values.effect(2.07));
         assertEquals("31", Values.effect(31.2));
         assertEquals("∞", Values.effect(Double.POSITIVE_INFINITY));
-        assertEquals("0 of 5", Values.proportion(Proportion.of(0, 5)));
-        assertEquals("2 of 5 (40%)", Values.proportion(Proportion.of(2, 5)));
+        assertEquals("0 of 5 (0–43%)", Values.proportion(Proportion.of(0, 5)));
+        assertEquals("2 of 5 (12–77%)", Values.proportion(Proportion.of(2, 5)));
+        assertEquals("0 of 1", Values.proportion(Proportion.of(0, 1)));
         assertEquals("−0.25", Values.fixed(-0.25, 2), "a true minus sign");
         assertEquals("0.00", Values.fixed(-0.0001, 2), "no negative zero");
     }
