@@ -81,7 +81,18 @@ class ReportBrowserTest {
             assertTrue(hover.get("text").asText().startsWith("epoch"), "tooltip: " + hover);
             assertTrue(hover.get("rows").asInt() >= 2, "one row per series: " + hover);
 
-            b.evaluate("window.scrollTo(0, 0), document.getElementById('tip').style.display = 'none', true");
+            // a hidden series leaves the tooltip too
+            JsonNode fewer = b.evaluate("(() => { const t = document.querySelector('.hover-target'); const svg = t.ownerSVGElement;"
+                    + " const e = svg.querySelector('.legend-entry[data-series]'); e.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+                    + " const q = t.getBoundingClientRect();"
+                    + " t.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: q.left + q.width * 0.6, clientY: q.top + q.height / 2}));"
+                    + " const rows = document.getElementById('tip').querySelectorAll('.tip-row').length;"
+                    + " e.dispatchEvent(new MouseEvent('click', {bubbles: true})); document.body.dispatchEvent(new MouseEvent('mousemove', {bubbles: true}));"
+                    + " return {rows, hidden: document.getElementById('tip').style.display}; })()");
+            assertEquals(hover.get("rows").asInt() - 1, fewer.get("rows").asInt(), "hidden series not listed: " + fewer);
+            assertEquals("none", fewer.get("hidden").asText(), "moving off the plot hides the tooltip");
+
+            b.evaluate("window.scrollTo(0, 0), true");
             Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
             b.screenshot(shot);
             assertTrue(Files.size(shot) > 50_000, "screenshot written");

@@ -67,8 +67,11 @@
     tip.style.display = "none";
     Array.prototype.forEach.call(document.querySelectorAll("svg .crosshair"), function (l) { l.setAttribute("visibility", "hidden"); });
   }
-  function seriesHidden(svg, key) {
-    return sameSeries(svg, key).some(function (el) { return el.classList.contains("series") && el.classList.contains("off"); });
+  // The series hidden in a figure: those whose legend entry is switched off.
+  function hiddenSeries(svg) {
+    var off = Object.create(null);
+    Array.prototype.forEach.call(svg.querySelectorAll(".legend-entry.off"), function (e) { off[e.getAttribute("data-series")] = true; });
+    return off;
   }
   function crosshair(target) {
     var svg = target.ownerSVGElement;
@@ -103,9 +106,10 @@
     title.className = "tip-title";
     title.textContent = data.t[best];
     tip.appendChild(title);
+    var hidden = hiddenSeries(svg);
     data.s.forEach(function (s) {
       var v = s.v[best];
-      if (!v || seriesHidden(svg, s.k)) return;
+      if (!v || hidden[s.k] === true) return;
       var row = document.createElement("div");
       row.className = "tip-row";
       var sw = document.createElement("span");
