@@ -28,7 +28,8 @@ import java.util.List;
 /**
  * Writes a study's report: {@code report.html} (one offline file), every figure as SVG and as a
  * 300 dpi PNG under {@code figures/}, and {@code summary.csv} / {@code summary.md}. Reads the study
- * folder only; writes every file atomically.
+ * folder only; writes every file atomically; figure files of an earlier report that this one does
+ * not write again are removed.
  */
 public final class ReportWriter {
     private ReportWriter() {}
@@ -78,6 +79,7 @@ public final class ReportWriter {
             ReportPage.Figures figures = new ReportPage.Figures(inline(curves, budget), inline(interactions, budget),
                     inline(render(weights, figureDir, options, files), budget), inline(render(activations, figureDir, options, files), budget),
                     inline(render(gradients, figureDir, options, files), budget), layerScenarios.size(), agg.scenarios().size());
+            removeStale(figureDir, files);
             Path csv = out.resolve(CSV), md = out.resolve(MARKDOWN), html = out.resolve(HTML);
             AtomicFile.write(csv, SummaryTables.csv(agg).getBytes(StandardCharsets.UTF_8));
             AtomicFile.write(md, SummaryTables.markdown(agg, findings).getBytes(StandardCharsets.UTF_8));
@@ -86,6 +88,16 @@ public final class ReportWriter {
             return new Written(html, csv, md, files, page.length, data.runs().size(), agg.groups().size());
         } catch (IOException e) {
             throw new UserError("cannot write the report to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes figure files an earlier report wrote that this one did not (figure ids change with the study). */
+    private static void removeStale(Path dir, List<Path> written) throws IOException {
+        java.util.Set<Path> keep = new java.util.HashSet<>(written);
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                if (!keep.contains(f) && f.getFileName().toString().matches("[a-z0-9-]+\\.(svg|png)")) Files.delete(f);
+            }
         }
     }
 

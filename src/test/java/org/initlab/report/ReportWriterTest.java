@@ -73,6 +73,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void figuresOfAnEarlierReportAreRemoved(@TempDir Path tmp) throws IOException {
+        Path s = study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 2);
+        Files.createDirectories(s.resolve("figures"));
+        Files.writeString(s.resolve("figures/weights-9-gone.svg"), "<svg/>");
+        Files.writeString(s.resolve("figures/notes.txt"), "mine");
+        ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
+        assertFalse(Files.exists(s.resolve("figures/weights-9-gone.svg")));
+        assertTrue(Files.exists(s.resolve("figures/notes.txt")), "only figure files are touched");
+    }
+
+    @Test
     void theCsvHasEveryFactorAndOneRowPerConfiguration(@TempDir Path tmp) throws IOException {
         Path s = study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 3);
         ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
