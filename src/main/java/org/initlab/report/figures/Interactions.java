@@ -55,7 +55,7 @@ public final class Interactions {
         List<Facet> facets = facets(agg);
         if (facets.isEmpty()) return List.of();
         List<Figure> out = new ArrayList<>();
-        int perRow = 3;
+        int perRow = maxColumns(facets) > 6 ? 1 : maxColumns(facets) > 3 ? 2 : 3;
         List<Figure.Cell> heat = new ArrayList<>(), lines = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
         String primaryName = facets.getFirst().experiment().primary();
@@ -71,12 +71,19 @@ public final class Interactions {
         }
         String ci = seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds." : "1 seed: no confidence interval.";
         out.add(new Figure("interactions-heatmap", "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors",
-                ci, 330, 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
+                ci, Math.max(330, 170 + 64.0 * maxColumns(facets)), 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
                 "Colour follows the test error on a log scale (brighter = fewer errors), so differences among good configurations stay visible; the text gives the accuracy."));
         out.add(new Figure("interactions-lines", "Final test error across each factor's levels (lower is better)",
                 "Dots: " + (seeds > 1 ? "mean over " + seeds + " seeds; bars: 95% confidence interval" : "1 seed: no confidence interval") + ".",
-                330, 240, List.of(), List.of(), lines, legend, "Test error = 100% − test accuracy, on a log axis."));
+                Math.max(330, 90 + 56.0 * maxColumns(facets)), 240, List.of(), List.of(), lines, legend, "Test error = 100% − test accuracy, on a log axis."));
         return out;
+    }
+
+    /** The most levels of a facet's other factor: cells and category slots keep a readable width. */
+    private static int maxColumns(List<Facet> facets) {
+        int m = 1;
+        for (Facet f : facets) m = Math.max(m, levels(f, f.factor()).size());
+        return m;
     }
 
     private static int maxRows(List<Facet> facets) {

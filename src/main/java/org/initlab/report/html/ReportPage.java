@@ -49,7 +49,8 @@ public final class ReportPage {
                 .raw("<style>\n").raw(Assets.read("report.css")).raw("</style>\n</head>\n<body>\n");
         header(p, agg);
         p.raw("<main>\n");
-        FindingsHtml.section(p, findings);
+        FindingsHtml.section(p, findings, agg.design().experiments().isEmpty() ? "initializer"
+                : agg.design().experiments().getFirst().primary().replace('_', ' '));
         SummaryHtml.section(p, agg, colours, csvFile, markdownFile);
         figureSection(p, "rq1", "1. How does each initialization train?",
                 "Training loss, held-out loss and accuracy per epoch, one row per scenario. Each initializer keeps its colour throughout the report. "

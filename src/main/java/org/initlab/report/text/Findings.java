@@ -70,6 +70,19 @@ public final class Findings {
     }
 
     /**
+     * One sentence for many scenarios whose best is not significantly ahead (or untested): "In 12
+     * of 20 scenarios the best initializer is not significantly ahead of the runner-up."
+     */
+    public static Finding unclaimed(List<Finding> best, String primary) {
+        long untested = best.stream().filter(f -> !f.tested()).count();
+        long ns = best.stream().filter(f -> f.tested() && !f.significant()).count();
+        List<String> parts = new ArrayList<>();
+        if (ns > 0) parts.add("in " + ns + " the best " + primary + " is not significantly ahead of the runner-up");
+        if (untested > 0) parts.add("in " + untested + " there are too few paired seeds for a test");
+        return new Finding(Finding.Kind.BEST, "Of " + best.size() + " scenarios, " + String.join("; ", parts) + ".", false, ns > 0);
+    }
+
+    /**
      * Per experiment and other factor X: whether the best level of the primary factor changes
      * with X — "In activations, the best initializer depends on the activation: he with relu …".
      */
