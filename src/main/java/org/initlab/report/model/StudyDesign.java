@@ -27,11 +27,11 @@ public record StudyDesign(Map<String, List<String>> levels, List<Experiment> exp
     public record Experiment(String name, String description, List<String> varying, String primary) {}
 
     public static StudyDesign of(StudyManifest m, List<RunRecord> runs) {
+        // levels in the order the experiments meet them: the first experiment's settings (128-64)
+        // come before a later experiment's levels (1 hidden, 6 hidden)
         Map<String, Set<String>> seen = new LinkedHashMap<>();
         for (StudyManifest.ExperimentInfo e : m.experiments()) {
             e.factors().forEach((k, ls) -> seen.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(ls));
-        }
-        for (StudyManifest.ExperimentInfo e : m.experiments()) {
             e.settings().forEach((k, l) -> seen.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(l));
         }
         for (StudyManifest.RunEntry r : m.runs()) addLabels(seen, r.labels());
