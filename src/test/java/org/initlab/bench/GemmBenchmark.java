@@ -39,14 +39,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Shapes are m×n×k of C[m×n] = op(A)·op(B).
  *
  * <p>Run with {@code bench/gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
- * then the best and median iteration of every benchmark.
+ * then the best and median iteration of every benchmark. Iterations are short (0.1 s) and many,
+ * so that on a machine shared with other work the best ones catch quiet moments.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 30, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 public class GemmBenchmark {
     private static final int BATCH = 150, IN = 784, HIDDEN = 256, CLASSES = 10;
 
