@@ -195,17 +195,22 @@ public class GemmBenchmark {
         System.out.println("| benchmark | unit | best | median | iterations |");
         System.out.println("|---|---|---:|---:|---:|");
         for (RunResult run : results) {
-            BenchmarkResult result = run.getAggregatedResult();
-            boolean higherIsBetter = run.getParams().getMode() == Mode.Throughput;
+            String unit = run.getAggregatedResult().getPrimaryResult().getScoreUnit();
+            // flops per ns is GFLOP/s; ns per flop (single-shot or average-time runs of a product) is its inverse
+            boolean perFlop = unit.equals("ns/op");
             List<Double> scores = new ArrayList<>();
             for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult it : fork.getIterationResults()) scores.add(it.getPrimaryResult().getScore());
+                for (IterationResult it : fork.getIterationResults()) {
+                    double score = it.getPrimaryResult().getScore();
+                    scores.add(perFlop ? 1 / score : score);
+                }
             }
+            boolean higherIsBetter = unit.equals("ops/ns") || perFlop;
+            if (higherIsBetter) unit = "GFLOP/s";
             scores.sort(null);
             double best = higherIsBetter ? scores.getLast() : scores.getFirst();
             double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
                     : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-            String unit = higherIsBetter ? "GFLOP/s" : result.getPrimaryResult().getScoreUnit();
             String name = run.getParams().getBenchmark();
             System.out.printf("| %s | %s | %.1f | %.1f | %d |%n", name.substring(name.lastIndexOf('.') + 1), unit, best, median, scores.size());
         }
