@@ -1,10 +1,16 @@
 package org.initlab.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.Epilogue;
 import org.initlab.math.Gemm;
 import org.initlab.math.RandomStreams;
@@ -33,14 +39,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Shapes are m×n×k of C[m×n] = op(A)·op(B).
  *
  * <p>Run with {@code bench/gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
- * then the best and median iteration of every benchmark.
+ * then the best and median iteration of every benchmark. Iterations are short (0.1 s) and many,
+ * so that on a machine shared with other work the best ones catch quiet moments.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 30, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 public class GemmBenchmark {
     private static final int BATCH = 150, IN = 784, HIDDEN = 256, CLASSES = 10;
 
@@ -131,6 +138,29 @@ public class GemmBenchmark {
         return dh1;
     }
 
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** FMA instructions per invocation of {@link #fmaPeak}: 28.8 M lane-FMAs whatever the vector width. */
+    private static final int PEAK_STEPS = 1_200_000 / SPECIES.length();
+    private final float[] peakSeed = random(2 * SPECIES.length(), 9);
+
+    /**
+     * The machine's FMA ceiling as a reference for the products: 12 independent chains of
+     * register-only FMAs (enough to cover the FMA latency on two pipes), 2·12·L flops per step.
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * 12 * 1_200_000)
+    public float fmaPeak() {
+        FloatVector x = FloatVector.fromArray(SPECIES, peakSeed, 0), y = FloatVector.fromArray(SPECIES, peakSeed, SPECIES.length());
+        FloatVector c0 = x, c1 = y, c2 = x.neg(), c3 = y.neg(), c4 = x.mul(0.5f), c5 = y.mul(0.5f);
+        FloatVector c6 = x.mul(0.25f), c7 = y.mul(0.25f), c8 = x.mul(2f), c9 = y.mul(2f), c10 = x.mul(-2f), c11 = y.mul(-2f);
+        for (int i = 0; i < PEAK_STEPS; i++) {
+            c0 = c0.fma(x, y); c1 = c1.fma(x, y); c2 = c2.fma(x, y); c3 = c3.fma(x, y);
+            c4 = c4.fma(x, y); c5 = c5.fma(x, y); c6 = c6.fma(x, y); c7 = c7.fma(x, y);
+            c8 = c8.fma(x, y); c9 = c9.fma(x, y); c10 = c10.fma(x, y); c11 = c11.fma(x, y);
+        }
+        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11).reduceLanes(VectorOperators.ADD);
+    }
+
     /** All eight products of a step, in training order; reported in µs per step. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
@@ -156,25 +186,61 @@ public class GemmBenchmark {
         CommandLineOptions cli = new CommandLineOptions(args);
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) options.include(GemmBenchmark.class.getName() + "\\.");
+        String loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(options.build()).run();
 
         System.out.println();
+        System.out.printf("%s, %d CPUs, JDK %s, %s; load average before %s, after %s%n", cpuModel(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), SPECIES, loadBefore, loadAverage());
         System.out.println("| benchmark | unit | best | median | iterations |");
         System.out.println("|---|---|---:|---:|---:|");
         for (RunResult run : results) {
-            BenchmarkResult result = run.getAggregatedResult();
-            boolean higherIsBetter = run.getParams().getMode() == Mode.Throughput;
+            String unit = run.getAggregatedResult().getPrimaryResult().getScoreUnit();
+            // flops per ns is GFLOP/s; ns per flop (single-shot or average-time runs of a product) is its inverse
+            boolean perFlop = unit.equals("ns/op");
             List<Double> scores = new ArrayList<>();
             for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult it : fork.getIterationResults()) scores.add(it.getPrimaryResult().getScore());
+                for (IterationResult it : fork.getIterationResults()) {
+                    double score = it.getPrimaryResult().getScore();
+                    scores.add(perFlop ? 1 / score : score);
+                }
             }
+            boolean higherIsBetter = unit.equals("ops/ns") || perFlop;
+            if (higherIsBetter) unit = "GFLOP/s";
             scores.sort(null);
             double best = higherIsBetter ? scores.getLast() : scores.getFirst();
             double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
                     : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-            String unit = higherIsBetter ? "GFLOP/s" : result.getPrimaryResult().getScoreUnit();
             String name = run.getParams().getBenchmark();
             System.out.printf("| %s | %s | %.1f | %.1f | %d |%n", name.substring(name.lastIndexOf('.') + 1), unit, best, median, scores.size());
         }
+    }
+
+    /** The 1-, 5- and 15-minute load averages (Linux), which say how shared the machine was. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** "model name (family F, model M)" from /proc/cpuinfo: AMD's family 26 is Zen 5. */
+    private static String cpuModel() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            return field(lines, "model name") + " (family " + field(lines, "cpu family") + ", model " + field(lines, "model") + ")";
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    private static String field(List<String> cpuinfo, String name) {
+        for (String line : cpuinfo) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equals(name)) return line.substring(colon + 1).trim();
+        }
+        return "?";
     }
 }
