@@ -1,10 +1,6 @@
 package org.initlab.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -24,13 +20,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The eight matrix products of one training step of a 784-256-256-10 MLP at batch 150, on one
@@ -38,7 +27,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * them per nanosecond, i.e. in GFLOP/s; {@code step} runs all eight and reports µs per step.
  * Shapes are m×n×k of C[m×n] = op(A)·op(B).
  *
- * <p>Run with {@code bench/gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
+ * <p>Run with {@code bench/run gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
  * then the best and median iteration of every benchmark. Iterations are short (0.1 s) and many,
  * so that on a machine shared with other work the best ones catch quiet moments.
  */
@@ -183,64 +172,6 @@ public class GemmBenchmark {
      * shared machine the best is the kernel's speed, the median what a run can expect.
      */
     public static void main(String[] args) throws Exception {
-        CommandLineOptions cli = new CommandLineOptions(args);
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
-        if (cli.getIncludes().isEmpty()) options.include(GemmBenchmark.class.getName() + "\\.");
-        String loadBefore = loadAverage();
-        Collection<RunResult> results = new Runner(options.build()).run();
-
-        System.out.println();
-        System.out.printf("%s, %d CPUs, JDK %s, %s; load average before %s, after %s%n", cpuModel(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), SPECIES, loadBefore, loadAverage());
-        System.out.println("| benchmark | unit | best | median | iterations |");
-        System.out.println("|---|---|---:|---:|---:|");
-        for (RunResult run : results) {
-            String unit = run.getAggregatedResult().getPrimaryResult().getScoreUnit();
-            // flops per ns is GFLOP/s; ns per flop (single-shot or average-time runs of a product) is its inverse
-            boolean perFlop = unit.equals("ns/op");
-            List<Double> scores = new ArrayList<>();
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult it : fork.getIterationResults()) {
-                    double score = it.getPrimaryResult().getScore();
-                    scores.add(perFlop ? 1 / score : score);
-                }
-            }
-            boolean higherIsBetter = unit.equals("ops/ns") || perFlop;
-            if (higherIsBetter) unit = "GFLOP/s";
-            scores.sort(null);
-            double best = higherIsBetter ? scores.getLast() : scores.getFirst();
-            double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
-                    : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-            String name = run.getParams().getBenchmark();
-            System.out.printf("| %s | %s | %.1f | %.1f | %d |%n", name.substring(name.lastIndexOf('.') + 1), unit, best, median, scores.size());
-        }
-    }
-
-    /** The 1-, 5- and 15-minute load averages (Linux), which say how shared the machine was. */
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** "model name (family F, model M)" from /proc/cpuinfo: AMD's family 26 is Zen 5. */
-    private static String cpuModel() {
-        try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-            return field(lines, "model name") + " (family " + field(lines, "cpu family") + ", model " + field(lines, "model") + ")";
-        } catch (IOException | RuntimeException e) {
-            return System.getProperty("os.arch");
-        }
-    }
-
-    private static String field(List<String> cpuinfo, String name) {
-        for (String line : cpuinfo) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equals(name)) return line.substring(colon + 1).trim();
-        }
-        return "?";
+        BenchmarkMain.run(GemmBenchmark.class, args);
     }
 }

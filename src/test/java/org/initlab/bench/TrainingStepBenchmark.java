@@ -76,6 +76,10 @@ public class TrainingStepBenchmark {
         return trainer.trainSteps(1);
     }
 
+    public static void main(String[] args) throws Exception {
+        BenchmarkMain.run(TrainingStepBenchmark.class, args);
+    }
+
     static Dataset randomMnistShapedData() {
         return new Dataset("random", 10, split("train", 50_000, 1), split("validation", 1_000, 2), split("test", 1_000, 3),
                 new DatasetSource("random", "synthetic", "memory", Origin.PATH, List.of(), false, Preprocessing.SCALE_01, 0, 1, 1_000));
