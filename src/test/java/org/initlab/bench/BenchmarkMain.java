@@ -59,7 +59,8 @@ final class BenchmarkMain {
             List<String> params = new ArrayList<>();
             for (String key : run.getParams().getParamsKeys()) params.add(key + "=" + run.getParams().getParam(key));
             Map<String, Result> secondary = run.getAggregatedResult().getSecondaryResults();
-            Result alloc = secondary.get("·gc.alloc.rate.norm");
+            Result alloc = secondary.entrySet().stream().filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
             System.out.printf("| %s | %s | %s | %.1f | %.1f | %d | %s |%n", name.substring(name.lastIndexOf('.') + 1),
                     String.join(", ", params), unit, best, median, scores.size(),
                     alloc == null ? "(run with -prof gc)" : String.format("%.1f", alloc.getScore()));
