@@ -4,7 +4,8 @@ import static org.initlab.math.MicroKernels.L;
 
 /**
  * Single-threaded float32 matrix products for dense layers, on row-major contiguous arrays
- * (each operand at offset 0 with exactly the given dimensions; arrays may be longer).
+ * (each operand at offset 0 with exactly the given dimensions; arrays may be longer; C must not
+ * overlap A or B).
  *
  * <p>Reproducibility contract: every output element is the sequential fused multiply-add chain
  * {@code s = 0; for p in 0..k-1: s = fma(a[i][p], b[p][j], s)}, then {@code + bias[j]} as a
@@ -12,15 +13,16 @@ import static org.initlab.math.MicroKernels.L;
  * SIMD width, the blocking and the machine.
  *
  * <p>How (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS
- * 2008, without the parallel loops): B is packed per K block into a panel of 4 vectors'
- * width that stays in L1, and a {@link MicroKernels register-blocked kernel} of 6 rows × 4 vectors
- * sweeps the rows of A over it as outer products, with partial sums carried through C between
- * K blocks. Narrow last panels (N mod 64 columns) use kernels with more rows and fewer vectors.
- * A·Bᵀ packs B transposed; Aᵀ·B copies A's K×MC blocks to a buffer whose stride avoids cache-set
- * conflicts.
+ * 34(3), 2008, without the parallel loops): per K block, B is packed into panels 4 vectors wide
+ * that stay in L1, and a {@link MicroKernels register-blocked kernel} of 6 rows × 4 vectors
+ * sweeps the rows of A over each panel as outer products, carrying partial sums through C from
+ * one K block to the next. The last panel of a width that is not a multiple of 4 vectors uses a
+ * kernel with more rows and fewer vectors; narrow products get deeper K blocks. A·Bᵀ packs B
+ * transposed (16×16 register transposes); Aᵀ·B copies blocks of Aᵀ to a stride that spreads
+ * them over the cache sets.
  *
- * <p>An instance owns fixed-size packing buffers and is used by one thread; a call allocates
- * nothing.
+ * <p>An instance owns fixed-size buffers and is used by one thread; a call allocates nothing
+ * (once the JIT has compiled the kernels).
  */
 public final class Gemm {
     /** Panel width of the main kernel: 4 vectors. */

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorShuffle;
  */
 final class PanelPacking {
     /** PREFIX[t] enables lanes 0..t−1; built once so that packing creates no masks. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static final VectorMask<Float>[] PREFIX = new VectorMask[L + 1];
 
     static {

@@ -1,10 +1,12 @@
 package org.initlab.bench;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.Epilogue;
 import org.initlab.math.Gemm;
 import org.initlab.math.RandomStreams;
@@ -18,13 +20,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The eight matrix products of one training step of a 784-256-256-10 MLP at batch 150, on one
@@ -32,15 +27,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * them per nanosecond, i.e. in GFLOP/s; {@code step} runs all eight and reports µs per step.
  * Shapes are m×n×k of C[m×n] = op(A)·op(B).
  *
- * <p>Run with {@code bench/gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
- * then the best and median iteration of every benchmark.
+ * <p>Run with {@code bench/run gemm} (see BENCHMARKS.md); its {@link #main} prints JMH's report and
+ * then the best and median iteration of every benchmark. Iterations are short (0.1 s) and many,
+ * so that on a machine shared with other work the best ones catch quiet moments.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 30, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 public class GemmBenchmark {
     private static final int BATCH = 150, IN = 784, HIDDEN = 256, CLASSES = 10;
 
@@ -131,6 +127,29 @@ public class GemmBenchmark {
         return dh1;
     }
 
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** FMA instructions per invocation of {@link #fmaPeak}: 28.8 M lane-FMAs whatever the vector width. */
+    private static final int PEAK_STEPS = 1_200_000 / SPECIES.length();
+    private final float[] peakSeed = random(2 * SPECIES.length(), 9);
+
+    /**
+     * The machine's FMA ceiling as a reference for the products: 12 independent chains of
+     * register-only FMAs (enough to cover the FMA latency on two pipes), 2·12·L flops per step.
+     */
+    @Benchmark
+    @OperationsPerInvocation(2 * 12 * 1_200_000)
+    public float fmaPeak() {
+        FloatVector x = FloatVector.fromArray(SPECIES, peakSeed, 0), y = FloatVector.fromArray(SPECIES, peakSeed, SPECIES.length());
+        FloatVector c0 = x, c1 = y, c2 = x.neg(), c3 = y.neg(), c4 = x.mul(0.5f), c5 = y.mul(0.5f);
+        FloatVector c6 = x.mul(0.25f), c7 = y.mul(0.25f), c8 = x.mul(2f), c9 = y.mul(2f), c10 = x.mul(-2f), c11 = y.mul(-2f);
+        for (int i = 0; i < PEAK_STEPS; i++) {
+            c0 = c0.fma(x, y); c1 = c1.fma(x, y); c2 = c2.fma(x, y); c3 = c3.fma(x, y);
+            c4 = c4.fma(x, y); c5 = c5.fma(x, y); c6 = c6.fma(x, y); c7 = c7.fma(x, y);
+            c8 = c8.fma(x, y); c9 = c9.fma(x, y); c10 = c10.fma(x, y); c11 = c11.fma(x, y);
+        }
+        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11).reduceLanes(VectorOperators.ADD);
+    }
+
     /** All eight products of a step, in training order; reported in µs per step. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
@@ -153,28 +172,6 @@ public class GemmBenchmark {
      * shared machine the best is the kernel's speed, the median what a run can expect.
      */
     public static void main(String[] args) throws Exception {
-        CommandLineOptions cli = new CommandLineOptions(args);
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
-        if (cli.getIncludes().isEmpty()) options.include(GemmBenchmark.class.getName() + "\\.");
-        Collection<RunResult> results = new Runner(options.build()).run();
-
-        System.out.println();
-        System.out.println("| benchmark | unit | best | median | iterations |");
-        System.out.println("|---|---|---:|---:|---:|");
-        for (RunResult run : results) {
-            BenchmarkResult result = run.getAggregatedResult();
-            boolean higherIsBetter = run.getParams().getMode() == Mode.Throughput;
-            List<Double> scores = new ArrayList<>();
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                for (IterationResult it : fork.getIterationResults()) scores.add(it.getPrimaryResult().getScore());
-            }
-            scores.sort(null);
-            double best = higherIsBetter ? scores.getLast() : scores.getFirst();
-            double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
-                    : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-            String unit = higherIsBetter ? "GFLOP/s" : result.getPrimaryResult().getScoreUnit();
-            String name = run.getParams().getBenchmark();
-            System.out.printf("| %s | %s | %.1f | %.1f | %d |%n", name.substring(name.lastIndexOf('.') + 1), unit, best, median, scores.size());
-        }
+        BenchmarkMain.run(GemmBenchmark.class, args);
     }
 }

@@ -205,7 +205,9 @@ class GemmTest {
     void biasAndEpilogueAreFusedWithTheExactChain() {
         Gemm g = new Gemm();
         RandomGenerator rnd = RandomStreams.stream(6, "gemm-test/epilogue");
-        int[][] shapes = {{150, 256, 784}, {150, 10, 256}, {13, 100, 300}, {7, 1, 3}, {37, 65, 129}, {5, 17, 0}};
+        // every kernel width (4, 3, 2, 1 vectors), in one K block and in several
+        int[][] shapes = {{150, 256, 784}, {150, 10, 256}, {13, 100, 300}, {7, 1, 3}, {37, 65, 129}, {5, 17, 0},
+                          {20, 64, 50}, {11, 48, 30}, {13, 32, 40}, {25, 16, 20}, {9, 200, 70}, {19, 40, 600}};
         for (int[] d : shapes) {
             for (boolean withBias : new boolean[] {false, true}) {
                 for (boolean inPlace : new boolean[] {false, true}) {
