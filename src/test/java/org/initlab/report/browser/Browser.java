@@ -64,6 +64,7 @@ public final class Browser implements AutoCloseable {
     private Browser(Path executable, Path profile, int width, int height) throws IOException, InterruptedException {
         List<String> cmd = List.of(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--remote-debugging-port=0", "about:blank");
         process = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         CompletableFuture<String> url = new CompletableFuture<>();
