@@ -1,12 +1,12 @@
 package org.initlab.report;
 
 import org.initlab.UserError;
-import org.initlab.report.figures.Interactions;
 import org.initlab.report.figures.ActivationFigure;
 import org.initlab.report.figures.GradientFigure;
-import org.initlab.report.figures.WeightFigure;
+import org.initlab.report.figures.Interactions;
 import org.initlab.report.figures.SeriesColours;
 import org.initlab.report.figures.TrainingCurves;
+import org.initlab.report.figures.WeightFigure;
 import org.initlab.report.html.RenderedFigure;
 import org.initlab.report.html.ReportPage;
 import org.initlab.report.model.Scenario;
@@ -19,11 +19,14 @@ import org.initlab.report.text.Findings;
 import org.initlab.study.AtomicFile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes a study's report: {@code report.html} (one offline file), every figure as SVG and as a
@@ -91,12 +94,15 @@ public final class ReportWriter {
         }
     }
 
+    /** The names of the figure files a report writes: anything else in figures/ is left alone. */
+    static final String FIGURE_FILE = "(curves|interactions|weights|activations|gradients)-[a-z0-9-]+\\.(svg|png)";
+
     /** Deletes figure files an earlier report wrote that this one did not (figure ids change with the study). */
     private static void removeStale(Path dir, List<Path> written) throws IOException {
-        java.util.Set<Path> keep = new java.util.HashSet<>(written);
+        Set<Path> keep = new HashSet<>(written);
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
-                if (!keep.contains(f) && f.getFileName().toString().matches("[a-z0-9-]+\\.(svg|png)")) Files.delete(f);
+                if (!keep.contains(f) && f.getFileName().toString().matches(FIGURE_FILE)) Files.delete(f);
             }
         }
     }
@@ -111,7 +117,7 @@ public final class ReportWriter {
     private static List<RenderedFigure> inline(List<RenderedFigure> figures, long[] budget) {
         List<RenderedFigure> out = new ArrayList<>();
         for (RenderedFigure f : figures) {
-            long size = f.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            long size = f.svg().getBytes(StandardCharsets.UTF_8).length;
             if (size <= budget[0]) {
                 budget[0] -= size;
                 out.add(f);
@@ -132,10 +138,10 @@ public final class ReportWriter {
                     try {
                         AtomicFile.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         }

@@ -78,9 +78,11 @@ class ReportWriterTest {
         Files.createDirectories(s.resolve("figures"));
         Files.writeString(s.resolve("figures/weights-9-gone.svg"), "<svg/>");
         Files.writeString(s.resolve("figures/notes.txt"), "mine");
+        Files.writeString(s.resolve("figures/poster-1.png"), "mine");
         ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
         assertFalse(Files.exists(s.resolve("figures/weights-9-gone.svg")));
-        assertTrue(Files.exists(s.resolve("figures/notes.txt")), "only figure files are touched");
+        assertTrue(Files.exists(s.resolve("figures/notes.txt")), "only the report's figure files are touched");
+        assertTrue(Files.exists(s.resolve("figures/poster-1.png")), "only the report's figure files are touched");
     }
 
     @Test
