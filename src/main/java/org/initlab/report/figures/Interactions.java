@@ -51,10 +51,26 @@ public final class Interactions {
         return out;
     }
 
+    /** Panels per figure: more facets make more figures, each a printable size. */
+    static final int FACETS_PER_FIGURE = 9;
+
     public static List<Figure> figures(StudyAggregate agg, SeriesColours colours) {
         List<Facet> facets = facets(agg);
-        if (facets.isEmpty()) return List.of();
-        List<Figure> out = new ArrayList<>();
+        List<Figure> heatmaps = new ArrayList<>(), lines = new ArrayList<>();
+        int parts = (facets.size() + FACETS_PER_FIGURE - 1) / FACETS_PER_FIGURE;
+        for (int from = 0, part = 1; from < facets.size(); from += FACETS_PER_FIGURE, part++) {
+            List<Facet> chunk = facets.subList(from, Math.min(facets.size(), from + FACETS_PER_FIGURE));
+            String suffix = parts > 1 ? "-" + part : "", of = parts > 1 ? " (" + part + " of " + parts + ")" : "";
+            Figure[] pair = figures(agg, colours, chunk, suffix, of);
+            heatmaps.add(pair[0]);
+            lines.add(pair[1]);
+        }
+        List<Figure> out = new ArrayList<>(heatmaps);
+        out.addAll(lines);
+        return out;
+    }
+
+    private static Figure[] figures(StudyAggregate agg, SeriesColours colours, List<Facet> facets, String suffix, String of) {
         int perRow = maxColumns(facets) > 6 ? 1 : maxColumns(facets) > 3 ? 2 : 3;
         List<Figure.Cell> heat = new ArrayList<>(), lines = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
@@ -70,13 +86,13 @@ public final class Interactions {
             if (shown.contains(level)) legend.add(colours.legend(primaryName, level));
         }
         String ci = seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds." : "1 seed: no confidence interval.";
-        out.add(new Figure("interactions-heatmap", "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors",
+        Figure heatmap = new Figure("interactions-heatmap" + suffix, "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors" + of,
                 ci, Math.max(330, 170 + 64.0 * maxColumns(facets)), 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
-                "Colour follows the test error on a log scale (brighter = fewer errors), so differences among good configurations stay visible; the text gives the accuracy."));
-        out.add(new Figure("interactions-lines", "Final test error across each factor's levels (lower is better)",
+                "Colour follows the test error on a log scale (brighter = fewer errors), so differences among good configurations stay visible; the text gives the accuracy.");
+        Figure line = new Figure("interactions-lines" + suffix, "Final test error across each factor's levels (lower is better)" + of,
                 "Dots: " + (seeds > 1 ? "mean over " + seeds + " seeds; bars: 95% confidence interval" : "1 seed: no confidence interval") + ".",
-                Math.max(330, 90 + 56.0 * maxColumns(facets)), 240, List.of(), List.of(), lines, legend, "Test error = 100% − test accuracy, on a log axis."));
-        return out;
+                Math.max(330, 90 + 56.0 * maxColumns(facets)), 240, List.of(), List.of(), lines, legend, "Test error = 100% − test accuracy, on a log axis.");
+        return new Figure[]{heatmap, line};
     }
 
     /** The most levels of a facet's other factor: cells and category slots keep a readable width. */
