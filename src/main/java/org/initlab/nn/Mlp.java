@@ -17,6 +17,9 @@ import java.util.List;
 public final class Mlp {
     private final int[] widths;
     private final List<Dense> layers;
+    /** The same layers as an array: the step loops over it (a List's iterator may be allocated
+     *  when the JIT has seen several List classes at that call site). */
+    private final Dense[] stack;
     private final Gemm gemm;
     private final int maxBatch;
     private final boolean activateOutput;
@@ -42,20 +45,21 @@ public final class Mlp {
             ls.add(new Dense("dense" + (l + 1), widths[l], widths[l + 1], act, maxBatch, l > 0));
         }
         this.layers = List.copyOf(ls);
+        this.stack = ls.toArray(new Dense[0]);
     }
 
     /** Runs the first {@code batch} rows of x (batch × inputs) forward; returns the outputs (batch × classes). */
     public float[] forward(float[] x, int batch) {
         if (batch < 1 || batch > maxBatch) throw new IllegalArgumentException("batch " + batch + " outside 1.." + maxBatch);
         float[] h = x;
-        for (Dense layer : layers) h = layer.forward(gemm, h, batch);
+        for (Dense layer : stack) h = layer.forward(gemm, h, batch);
         return h;
     }
 
     /** Back-propagates ∂L/∂outputs of the last forward pass into every parameter gradient. */
     public void backward(float[] dOutputs) {
         float[] g = dOutputs;
-        for (int l = layers.size() - 1; l >= 0; l--) g = layers.get(l).backward(gemm, g);
+        for (int l = stack.length - 1; l >= 0; l--) g = stack[l].backward(gemm, g);
     }
 
     /** Weights and biases, layer by layer: the order optimizers and exports use. */
