@@ -23,27 +23,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code initlab export STUDY_DIR --csv}: tidy tables (one row per run × epoch, and per run × epoch × layer) for pandas and R. */
+/**
+ * {@code initlab export STUDY_DIR --csv}: tidy tables (one row per run × epoch, and per run × epoch ×
+ * layer) for pandas and R. {@code --weights}: a run's initial and final weights as .npz, by training
+ * it again — the same spec gives the same bits, which the export checks against the stored result.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a study's results as CSV: epochs.csv (one row per run × epoch, every factor a column)",
-                "and layers.csv (one row per run × epoch × layer: weight, activation and gradient statistics)."})
+                "and layers.csv (one row per run × epoch × layer: weight, activation and gradient statistics);",
+                "or, with --weights, runs' initial and final weights as .npz (numpy.load), by training them again",
+                "and checking that the result is the stored one, bit for bit."})
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "a study folder written by 'initlab run'")
     Path studyDir;
 
-    @Option(names = "--csv", description = "write CSV tables (the only format for now; required)")
+    @Option(names = "--csv", description = "write CSV tables")
     boolean csv;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: STUDY_DIR/export)")
+    @Option(names = "--weights", description = "write runs/ID/weights-init.npz and weights-final.npz (retrains the runs)")
+    boolean weights;
+
+    @Option(names = "--run", paramLabel = "ID", description = "with --weights: the runs (ids or their first characters; default: every finished run)")
+    List<String> runIds = new ArrayList<>();
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "with --weights: where the dataset files are")
+    Path dataDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write the CSV tables (default: STUDY_DIR/export)")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        if (!csv) throw new UserError("say which format: --csv");
+        if (!csv && !weights) throw new UserError("say what to export: --csv, --weights, or both");
         StudyStore store = new StudyStore(studyDir);
         StudyManifest m = store.readManifest();
         List<RunRecord> runs = store.readResults(m);
         if (runs.isEmpty()) throw new UserError(studyDir + " has no finished runs yet: run 'initlab run' first");
+        int code = 0;
+        if (csv) writeCsv(m, runs);
+        if (weights) code = WeightExport.export(store, select(runs), dataDir, System.out);
+        return code;
+    }
+
+    private List<RunRecord> select(List<RunRecord> runs) {
+        if (runIds.isEmpty()) return runs;
+        List<RunRecord> chosen = new ArrayList<>();
+        for (String id : runIds) {
+            List<RunRecord> hits = runs.stream().filter(r -> r.id().startsWith(id)).toList();
+            if (hits.isEmpty()) throw new UserError("no finished run '" + id + "' in " + studyDir);
+            if (hits.size() > 1) throw new UserError("'" + id + "' matches " + hits.size() + " runs: give more characters of the id");
+            chosen.add(hits.getFirst());
+        }
+        return chosen;
+    }
+
+    private void writeCsv(StudyManifest m, List<RunRecord> runs) throws IOException {
         Path dir = out != null ? out : studyDir.resolve("export");
         Files.createDirectories(dir);
         Path epochs = dir.resolve("epochs.csv");
@@ -51,7 +85,6 @@ final class ExportCommand implements Callable<Integer> {
         AtomicFile.write(epochs, o -> writeEpochs(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
         AtomicFile.write(layers, o -> writeLayers(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
         System.out.println("Wrote " + epochs + " and " + layers + " (" + runs.size() + " of " + m.runs().size() + " runs finished).");
-        return 0;
     }
 
     static List<String> runColumns() {

@@ -127,6 +127,32 @@ public class GemmBenchmark {
         return dh1;
     }
 
+    // The 64-wide layer of the original study's 784-128-64-10 net: the "…×64" narrow products.
+    private static final int H128 = 128, H64 = 64;
+    private final float[] h128 = random(BATCH * H128, 10), w64 = random(H128 * H64, 11), g64 = random(BATCH * H64, 12);
+    private final float[] out64 = new float[BATCH * H64], dw64 = new float[H128 * H64], dh128 = new float[BATCH * H128];
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * H64 * H128)
+    public float[] narrowFwd_NN_150x64x128() {
+        gemm.mulNN(BATCH, H64, H128, h128, w64, out64);
+        return out64;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * H128 * H64 * BATCH)
+    public float[] narrowWgrad_TN_128x64x150() {
+        gemm.mulTN(H128, H64, BATCH, h128, g64, dw64);
+        return dw64;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH * H128 * H64)
+    public float[] narrowIgrad_NT_150x128x64() {
+        gemm.mulNT(BATCH, H128, H64, g64, w64, dh128);
+        return dh128;
+    }
+
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** FMA instructions per invocation of {@link #fmaPeak}: 28.8 M lane-FMAs whatever the vector width. */
     private static final int PEAK_STEPS = 1_200_000 / SPECIES.length();

@@ -137,6 +137,22 @@ class StudyRunTest {
         assertTrue(rows.getFirst().startsWith("run,experiments,initializer,"), rows.getFirst());
     }
 
+    /** Weights not saved during the study are recovered by training again, and the rerun matches bit for bit. */
+    @Test
+    void weightsAreRecoveredByRetraining() throws IOException {
+        Path dir = tmp.resolve("weights");
+        assertEquals(0, cli("run", spec.toString(), "--out", dir.toString(), "--seeds", "1", "--epochs", "2", "--no-report").code());
+        String id = new StudyStore(dir).readManifest().runs().get(1).id();
+        Outcome export = cli("export", dir.toString(), "--weights", "--run", id.substring(0, 5));
+        assertEquals(0, export.code(), export.err());
+        assertTrue(export.out().contains("reproduced the stored result bit for bit"), export.out());
+        assertTrue(Files.size(dir.resolve("runs/" + id + "/weights-init.npz")) > 49 * 32 * 4);
+        assertTrue(Files.size(dir.resolve("runs/" + id + "/weights-final.npz")) > 49 * 32 * 4);
+        Outcome none = cli("export", dir.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--csv, --weights"), none.err());
+    }
+
     @Test
     void aChangedSpecIsRefusedUnlessForced() throws IOException {
         Path dir = tmp.resolve("changed");
