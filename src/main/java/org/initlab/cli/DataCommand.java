@@ -114,7 +114,7 @@ public final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             DatasetSpec dataset = DatasetLoader.catalogueSpec(name);
             DatasetLoader loader = new DatasetLoader();
-            DataOptions options = locations.options(new ConsoleProgress(err, System.console() != null && System.console().isTerminal()));
+            DataOptions options = locations.options(new ConsoleProgress(err, RunProgressDisplay.isTerminal()));
             DatasetStatus status = loader.status(dataset, options);
             if (status.verified() && (locations.dataDir == null || status.origin() == Origin.DATA_DIR)) {
                 out.println(dataset.name() + ": already present and verified in " + status.location() + " (" + status.origin().label() + ")");

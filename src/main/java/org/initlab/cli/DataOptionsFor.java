@@ -16,7 +16,7 @@ final class DataOptionsFor {
     static DataOptions of(Path dataDir, StudySpec.DataChoice c) {
         return DataOptions.defaults().withDataDir(dataDir).withValidationSize(c.validationSize())
                 .withPreprocessing(Preprocessing.parse(c.preprocessing()))
-                .withProgress(new DataCommand.ConsoleProgress(new java.io.PrintWriter(System.err, true), System.console() != null));
+                .withProgress(new DataCommand.ConsoleProgress(new java.io.PrintWriter(System.err, true), RunProgressDisplay.isTerminal()));
     }
 
     @SuppressWarnings("unchecked")

@@ -40,7 +40,8 @@ final class DryRun {
             o.println("  evaluation: validation " + (e.evaluation().validationEachEpoch() ? "each epoch" : "at the end")
                     + ", test " + (e.evaluation().testEachEpoch() ? "each epoch" : "at the end")
                     + ", " + e.evaluation().aggregation().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " over batches of " + e.evaluation().batchSize());
+                    + " over batches of " + (e.evaluation().batchSize() == org.initlab.train.Evaluation.TRAINING_BATCH
+                    ? "the training batch size" : Integer.toString(e.evaluation().batchSize())));
             if (!e.include().isEmpty()) o.println("  plus " + e.include().size() + " included combination(s)");
             if (!e.exclude().isEmpty()) o.println("  minus " + e.exclude().size() + " excluded pattern(s)");
         }
@@ -56,7 +57,10 @@ final class DryRun {
         o.println("Results would go to " + folder + ". Nothing was trained (--dry-run).");
     }
 
-    /** Two runs on two cores share memory bandwidth and caches; measured ≈ 0.85 of twice one. */
+    /**
+     * Two runs on two cores share memory bandwidth and caches: in the seed study each ran at about
+     * 0.85 of the speed of a run alone (DESIGN.md measured 1.1–1.3× one run's throughput for two).
+     */
     private static final double PARALLEL_EFFICIENCY = 0.85;
 
     private static String show(Level l) {
@@ -115,7 +119,9 @@ final class DryRun {
                 windowSteps = 0;
             }
         }
-        // evaluation passes, probes and the optimizer add about a fifth to the steps' products
-        return best / 1.2;
+        // the cost model counts the products of training and evaluation; the rest of an epoch (batch
+        // gathering, probes, the optimizer, snapshots) made whole 784-128-64-10 epochs run at about
+        // 1/1.3 of the bare step's rate (BENCHMARKS.md: 107 GMAC/s in steps, 81 GMAC/s over 0.23 s epochs)
+        return best / 1.3;
     }
 }

@@ -30,15 +30,15 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable t = ex;
-            while (t != null && !(t instanceof UserError)) t = t.getCause();
             PrintWriter err = commandLine.getErr();
-            if (t != null) {
-                err.println("initlab: " + t.getMessage());
-                err.flush();
-                return 2;
+            int code = exitCode(ex);
+            err.println("initlab: " + message(ex));
+            if (code == 1) {
+                if (System.getenv("INITLAB_DEBUG") != null) ex.printStackTrace(err);
+                else err.println("initlab: this is a bug in initlab; INITLAB_DEBUG=1 shows where it happened");
             }
-            throw ex;
+            err.flush();
+            return code;
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -47,6 +47,29 @@ public final class Main implements Runnable {
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * 2 for what the user can fix: a {@link UserError}, or an I/O failure (a file that cannot be
+     * read or written, a full disk); 1 for anything else, which is a bug.
+     */
+    static int exitCode(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UserError || t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) return 2;
+        }
+        return 1;
+    }
+
+    /** The one line to print: the user error's message, the I/O failure's, or what went wrong. */
+    static String message(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return t.getMessage();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.NoSuchFileException e) return e.getFile() + ": no such file or folder";
+            if (t instanceof java.nio.file.AccessDeniedException e) return e.getFile() + ": permission denied";
+            if (t instanceof java.nio.file.FileSystemException e) return e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
+            if (t instanceof java.io.IOException e) return "I/O error: " + e.getMessage();
+        }
+        return "unexpected error: " + ex;
     }
 
     private static String commandPath(CommandLine c) {

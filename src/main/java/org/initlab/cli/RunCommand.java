@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 /** {@code initlab run STUDY}: trains every run of a study's grid into a study folder (resuming it). */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Train every run of a study and record everything; running again resumes.",
-                "STUDY is a built-in study (see 'initlab list studies') or a .yaml spec."})
+                "STUDY is a built-in study (see 'initlab list studies'), a .yaml spec, or a study folder to resume."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY", description = "built-in study name or spec file")
     String study;
@@ -73,12 +73,21 @@ final class RunCommand implements Callable<Integer> {
         List<PlannedRun> runs = Grid.expand(spec);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         PrintStream o = System.out;
-        Path folder = out != null ? out : Path.of("studies", safe(spec.name()) + (spec.protocol().equals("default") ? "" : "-" + spec.protocol()));
+        Path given = Path.of(study);
+        Path folder = out != null ? out
+                : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
+                : Path.of("studies", safe(spec.name()) + (spec.protocol().equals("default") ? "" : "-" + spec.protocol()));
         if (dryRun) {
             DryRun.print(o, spec, runs, threads, folder);
             return 0;
         }
         StudyStore store = new StudyStore(folder);
+        try (java.io.Closeable lock = store.lock()) {
+            return train(spec, runs, store, folder, threads, o);
+        }
+    }
+
+    private int train(StudySpec spec, List<PlannedRun> runs, StudyStore store, Path folder, int threads, PrintStream o) {
         StudyManifest manifest = store.prepare(spec, runs, force);
         o.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder);
 

@@ -4,6 +4,7 @@ import org.initlab.UserError;
 import org.initlab.study.BuiltInStudies;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
+import org.initlab.study.StudyStore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,10 @@ final class StudySource {
             }
         }
         if (Files.isDirectory(p) && Files.isRegularFile(p.resolve("study.yaml"))) {
-            return load(p.resolve("study.yaml").toString(), overrides);
+            // a study folder: its spec, with the command-line options it was run with
+            StudySpecParser.Overrides saved = Files.isRegularFile(p.resolve(StudyStore.MANIFEST))
+                    ? new StudyStore(p).readManifest().commandLine() : null;
+            return load(p.resolve("study.yaml").toString(), overrides.orElse(saved));
         }
         return StudySpecParser.parse(BuiltInStudies.source(study), "built-in study " + study, overrides);
     }

@@ -32,7 +32,7 @@ final class WeightExport {
         Map<StudySpec.DataChoice, Dataset> loaded = new HashMap<>();
         int differing = 0;
         for (RunRecord r : runs) {
-            StudySpec.DataChoice c = new StudySpec.DataChoice(r.spec().dataset(), r.spec().validationSize(), r.spec().preprocessing());
+            StudySpec.DataChoice c = r.spec().dataChoice();
             Dataset d = loaded.computeIfAbsent(c, data::load);
             Path dir = store.runDir(r.id());
             Trainer trainer = new Trainer(RunSpecs.plan(r.spec()), d, RunListener.NONE);

@@ -163,7 +163,22 @@ public final class DatasetLoader {
         if (bases.isEmpty()) {
             String list = env.get("INITLAB_MIRRORS");
             if (list != null && !list.isBlank()) {
-                bases = java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(URI::create).toList();
+                List<URI> parsed = new ArrayList<>();
+                for (String s : list.split(",")) {
+                    if (s.isBlank()) continue;
+                    try {
+                        parsed.add(new URI(s.trim()));
+                    } catch (java.net.URISyntaxException e) {
+                        throw new UserError("INITLAB_MIRRORS: '" + s.trim() + "' is not a URL (" + e.getReason() + ")");
+                    }
+                }
+                bases = parsed;
+            }
+        }
+        for (URI b : bases) {
+            String scheme = b.getScheme() == null ? "" : b.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new UserError("mirror " + b + ": only http:// and https:// mirrors are supported");
             }
         }
         if (bases.isEmpty()) return spec.mirrors();

@@ -60,14 +60,19 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
         return new VarianceScaling(scale, mode, distribution);
     }
 
+    /** The variance of the values drawn for a layer with these fans (after truncation): scale/n. */
+    public double variance(Fans fans) {
+        return scale / fans.of(mode);
+    }
+
     /** The standard deviation of the values drawn for a layer with these fans (after truncation). */
     public double std(Fans fans) {
-        return Math.sqrt(scale / fans.of(mode));
+        return Math.sqrt(variance(fans));
     }
 
     @Override
     public void initialize(Matrix w, RandomGenerator rng) {
-        double variance = scale / Fans.of(w).of(mode);
+        double variance = variance(Fans.of(w));
         float[] values = w.data();
         switch (distribution) {
             case TRUNCATED_NORMAL -> {

@@ -40,8 +40,6 @@ public final class Matrix {
 
     public void set(int r, int c, float v) { data[r * cols + c] = v; }
 
-    public Matrix copy() { return new Matrix(rows, cols, data.clone()); }
-
     @Override
     public String toString() { return "Matrix[" + rows + "x" + cols + "]"; }
 }

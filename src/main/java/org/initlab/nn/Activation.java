@@ -21,7 +21,7 @@ public interface Activation extends Epilogue {
     /** The definition in one line, e.g. {@code "max(0, x)"}. */
     String formula();
 
-    /** φ(x), computed in double. */
+    /** φ(x), computed in double with {@link StrictMath} (the same bits on every machine: critical init's σ_w, and so run ids, depend on it). */
     double value(double x);
 
     /** φ′(x), computed in double (the PyTorch convention at kinks: relu′(0) = 0). */

@@ -98,7 +98,6 @@ public final class Dense {
     public float[] activations() { return a; }
     public float[] weightGrad() { return weightGrad; }
     public float[] biasGrad() { return biasGrad; }
-    public int lastBatch() { return batch; }
 
     public Parameter weightParameter() { return new Parameter(name + ".weight", weight.data(), weightGrad, true); }
     public Parameter biasParameter() { return new Parameter(name + ".bias", bias, biasGrad, true); }

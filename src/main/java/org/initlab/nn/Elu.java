@@ -17,8 +17,8 @@ public record Elu(double alpha) implements Activation {
     public String name() { return "elu"; }
     public Map<String, Object> params() { return Map.of("alpha", alpha); }
     public String formula() { return "x if x > 0 else alpha·(exp(x) − 1)"; }
-    public double value(double x) { return x > 0 ? x : alpha * Math.expm1(x); }
-    public double derivative(double x) { return x > 0 ? 1.0 : alpha * Math.exp(x); }
+    public double value(double x) { return x > 0 ? x : alpha * StrictMath.expm1(x); }
+    public double derivative(double x) { return x > 0 ? 1.0 : alpha * StrictMath.exp(x); }
     public Family family() { return Family.RECTIFIER; }
 
     public void forward(float[] z, float[] a, int from, int to) {

@@ -33,20 +33,21 @@ public record Gelu(String approximate) implements Activation {
         return tanhForm() ? "½x(1 + tanh(√(2/π)(x + 0.044715x³)))" : "x·Φ(x) = ½x(1 + erf(x/√2))";
     }
     public Family family() { return Family.RECTIFIER; }
+    /** gelu″(x) = φ(x)(2 − x²) vanishes at x = √2, so max gelu′ = Φ(√2) + √2·φ(√2) ≈ 1.1289. */
     public double maxDerivative() { return 1.1289; }
 
     public double value(double x) {
-        if (tanhForm()) return 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
+        if (tanhForm()) return 0.5 * x * (1 + StrictMath.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
         return x * normalCdf(x);
     }
 
     public double derivative(double x) {
         if (tanhForm()) {
             double c = Math.sqrt(2 / Math.PI);
-            double t = Math.tanh(c * (x + 0.044715 * x * x * x));
+            double t = StrictMath.tanh(c * (x + 0.044715 * x * x * x));
             return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x);
         }
-        return normalCdf(x) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+        return normalCdf(x) + x * StrictMath.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
     }
 
     /** Φ(x) in double via erfc (W. J. Cody's rational approximations are overkill here; 1e-7 is plenty for a reference). */
@@ -58,7 +59,7 @@ public record Gelu(String approximate) implements Activation {
     static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        double r = t * StrictMath.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
                 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? r : 2 - r;

@@ -78,10 +78,4 @@ public final class Mlp {
     public int outputs() { return widths[widths.length - 1]; }
     public int maxBatch() { return maxBatch; }
     public boolean activateOutput() { return activateOutput; }
-
-    public long parameterCount() {
-        long n = 0;
-        for (Dense d : layers) n += (long) d.in() * d.out() + d.out();
-        return n;
-    }
 }

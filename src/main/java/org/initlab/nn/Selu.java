@@ -22,8 +22,8 @@ public record Selu() implements Activation {
     public String name() { return "selu"; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "λ·x if x > 0 else λ·α·(exp(x) − 1), λ = 1.0507, α = 1.6733"; }
-    public double value(double x) { return x > 0 ? LAMBDA * x : LAMBDA * ALPHA * Math.expm1(x); }
-    public double derivative(double x) { return x > 0 ? LAMBDA : LAMBDA * ALPHA * Math.exp(x); }
+    public double value(double x) { return x > 0 ? LAMBDA * x : LAMBDA * ALPHA * StrictMath.expm1(x); }
+    public double derivative(double x) { return x > 0 ? LAMBDA : LAMBDA * ALPHA * StrictMath.exp(x); }
     public double maxDerivative() { return LAMBDA * ALPHA; }
     public Family family() { return Family.RECTIFIER; }
 

@@ -13,7 +13,7 @@ public record Sigmoid() implements Activation {
     public String name() { return "sigmoid"; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "1/(1 + exp(−x))"; }
-    public double value(double x) { return 1 / (1 + Math.exp(-x)); }
+    public double value(double x) { return 1 / (1 + StrictMath.exp(-x)); }
     public double derivative(double x) { double s = value(x); return s * (1 - s); }
     public Family family() { return Family.SQUASHING; }
     public double maxDerivative() { return 0.25; }

@@ -19,9 +19,9 @@ public record Softplus(double beta, double threshold) implements Activation {
     public Map<String, Object> params() { return Map.of("beta", beta, "threshold", threshold); }
     public String formula() { return "ln(1 + exp(beta·x))/beta (x where beta·x > threshold)"; }
     public double value(double x) {
-        return beta * x > threshold ? x : (Math.max(beta * x, 0) + Math.log1p(Math.exp(-Math.abs(beta * x)))) / beta;
+        return beta * x > threshold ? x : (Math.max(beta * x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(beta * x)))) / beta;
     }
-    public double derivative(double x) { return beta * x > threshold ? 1.0 : 1 / (1 + Math.exp(-beta * x)); }
+    public double derivative(double x) { return beta * x > threshold ? 1.0 : 1 / (1 + StrictMath.exp(-beta * x)); }
     public Family family() { return Family.RECTIFIER; }
 
     public void forward(float[] z, float[] a, int from, int to) {

@@ -13,8 +13,8 @@ public record Tanh() implements Activation {
     public String name() { return "tanh"; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "(exp(x) − exp(−x))/(exp(x) + exp(−x))"; }
-    public double value(double x) { return Math.tanh(x); }
-    public double derivative(double x) { double t = Math.tanh(x); return 1 - t * t; }
+    public double value(double x) { return StrictMath.tanh(x); }
+    public double derivative(double x) { double t = StrictMath.tanh(x); return 1 - t * t; }
     public Family family() { return Family.SQUASHING; }
 
     public void forward(float[] z, float[] a, int from, int to) {

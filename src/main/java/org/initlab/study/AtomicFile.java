@@ -31,10 +31,10 @@ public final class AtomicFile {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: it makes the file private (0600); results should be as readable as any file the user writes
-        Path tmp = dir.resolve("." + target.getFileName() + "-" + Long.toHexString(System.nanoTime() ^ Thread.currentThread().threadId()) + TEMP_SUFFIX);
+        Path tmp = dir.resolve("." + target.getFileName() + "-" + java.util.UUID.randomUUID() + TEMP_SUFFIX);
+        FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
-                 OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+            try (ch; OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
                 body.write(new java.io.FilterOutputStream(out) {
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
@@ -54,8 +54,18 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes the rename itself durable (POSIX: fsync the folder); best effort where not supported. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some file systems and platforms cannot open or sync a directory: the data is on disk, the name may lag
         }
     }
 

@@ -30,7 +30,7 @@ public final class BuiltInStudies {
     }
 
     public static Map<String, String> descriptions() {
-        return DESCRIPTIONS;
+        return java.util.Collections.unmodifiableMap(DESCRIPTIONS);
     }
 
     public static boolean exists(String name) {

@@ -17,6 +17,8 @@ final class CriticalInit {
 
     static final String NAME = "critical";
     static final String AUTO = "auto";
+    /** σ_w is kept to this many significant digits (the bisection is exact to about 1e-15). */
+    static final int SIGNIFICANT_DIGITS = 10;
 
     static boolean isAuto(Component c) {
         return c.name().equals(NAME) && AUTO.equals(c.params().get("sigma_w"));
@@ -35,6 +37,8 @@ final class CriticalInit {
             throw new UserError("critical(sigma_w=auto): " + a.name() + " has no edge of chaos at sigma_b=" + sigmaB
                     + " (" + e.getMessage() + "); give sigma_w a number");
         }
-        return new Component(NAME, Map.of("sigma_w", p.sigmaW()));
+        // rounded so that the run id does not hang on the solver's last bit
+        double sigmaW = new java.math.BigDecimal(p.sigmaW()).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).doubleValue();
+        return new Component(NAME, Map.of("sigma_w", sigmaW));
     }
 }

@@ -16,6 +16,7 @@ public final class Grid {
 
     public static List<PlannedRun> expand(StudySpec study) {
         Map<String, PlannedRun> runs = new LinkedHashMap<>();
+        Map<List<Component>, Component> critical = new java.util.HashMap<>(); // σ_w solved once per activation and bias
         for (Experiment exp : study.experiments()) {
             List<Map<Factor, Level>> assignments = new ArrayList<>();
             cross(exp, new ArrayList<>(exp.factors().keySet()), 0, new LinkedHashMap<>(exp.settings()), assignments);
@@ -30,7 +31,7 @@ public final class Grid {
             assignments.removeIf(a -> exp.exclude().stream().anyMatch(x -> matches(a, x)));
             for (Map<Factor, Level> a : assignments) {
                 for (long seed : study.seeds()) {
-                    RunSpec spec = runSpec(study, exp, a, seed);
+                    RunSpec spec = runSpec(study, exp, a, seed, critical);
                     String id = RunSpecs.id(spec);
                     PlannedRun old = runs.get(id);
                     if (old == null) {
@@ -82,7 +83,7 @@ public final class Grid {
     }
 
     @SuppressWarnings("unchecked")
-    private static RunSpec runSpec(StudySpec study, Experiment exp, Map<Factor, Level> a, long seed) {
+    private static RunSpec runSpec(StudySpec study, Experiment exp, Map<Factor, Level> a, long seed, Map<List<Component>, Component> critical) {
         Level init = a.get(Factor.INITIALIZER);
         Component bias = init.bias() != null ? init.bias() : (Component) a.get(Factor.BIAS_INITIALIZER).value();
         Component optimizer = (Component) a.get(Factor.OPTIMIZER).value();
@@ -93,14 +94,19 @@ public final class Grid {
             OptimizerSpec o = Optimizers.spec(optimizer.name(), p);
             optimizer = new Component(o.name(), o.params());
         }
+        int batch = (Integer) a.get(Factor.BATCH_SIZE).value();
         Component initializer = (Component) init.value();
-        if (CriticalInit.isAuto(initializer)) initializer = CriticalInit.resolve((Component) a.get(Factor.ACTIVATION).value(), bias);
+        if (CriticalInit.isAuto(initializer)) {
+            Component activation = (Component) a.get(Factor.ACTIVATION).value();
+            final Component b = bias;
+            initializer = critical.computeIfAbsent(List.of(activation, bias), k -> CriticalInit.resolve(activation, b));
+        }
         return new RunSpec(study.data().dataset(), study.data().validationSize(), study.data().preprocessing(),
                 (List<Integer>) a.get(Factor.ARCHITECTURE).value(),
                 (Component) a.get(Factor.ACTIVATION).value(),
                 (Boolean) a.get(Factor.OUTPUT_ACTIVATION).value(),
                 initializer, bias, optimizer,
-                (Integer) a.get(Factor.BATCH_SIZE).value(), (Integer) a.get(Factor.EPOCHS).value(), seed,
-                exp.evaluation(), exp.probes());
+                batch, (Integer) a.get(Factor.EPOCHS).value(), seed,
+                exp.evaluation().forTrainingBatch(batch), exp.probes());
     }
 }

@@ -45,19 +45,31 @@ public final class Npz {
         out.write(buf.array(), 0, buf.position());
     }
 
-    /** Every layer's weight (in × out) and bias as {@code dense1.weight}, {@code dense1.bias}, ... in one .npz. */
+    /**
+     * Every layer's weight (in × out) and bias as {@code dense1.weight}, {@code dense1.bias}, ... in
+     * one .npz. Entries carry a fixed time, so equal weights give equal files.
+     */
     public static void writeWeights(Path file, Mlp net) throws IOException {
         AtomicFile.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            for (Dense d : net.layers()) {
-                zip.putNextEntry(new ZipEntry(d.name() + ".weight.npy"));
-                writeNpy(zip, d.weight().data(), d.in(), d.out());
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(d.name() + ".bias.npy"));
-                writeNpy(zip, d.bias(), d.out());
-                zip.closeEntry();
+            try (ZipOutputStream zip = new ZipOutputStream(out)) { // closing it closes only AtomicFile's shield
+                for (Dense d : net.layers()) {
+                    entry(zip, d.name() + ".weight.npy");
+                    writeNpy(zip, d.weight().data(), d.in(), d.out());
+                    zip.closeEntry();
+                    entry(zip, d.name() + ".bias.npy");
+                    writeNpy(zip, d.bias(), d.out());
+                    zip.closeEntry();
+                }
             }
-            zip.finish();
         });
+    }
+
+    /** 1980-01-01, the earliest time a zip entry holds. */
+    private static final long ZIP_EPOCH = 315_532_800_000L;
+
+    private static void entry(ZipOutputStream zip, String name) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(ZIP_EPOCH);
+        zip.putNextEntry(e);
     }
 }

@@ -24,9 +24,13 @@ public record RunSpec(String dataset, int validationSize, String preprocessing, 
         hidden = List.copyOf(hidden);
     }
 
-    /** The architecture as "784-128-64-10"-style text without input/output: "128-64". */
+    /** The hidden widths as text: "128-64", "4×128" for four equal widths, "linear" for none. */
     public String architectureLabel() {
-        if (hidden.isEmpty()) return "linear";
-        return String.join("-", hidden.stream().map(String::valueOf).toList());
+        return StudySpecParser.architectureLabel(hidden);
+    }
+
+    /** The dataset choice this run trains on (runs with equal choices share one loaded dataset). */
+    public StudySpec.DataChoice dataChoice() {
+        return new StudySpec.DataChoice(dataset, validationSize, preprocessing);
     }
 }

@@ -8,10 +8,12 @@ import java.util.Map;
  * tell whether the spec changed, and so that the report knows every planned run.
  *
  * @param fingerprint a hash of the grid (run ids in order): equal fingerprints, same study
+ * @param commandLine the options that changed the spec file (--protocol, --seeds, --epochs);
+ *                    {@code initlab run STUDY_DIR} applies them again
  */
 public record StudyManifest(String name, String description, String protocol, StudySpec.DataChoice data,
                             List<Long> seeds, List<ExperimentInfo> experiments, List<RunEntry> runs,
-                            String fingerprint, String initlab, String created) {
+                            String fingerprint, String initlab, String created, StudySpecParser.Overrides commandLine) {
 
     /** An experiment's name, description and the factors it varies, with their level labels in order. */
     public record ExperimentInfo(String name, String description, Map<String, List<String>> factors,

@@ -54,17 +54,22 @@ public final class StudyRunner {
         this.progress = progress;
     }
 
-    /** Stops the study: runs in flight are abandoned (nothing partial is written), finished ones stay. */
+    /**
+     * Stops the study: runs not started are skipped, runs in training stop at their next step
+     * and are abandoned (nothing partial is written); a run that has finished training still
+     * writes its result. Cooperative, not by interrupt: an interrupt would also abort a result
+     * file being written.
+     */
     public void cancel() {
         cancelled = true;
-        ExecutorService p = pool;
-        if (p != null) p.shutdownNow();
     }
 
     /** Waits up to {@code seconds} for the workers to stop after {@link #cancel()}. */
     public void awaitStop(double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (pool == null && System.nanoTime() < deadline) Thread.sleep(10);
         ExecutorService p = pool;
-        if (p != null) p.awaitTermination((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+        if (p != null) p.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     public Outcome run(List<PlannedRun> runs) {
@@ -76,14 +81,14 @@ public final class StudyRunner {
 
         Map<StudySpec.DataChoice, Dataset> datasets = new HashMap<>();
         for (PlannedRun r : todo) {
-            StudySpec.DataChoice c = new StudySpec.DataChoice(r.spec().dataset(), r.spec().validationSize(), r.spec().preprocessing());
+            StudySpec.DataChoice c = r.spec().dataChoice();
             datasets.computeIfAbsent(c, data::load);
         }
 
         Map<String, Double> cost = new HashMap<>();
         double totalCost = 0;
         for (PlannedRun r : todo) {
-            Dataset d = datasets.get(choice(r));
+            Dataset d = datasets.get(r.spec().dataChoice());
             double c = cost(r.spec(), d);
             cost.put(r.id(), c);
             totalCost += c;
@@ -102,7 +107,7 @@ public final class StudyRunner {
         for (PlannedRun r : todo) {
             futures.add(pool.submit(() -> {
                 if (cancelled) return;
-                Dataset d = datasets.get(choice(r));
+                Dataset d = datasets.get(r.spec().dataChoice());
                 double runCost = cost.get(r.id());
                 progress.runStarted(r);
                 String started = Instant.now().toString();
@@ -117,6 +122,11 @@ public final class StudyRunner {
                         }
 
                         @Override
+                        public boolean cancelled() {
+                            return cancelled;
+                        }
+
+                        @Override
                         public void epochFinished(EpochRecord record, int epochs) {
                             partial[0] = (double) record.epoch() / Math.max(1, epochs) * runCost;
                             progress.runProgress(r, record.epoch(), epochs, (doneCost.sum() + partial[0]) / total);
@@ -124,7 +134,6 @@ public final class StudyRunner {
                     });
                     if (options.saveWeights()) Npz.writeWeights(store.runDir(r.id()).resolve("weights-init.npz"), trainer.network());
                     RunResult result = trainer.run();
-                    if (Thread.currentThread().isInterrupted()) throw new CancellationException();
                     if (options.saveWeights()) Npz.writeWeights(store.runDir(r.id()).resolve("weights-final.npz"), trainer.network());
                     RunRecord rec = new RunRecord(r.id(), Version.current(), r.spec(), r.labels(), r.experiments(), result,
                             started, Instant.now().toString(), machine(), data.provenance(d));
@@ -136,7 +145,6 @@ public final class StudyRunner {
                 } catch (CancellationException e) {
                     // abandoned: nothing was written for this run
                 } catch (IOException | RuntimeException | Error e) {
-                    if (cancelled || Thread.currentThread().isInterrupted()) return;
                     failed.incrementAndGet();
                     doneCost.add(runCost);
                     progress.runFailed(r, e);
@@ -147,8 +155,6 @@ public final class StudyRunner {
         for (Future<?> f : futures) {
             try {
                 f.get();
-            } catch (CancellationException e) {
-                break;
             } catch (InterruptedException e) {
                 cancel();
                 Thread.currentThread().interrupt();
@@ -161,10 +167,6 @@ public final class StudyRunner {
                 (System.nanoTime() - t0) / 1e9);
         progress.finished(outcome);
         return outcome;
-    }
-
-    private static StudySpec.DataChoice choice(PlannedRun r) {
-        return new StudySpec.DataChoice(r.spec().dataset(), r.spec().validationSize(), r.spec().preprocessing());
     }
 
     /** Multiply–adds of a run (training steps, evaluations, probes): a proxy for its time. */

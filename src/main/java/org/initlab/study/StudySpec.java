@@ -6,10 +6,11 @@ import java.util.List;
  * A study as declared: a dataset, a protocol, seeds, and one or more experiments (grids). Parsed
  * and validated from YAML by {@link StudySpecParser}; expanded into runs by {@link Grid}.
  *
- * @param source the YAML text it was read from (kept with the results)
+ * @param source      the YAML text it was read from (kept with the results)
+ * @param commandLine the command-line options that changed it (--protocol, --seeds, --epochs)
  */
 public record StudySpec(String name, String description, String protocol, DataChoice data, List<Long> seeds,
-                        List<Experiment> experiments, String source) {
+                        List<Experiment> experiments, String source, StudySpecParser.Overrides commandLine) {
     public StudySpec {
         seeds = List.copyOf(seeds);
         experiments = List.copyOf(experiments);

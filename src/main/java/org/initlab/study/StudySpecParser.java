@@ -47,6 +47,22 @@ public final class StudySpecParser {
     /** Command-line overrides: any may be null. */
     public record Overrides(String protocol, Integer seeds, Integer epochs) {
         public static final Overrides NONE = new Overrides(null, null, null);
+
+        /** These, with {@code fallback}'s where these have none. */
+        public Overrides orElse(Overrides fallback) {
+            if (fallback == null) return this;
+            return new Overrides(protocol != null ? protocol : fallback.protocol(), seeds != null ? seeds : fallback.seeds(),
+                    epochs != null ? epochs : fallback.epochs());
+        }
+
+        /** "--protocol notebook --seeds 1", or "" when none is set. */
+        public String asOptions() {
+            StringBuilder sb = new StringBuilder();
+            if (protocol != null) sb.append(" --protocol ").append(protocol);
+            if (seeds != null) sb.append(" --seeds ").append(seeds);
+            if (epochs != null) sb.append(" --epochs ").append(epochs);
+            return sb.toString().trim();
+        }
     }
 
     private final String origin;
@@ -128,7 +144,7 @@ public final class StudySpecParser {
             }
             experiments = chosen;
         }
-        return new StudySpec(name, description, protocol, data, seeds, experiments, yaml);
+        return new StudySpec(name, description, protocol, data, seeds, experiments, yaml, overrides);
     }
 
     private record Entry(JsonNode node, boolean factor, String path) {}
@@ -412,10 +428,9 @@ public final class StudySpecParser {
         boolean test = when(n, "test", e.path());
         int batch;
         JsonNode b = n.get("batch_size");
-        if (b == null || (b.isTextual() && b.asText().equals("training"))) {
-            Level tb = settings.get(Factor.BATCH_SIZE);
-            batch = b == null ? 1000 : tb == null ? 150 : (Integer) tb.value();
-        } else batch = integer(b, e.path() + ".batch_size", 1, 1 << 20);
+        if (b == null) batch = 1000;
+        else if (b.isTextual() && b.asText().equals("training")) batch = Evaluation.TRAINING_BATCH; // resolved per run by Grid
+        else batch = integer(b, e.path() + ".batch_size", 1, 1 << 20);
         String agg = text(n, "aggregation", "example_mean");
         Evaluation.Aggregation a = switch (agg) {
             case "example_mean" -> Evaluation.Aggregation.EXAMPLE_MEAN;

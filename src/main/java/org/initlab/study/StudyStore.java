@@ -42,6 +42,36 @@ public final class StudyStore {
 
     public Path runDir(String id) { return dir.resolve("runs").resolve(id); }
 
+    /**
+     * Takes the folder for one {@code initlab run} at a time (an OS file lock on
+     * {@code STUDY_DIR/.lock}, released when closed or when the process dies): two processes
+     * training into one folder would train the same runs and delete each other's temporary files.
+     */
+    public java.io.Closeable lock() {
+        try {
+            Files.createDirectories(dir);
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                throw new UserError("another 'initlab run' is training into " + dir + " right now; wait for it to finish, or choose another --out folder");
+            }
+            java.nio.channels.FileLock held = lock;
+            return () -> {
+                held.release();
+                ch.close();
+            };
+        } catch (IOException e) {
+            throw new UserError("cannot lock the study folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     public boolean isComplete(String id) {
         return Files.isRegularFile(runDir(id).resolve(RESULT));
     }
@@ -65,9 +95,12 @@ public final class StudyStore {
                 }
                 manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
                         manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
-                        old.fingerprint().equals(manifest.fingerprint()) ? old.created() : manifest.created());
+                        old.fingerprint().equals(manifest.fingerprint()) ? old.created() : manifest.created(), manifest.commandLine());
             }
-            AtomicFile.write(dir.resolve(SPEC), spec.source().getBytes(StandardCharsets.UTF_8));
+            String options = spec.commandLine() == null ? "" : spec.commandLine().asOptions();
+            String text = options.isEmpty() ? spec.source()
+                    : "# run with: " + options + " (kept in study.json; 'initlab run " + dir + "' applies them again)\n" + spec.source();
+            AtomicFile.write(dir.resolve(SPEC), text.getBytes(StandardCharsets.UTF_8));
             AtomicFile.write(dir.resolve(MANIFEST), JsonFormat.PRETTY.writeValueAsBytes(manifest));
         } catch (IOException e) {
             throw new UserError("cannot write the study folder " + dir + ": " + e.getMessage(), e);
@@ -100,10 +133,19 @@ public final class StudyStore {
         }
     }
 
-    /** The finished runs of the manifest, in its order. */
+    /**
+     * The finished runs of the manifest, in its order, with the manifest's labels and experiments:
+     * a spec edited to rename a label or an experiment keeps its runs (same ids), and what they are
+     * called is what the spec says now, not what it said when they were trained.
+     */
     public List<RunRecord> readResults(StudyManifest m) {
         List<RunRecord> out = new ArrayList<>();
-        for (StudyManifest.RunEntry r : m.runs()) if (isComplete(r.id())) out.add(readResult(r.id()));
+        for (StudyManifest.RunEntry e : m.runs()) {
+            if (!isComplete(e.id())) continue;
+            RunRecord r = readResult(e.id());
+            out.add(new RunRecord(r.id(), r.initlab(), r.spec(), e.labels(), e.experiments(), r.result(), r.started(),
+                    r.finished(), r.machine(), r.data()));
+        }
         return out;
     }
 
@@ -119,7 +161,7 @@ public final class StudyStore {
         List<StudyManifest.RunEntry> entries = runs.stream()
                 .map(r -> new StudyManifest.RunEntry(r.id(), r.labels(), r.experiments())).toList();
         return new StudyManifest(spec.name(), spec.description(), spec.protocol(), spec.data(), spec.seeds(), exps, entries,
-                fingerprint(runs), Version.current(), Instant.now().toString());
+                fingerprint(runs), Version.current(), Instant.now().toString(), spec.commandLine());
     }
 
     static String fingerprint(List<PlannedRun> runs) {

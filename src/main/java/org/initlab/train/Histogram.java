@@ -7,8 +7,10 @@ import java.util.Arrays;
  * histograms add up exactly across seeds and compare across initializers.
  *
  * <p>Bins are uniform in u = asinh(x / s) with s = {@value #SCALE}: about {@value #SCALE}·{@value #DU}
- * wide near zero and 10% of |x| wide for |x| ≫ s, from −{@value #LIMIT} to +{@value #LIMIT}
- * ({@value #BINS} bins; values beyond go to underflow/overflow, non-finite ones to nonFinite).
+ * wide near zero and 10% of |x| wide for |x| ≫ s, over at least ±{@value #LIMIT} (the bin count
+ * is rounded up to whole bins, so the edges are ±1098; {@value #BINS} bins; values beyond go to
+ * underflow/overflow, non-finite ones to nonFinite). {@link StrictMath} keeps the binning the same
+ * bits on every JVM and machine.
  * The same idea as TensorBoard's exponentially spaced buckets, made symmetric and smooth
  * through zero.
  *
@@ -24,7 +26,7 @@ public record Histogram(int offset, long[] counts, long underflow, long overflow
 
     /** The lower edge of bin i (0 ≤ i ≤ BINS; edge BINS is the upper edge of the last bin). */
     public static double edge(int i) {
-        return SCALE * Math.sinh(-U_MAX + i * DU);
+        return SCALE * StrictMath.sinh(-U_MAX + i * DU);
     }
 
     /** The bin of x, or −1 below the range, BINS above it. */
@@ -35,7 +37,7 @@ public record Histogram(int offset, long[] counts, long underflow, long overflow
     }
 
     static double asinh(double x) {
-        return Math.copySign(Math.log(Math.abs(x) + Math.sqrt(x * x + 1)), x);
+        return Math.copySign(StrictMath.log(Math.abs(x) + Math.sqrt(x * x + 1)), x);
     }
 
     /** The histogram of v[from..to); {@code scratch} needs BINS longs and is overwritten. */

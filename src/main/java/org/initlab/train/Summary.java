@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Summary statistics of a set of values: count, mean, population standard deviation, extremes
- * and the quantiles at {@link #LEVELS} (type-7 interpolation, as numpy's default). Non-finite
+ * and the quantiles at {@link #LEVELS} (Hyndman &amp; Fan 1996 type 7, numpy's and R's default). Non-finite
  * values are counted apart and left out of the rest; all fields are null when no value is finite.
  */
 public record Summary(long count, long nonFinite, Double mean, Double std, Double min, Double max, double[] quantiles) {

@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
  * design.
  *
  * <p>A trainer belongs to one thread. Everything a step touches is allocated up front.
- * Interrupting the thread abandons the run with a {@link CancellationException}.
+ * The listener saying {@link RunListener#cancelled()}, or an interrupt, abandons the run at its
+ * next step with a {@link CancellationException}.
  */
 public final class Trainer {
     private final TrainingPlan plan;
@@ -131,7 +132,7 @@ public final class Trainer {
         List<EpochRecord> records = new ArrayList<>();
         double[] epochSeconds = new double[epochs + 1];
         long[] lossSteps = new long[(int) Math.min(Integer.MAX_VALUE - 8, epochs * stepsPerEpoch / lossEvery + 2)];
-        Double[] losses = new Double[lossSteps.length];
+        double[] losses = new double[lossSteps.length];
         int recorded = 0;
         String status = RunResult.COMPLETE;
         Integer divergedEpoch = null;
@@ -161,7 +162,7 @@ public final class Trainer {
             long correct = 0;
             long stepInEpoch = 0;
             for (int start = 0; start < n; start += b) {
-                if (Thread.currentThread().isInterrupted()) throw new CancellationException("run interrupted");
+                if (listener.cancelled() || Thread.currentThread().isInterrupted()) throw new CancellationException("run stopped");
                 int rows = Math.min(b, n - start);
                 step++;
                 stepInEpoch++;
@@ -169,14 +170,14 @@ public final class Trainer {
                 correct += lastCorrect;
                 if (step == 1 || step % lossEvery == 0) {
                     lossSteps[recorded] = step;
-                    losses[recorded++] = finite(loss);
+                    losses[recorded++] = loss;
                 }
                 if (!Double.isFinite(loss)) {
                     status = RunResult.DIVERGED;
                     divergedEpoch = epoch;
                     divergence = "the minibatch loss became " + loss + " at step " + step;
                     epochSeconds[epoch] = seconds(te);
-                    records.add(epochRecord(epoch, lossSum / Math.max(1, stepInEpoch - 1), null, gradientRecords(epoch, stepInEpoch - 1)));
+                    records.add(epochRecord(epoch, stepInEpoch > 1 ? lossSum / (stepInEpoch - 1) : null, null, gradientRecords(epoch, stepInEpoch - 1)));
                     break epochLoop;
                 }
                 lossSum += loss;
@@ -197,8 +198,10 @@ public final class Trainer {
         double total = seconds(t0);
         RunResult.Timing timing = new RunResult.Timing(Arrays.copyOf(epochSeconds, records.size()), total,
                 step * (double) b / Math.max(1e-9, total));
+        Double[] recordedLosses = new Double[recorded];
+        for (int i = 0; i < recorded; i++) recordedLosses[i] = finite(losses[i]);
         return new RunResult(status, divergedEpoch, divergence, step, Arrays.copyOf(lossSteps, recorded),
-                Arrays.copyOf(losses, recorded), records, fin, timing);
+                recordedLosses, records, fin, timing);
     }
 
     /**
@@ -366,7 +369,11 @@ public final class Trainer {
         return out;
     }
 
-    /** Units whose pre-activation is ≤ 0 for every probe row (a ReLU there passes no gradient). */
+    /**
+     * Units whose pre-activation is ≤ 0 for every probe row: "dead" ReLUs, which pass no gradient
+     * for that data (Lu, Shin, Su, Karniadakis 2019, "Dying ReLU and initialization"); for leaky and
+     * exponential variants, units that never leave their flat, small-gradient side.
+     */
     static double deadFraction(float[] z, int rows, int units) {
         int dead = 0;
         for (int j = 0; j < units; j++) {
@@ -377,7 +384,10 @@ public final class Trainer {
         return (double) dead / units;
     }
 
-    /** Activations in the flat part of φ: |φ′(z)| &lt; threshold · max|φ′|. */
+    /**
+     * Activations in the flat part of φ, |φ′(z)| &lt; threshold · max|φ′|: the saturation Glorot &amp;
+     * Bengio (2010, §3) watch in sigmoid and tanh layers, where gradients hardly pass.
+     */
     static double saturatedFraction(Activation act, float[] z, int count, double threshold) {
         double limit = threshold * act.maxDerivative();
         int flat = 0;

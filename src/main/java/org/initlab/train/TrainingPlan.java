@@ -21,6 +21,7 @@ public record TrainingPlan(int[] hidden, Activation activation, boolean activate
         hidden = hidden.clone();
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be positive");
         if (epochs < 0) throw new IllegalArgumentException("epochs must be ≥ 0");
+        if (evaluation.batchSize() < 1) throw new IllegalArgumentException("the evaluation batch size is not resolved: " + evaluation);
     }
 
     @Override

@@ -59,6 +59,7 @@ class GridTest {
         assertEquals(12 + 8 + 8 - 4, notebook.size());
         PlannedRun deep = notebook.stream().filter(r -> r.experiments().contains("depth") && r.labels().get("initializer").equals("he")).findFirst().orElseThrow();
         assertEquals(128, deep.spec().batchSize());
+        assertEquals(128, deep.spec().evaluation().batchSize(), "evaluated in batches of its own training batch size");
         assertEquals(false, deep.spec().outputActivation());
         assertEquals("relu", deep.spec().initializer().params().get("nonlinearity"));
         PlannedRun shallow = notebook.stream().filter(r -> r.experiments().contains("activations") && r.labels().get("initializer").equals("he")).findFirst().orElseThrow();
@@ -92,7 +93,7 @@ class GridTest {
                   initializer: [{name: critical, sigma_w: auto}]
                   activation: [relu, tanh]
                 """);
-        assertEquals(Math.sqrt(2), (Double) runs.get(0).spec().initializer().params().get("sigma_w"), 1e-9, "ReLU: He");
+        assertEquals(1.414213562, runs.get(0).spec().initializer().params().get("sigma_w"), "ReLU: He's √2, to 10 digits");
         assertEquals(1.0, (Double) runs.get(1).spec().initializer().params().get("sigma_w"), 1e-6, "tanh at σ_b = 0");
     }
 

@@ -164,6 +164,11 @@ class StudyRunTest {
         Outcome forced = cli("run", spec.toString(), "--out", dir.toString(), "--seeds", "2", "--epochs", "1", "--force", "--no-report");
         assertEquals(0, forced.code(), forced.err());
         assertTrue(forced.out().contains("Training 4 of 8 runs") && forced.out().contains("(4 already finished"), forced.out());
+        // the folder remembers the options it was run with: running the folder itself resumes the same grid
+        assertTrue(Files.readString(dir.resolve("study.yaml")).startsWith("# run with: --seeds 2 --epochs 1"));
+        Outcome again = cli("run", dir.toString(), "--no-report");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("Training 0 of 8 runs"), again.out());
     }
 
     @Test

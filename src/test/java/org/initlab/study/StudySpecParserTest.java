@@ -42,7 +42,8 @@ class StudySpecParserTest {
         assertEquals(true, e.settings().get(Factor.OUTPUT_ACTIVATION).value());
         assertEquals("torch_linear", ((Component) e.settings().get(Factor.BIAS_INITIALIZER).value()).name());
         assertFalse(e.evaluation().testEachEpoch());
-        assertEquals(150, e.evaluation().batchSize(), "the notebook evaluates in training-size batches");
+        assertEquals(org.initlab.train.Evaluation.TRAINING_BATCH, e.evaluation().batchSize(), "the notebook evaluates in training-size batches");
+        assertEquals(150, Grid.expand(s).getFirst().spec().evaluation().batchSize());
     }
 
     @Test
