@@ -77,16 +77,16 @@ final class ShowCommand implements Callable<Integer> {
         o.println("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
                 + "; weights " + s.initializer() + ", biases " + s.biasInitializer());
         o.println("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed());
-        o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps, "
-                + String.format(Locale.ROOT, "%.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond()));
+        o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
+                + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond())));
         o.println();
         o.println(" epoch  train loss  train acc   val loss    val acc  test loss   test acc");
         for (EpochRecord e : r.epochs()) {
-            o.println(String.format(Locale.ROOT, "%6d %11s %10s %10s %10s %10s %10s", e.epoch(), num(e.trainLoss()), pct(e.trainAccuracy()),
-                    num(e.validationLoss()), pct(e.validationAccuracy()), num(e.testLoss()), pct(e.testAccuracy())));
+            o.println(String.format(Locale.ROOT, "%6d %11s %10s %10s %10s %10s %10s", e.epoch(), num(e.trainLoss()), RunProgressDisplay.percent(e.trainAccuracy()),
+                    num(e.validationLoss()), RunProgressDisplay.percent(e.validationAccuracy()), num(e.testLoss()), RunProgressDisplay.percent(e.testAccuracy())));
         }
         RunResult.Metrics f = r.finalMetrics();
-        o.println("  final: validation " + num(f.validationLoss()) + " / " + pct(f.validationAccuracy()) + ", test " + num(f.testLoss()) + " / " + pct(f.testAccuracy()));
+        o.println("  final: validation " + num(f.validationLoss()) + " / " + RunProgressDisplay.percent(f.validationAccuracy()) + ", test " + num(f.testLoss()) + " / " + RunProgressDisplay.percent(f.testAccuracy()));
         EpochRecord last = r.epochs().getLast();
         EpochRecord first = r.epochs().getFirst();
         o.println();
@@ -95,7 +95,7 @@ final class ShowCommand implements Callable<Integer> {
             LayerSnapshot a = first.layers().get(l), b = last.layers().get(l);
             LayerGradients g = l < last.gradients().size() ? last.gradients().get(l) : null;
             o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", b.layer(), num(a.weights().std()), num(b.weights().std()),
-                    num(b.activations().std()), pct(b.deadFraction()), pct(b.saturatedFraction()),
+                    num(b.activations().std()), RunProgressDisplay.percent(b.deadFraction()), RunProgressDisplay.percent(b.saturatedFraction()),
                     g == null ? "—" : num(g.meanNorm()), g == null ? "—" : num(g.updateRatio())));
         }
     }
@@ -104,9 +104,5 @@ final class ShowCommand implements Callable<Integer> {
         if (v == null) return "—";
         double a = Math.abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String pct(Double v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 }

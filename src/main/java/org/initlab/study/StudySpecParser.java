@@ -131,6 +131,9 @@ public final class StudySpecParser {
                 experiments.add(experiment(e.getKey(), text(en, "description", ""), defaults, root, en, path, overrides));
             }
         }
+        for (Map.Entry<String, String> u : unmatchedExcludes.entrySet()) {
+            if (!matchedExcludes.contains(u.getKey())) throw error(u.getKey(), u.getValue());
+        }
         JsonNode select = root.get("select");
         if (select != null) {
             if (!select.isArray() || select.isEmpty()) throw error("select", "a list of experiment names, e.g. [activations]");
@@ -188,7 +191,12 @@ public final class StudySpecParser {
         JsonNode exc = exp != null && exp.has("exclude") ? exp.get("exclude") : root.get("exclude");
         String incPath = exp != null && exp.has("include") ? expPath + "include" : "include";
         String excPath = exp != null && exp.has("exclude") ? expPath + "exclude" : "exclude";
-        return new Experiment(name, description, settings, factors, combinations(inc, incPath), combinations(exc, excPath), evaluation, probes);
+        List<Map<Factor, Level>> excluded = combinations(exc, excPath, settings, factors);
+        for (int i = 0; i < excluded.size(); i++) {
+            if (!matchesSomeLevel(excluded.get(i), settings, factors)) unmatchedExcludes.putIfAbsent(excPath + "[" + i + "]", describe(excluded.get(i), settings, factors));
+            else matchedExcludes.add(excPath + "[" + i + "]");
+        }
+        return new Experiment(name, description, settings, factors, combinations(inc, incPath, settings, factors), excluded, evaluation, probes);
     }
 
     private void put(Map<String, Entry> entries, JsonNode node, boolean factor, String path) {
@@ -362,7 +370,37 @@ public final class StudySpecParser {
         }
     }
 
-    private List<Map<Factor, Level>> combinations(JsonNode node, String path) {
+    /** Exclude patterns that matched no level of some experiment, and those that matched one: a pattern that matches nowhere is a mistake. */
+    private final Map<String, String> unmatchedExcludes = new LinkedHashMap<>();
+    private final Set<String> matchedExcludes = new java.util.HashSet<>();
+
+    /** Whether every entry of the pattern is one of the experiment's levels (or its setting) for that factor. */
+    private static boolean matchesSomeLevel(Map<Factor, Level> pattern, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
+        for (Map.Entry<Factor, Level> e : pattern.entrySet()) {
+            List<Level> levels = factors.containsKey(e.getKey()) ? factors.get(e.getKey())
+                    : settings.containsKey(e.getKey()) ? List.of(settings.get(e.getKey())) : List.of();
+            if (levels.stream().noneMatch(l -> l.value().equals(e.getValue().value()))) return false;
+        }
+        return true;
+    }
+
+    private static String describe(Map<Factor, Level> pattern, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
+        for (Map.Entry<Factor, Level> e : pattern.entrySet()) {
+            List<Level> levels = factors.containsKey(e.getKey()) ? factors.get(e.getKey())
+                    : settings.containsKey(e.getKey()) ? List.of(settings.get(e.getKey())) : List.of();
+            if (levels.stream().noneMatch(l -> l.value().equals(e.getValue().value()))) {
+                return "it matches no run: " + e.getKey().key() + " '" + e.getValue().label() + "' is not among the levels ("
+                        + String.join(", ", levels.stream().map(Level::label).toList()) + ")";
+            }
+        }
+        return "it matches no run";
+    }
+
+    /**
+     * Include and exclude entries: a factor's value is one of the experiment's level labels ("he",
+     * "6 hidden") or, failing that, a value written like a level (a name, a mapping, a list).
+     */
+    private List<Map<Factor, Level>> combinations(JsonNode node, String path, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
         List<Map<Factor, Level>> out = new ArrayList<>();
         if (node == null || node.isNull()) return out;
         if (!node.isArray()) throw error(path, "must be a list of mappings, e.g. [{initializer: zeros, activation: relu}]");
@@ -375,7 +413,14 @@ public final class StudySpecParser {
                 Map.Entry<String, JsonNode> e = it.next();
                 Factor f = Factor.byKey(e.getKey());
                 if (f == null) throw error(p + "." + e.getKey(), NearestName.unknown("factor", e.getKey(), Factor.keys()));
-                combo.put(f, level(f, e.getValue(), p + "." + e.getKey()));
+                Level byLabel = null;
+                if (e.getValue().isTextual() || e.getValue().isNumber() || e.getValue().isBoolean()) {
+                    List<Level> known = new ArrayList<>(factors.getOrDefault(f, List.of()));
+                    if (settings.containsKey(f)) known.add(settings.get(f));
+                    String text = e.getValue().asText();
+                    byLabel = known.stream().filter(l -> l.label().equals(text)).findFirst().orElse(null);
+                }
+                combo.put(f, byLabel != null ? byLabel : level(f, e.getValue(), p + "." + e.getKey()));
             }
             out.add(combo);
         }

@@ -48,6 +48,40 @@ class GridTest {
         assertEquals(Set.of("xavier_uniform/relu", "xavier_uniform/tanh", "kaiming_uniform/relu", "orthogonal/relu", "orthogonal/tanh"), combos);
     }
 
+    /** Patterns name levels by their labels, as tables and legends show them (the README's example). */
+    @Test
+    void excludeAndIncludeUseLevelLabels() {
+        List<PlannedRun> runs = grid("""
+                name: g
+                seeds: 1
+                factors:
+                  initializer:
+                    - {name: normal, std: 1, label: random}
+                    - {name: xavier_uniform, label: xavier}
+                    - {name: kaiming_normal, nonlinearity: relu, label: he}
+                  activation: [relu, tanh]
+                exclude:
+                  - {initializer: random, activation: tanh}
+                  - {initializer: xavier, activation: tanh}
+                """);
+        Set<String> combos = runs.stream().map(r -> r.labels().get("initializer") + "/" + r.labels().get("activation")).collect(Collectors.toSet());
+        assertEquals(Set.of("random/relu", "xavier/relu", "he/relu", "he/tanh"), combos,
+                "'xavier' is the label here, although as a name it would be an alias of xavier_normal");
+    }
+
+    @Test
+    void anExcludeThatMatchesNothingIsAnError() {
+        String m = org.junit.jupiter.api.Assertions.assertThrows(org.initlab.UserError.class, () -> grid("""
+                name: g
+                factors:
+                  initializer: [{name: xavier_uniform, label: xavier}]
+                  activation: [relu, tanh]
+                exclude:
+                  - {initializer: kaiming_uniform}
+                """)).getMessage();
+        assertTrue(m.contains("exclude[0]: it matches no run: initializer 'kaiming_uniform' is not among the levels (xavier)"), m);
+    }
+
     @Test
     void experimentsShareIdenticalRuns() {
         List<PlannedRun> runs = Grid.expand(StudySpecParser.parse(BuiltInStudies.source("seed"), "seed", StudySpecParser.Overrides.NONE));
