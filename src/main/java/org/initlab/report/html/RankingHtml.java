@@ -16,7 +16,8 @@ final class RankingHtml {
 
     static void section(Page p, StudyAggregate agg, SeriesColours colours, List<Finding> findings) {
         p.raw("<section id=\"rq3\">\n<h2>3. Which is best where?</h2>\n");
-        p.element("p", "", "For each scenario, the configurations ranked by final test accuracy. The best is compared with each other one by a paired t-test"
+        p.element("p", "", "For each scenario, the configurations ranked by final validation accuracy: the test split is never used to choose."
+                + " The chosen best is then compared with each other one on final test accuracy by a paired t-test"
                 + " across seeds (runs with the same seed share data order and random draws), the p-values Holm-corrected within the scenario;"
                 + " d_z is the mean paired difference over its standard deviation (Cohen's paired effect size).");
         if (agg.rankings().isEmpty()) {
@@ -28,7 +29,7 @@ final class RankingHtml {
         p.raw("<div class=\"table-wrap\"><table class=\"sortable\" id=\"ranking-table\">\n<thead><tr>");
         p.element("th", "class=\"text\"", "scenario");
         if (experiments) p.element("th", "class=\"text\"", "experiments");
-        for (String h : List.of("best", "test acc.", "runner-up", "margin (points)", "Holm p", "d_z")) p.element("th", h.equals("best") || h.equals("runner-up") ? "class=\"text\"" : "", h);
+        for (String h : List.of("best", "val. acc.", "test acc.", "runner-up", "margin (points)", "Holm p", "d_z")) p.element("th", h.equals("best") || h.equals("runner-up") ? "class=\"text\"" : "", h);
         p.element("th", "class=\"text\"", "verdict");
         p.element("th", "class=\"text\"", "best against every other");
         p.raw("</tr></thead>\n<tbody>\n");
@@ -41,6 +42,7 @@ final class RankingHtml {
             p.element("td", "class=\"text\"", r.scenario().title(agg.design()));
             if (experiments) p.element("td", "class=\"text\"", String.join(", ", r.scenario().experiments()));
             p.raw("<td class=\"text\"><span class=\"swatch\" style=\"background:" + colours.colour(primary, best).hex() + "\"></span>").text(best).raw("</td>");
+            SummaryHtml.cell(p, r.best().validation().mean(), Values.accuracy(r.best().validation().scaled(0.01)));
             SummaryHtml.cell(p, r.best().accuracy().mean(), Values.accuracy(r.best().accuracy().scaled(0.01)));
             p.raw("<td class=\"text\"><span class=\"swatch\" style=\"background:" + colours.colour(primary, runner).hex() + "\"></span>").text(runner).raw("</td>");
             SummaryHtml.cell(p, margin, Values.points(margin));
@@ -58,7 +60,8 @@ final class RankingHtml {
             p.raw("</tr>\n");
         }
         p.raw("</tbody></table></div>\n");
-        p.element("p", "class=\"note\"", "Margin: best minus runner-up in final test accuracy, the mean paired difference over the seeds both have. Holm p: the paired test's p-value after Holm's correction; "
+        p.element("p", "class=\"note\"", "Best and runner-up: the first two by validation accuracy (by test accuracy where a configuration has no validation measurement). "
+                + "Margin: best minus runner-up in final test accuracy, the mean paired difference over the seeds both have; negative when the choice made on validation does not hold on test. Holm p: the paired test's p-value after Holm's correction; "
                 + "n.s.: not significant at 0.05. " + (agg.maxSeeds() < 2 ? "1 seed: no tests are possible." : ""));
         List<Finding> best = findings.stream().filter(f -> f.kind() == Finding.Kind.BEST).toList();
         if (!best.isEmpty()) FindingsHtml.list(p, best);

@@ -12,19 +12,24 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Which member of a scenario is best: members ordered by mean final test accuracy, and the best
- * compared with each other one by a paired t-test over the seeds both have (the seed fixes the
- * data order and the random draws, so runs with the same seed are pairs). The k − 1 p-values
+ * Which member of a scenario is best: members ordered by mean final <em>validation</em> accuracy
+ * (the test split is never used for choosing; only when a member has no validation measurement
+ * does the order fall back to test accuracy), and the chosen best then compared with each other
+ * one on final <em>test</em> accuracy by a paired t-test over the seeds both have (the seed fixes
+ * the data order and the random draws, so runs with the same seed are pairs). The k − 1 p-values
  * of a scenario are Holm-adjusted together: "the best beats X" is claimed at family-wise level
- * {@link #ALPHA} within the scenario.
+ * {@link #ALPHA} within the scenario. Choosing on one split and testing on another keeps the
+ * test honest: choosing the winner on the numbers it is then tested on would overstate it.
  *
- * @param order       members with their mean final test accuracy (points), best first
- * @param comparisons best vs each other member, in {@code order}
+ * @param order        members with their mean final test and validation accuracy (points), best first
+ * @param comparisons  best vs each other member, in {@code order}
+ * @param byValidation whether the order is by validation accuracy (else by test accuracy)
  */
-public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> comparisons) {
+public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> comparisons, boolean byValidation) {
     public static final double ALPHA = 0.05;
 
-    public record Standing(RunGroup group, Estimate accuracy) {}
+    /** @param accuracy final test accuracy (points); @param validation final validation accuracy (points) */
+    public record Standing(RunGroup group, Estimate accuracy, Estimate validation) {}
 
     public Standing best() { return order.getFirst(); }
 
@@ -46,8 +51,14 @@ public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> 
 
     public static Ranking of(Scenario s, StudyDesign design) {
         List<Standing> order = new ArrayList<>();
-        for (RunGroup g : s.members()) order.add(new Standing(g, Estimate.of(points(g, seeds(g)))));
-        order.sort(Comparator.comparingDouble((Standing st) -> Double.isNaN(st.accuracy().mean()) ? Double.NEGATIVE_INFINITY : -st.accuracy().mean())
+        for (RunGroup g : s.members()) {
+            order.add(new Standing(g, Estimate.of(points(g, seeds(g), false)), Estimate.of(points(g, seeds(g), true))));
+        }
+        boolean byValidation = order.stream().allMatch(st -> Double.isFinite(st.validation().mean()));
+        order.sort(Comparator.comparingDouble((Standing st) -> {
+                    double v = byValidation ? st.validation().mean() : st.accuracy().mean();
+                    return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
+                })
                 .thenComparingInt(st -> design.levelIndex(s.primary(), s.level(st.group()))));
         List<PairedTTest> tests = new ArrayList<>();
         RunGroup best = order.getFirst().group();
@@ -55,27 +66,28 @@ public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> 
             RunGroup other = order.get(i).group();
             TreeSet<String> common = new TreeSet<>(best.bySeed().keySet());
             common.retainAll(other.bySeed().keySet());
-            tests.add(PairedTTest.of(points(best, common), points(other, common)));
+            tests.add(PairedTTest.of(points(best, common, false), points(other, common, false)));
         }
         double[] p = new double[tests.size()];
         for (int i = 0; i < p.length; i++) p[i] = tests.get(i).p();
         double[] adjusted = Holm.adjust(p);
         List<Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) comparisons.add(new Comparison(best, order.get(i + 1).group(), tests.get(i), adjusted[i]));
-        return new Ranking(s, order, comparisons);
+        return new Ranking(s, order, comparisons, byValidation);
     }
 
     private static java.util.Collection<String> seeds(RunGroup g) {
         return g.bySeed().keySet();
     }
 
-    /** Final test accuracy in points (percent) of the runs with these seeds, in seed order. */
-    static double[] points(RunGroup g, java.util.Collection<String> seeds) {
+    /** Final test (or validation) accuracy in points (percent) of the runs with these seeds, in seed order. */
+    static double[] points(RunGroup g, java.util.Collection<String> seeds, boolean validation) {
         Map<String, RunRecord> by = g.bySeed();
         double[] v = new double[seeds.size()];
         int i = 0;
         for (String seed : seeds) {
-            Double a = by.get(seed).result().finalMetrics().testAccuracy();
+            var m = by.get(seed).result().finalMetrics();
+            Double a = validation ? m.validationAccuracy() : m.testAccuracy();
             v[i++] = a == null || !Double.isFinite(a) ? Double.NaN : 100 * a;
         }
         return v;

@@ -37,23 +37,33 @@ public final class Findings {
         return out;
     }
 
-    /** "With relu · sgd · 128-64, he beats xavier by 0.40 points of test accuracy (…; Holm-adjusted p = 0.010, d_z = 2.1)." */
+    /**
+     * "With relu · sgd · 128-64, he (best on validation) beats xavier by 0.40 points of test accuracy
+     * (…; Holm-adjusted p = 0.010, d_z = 2.1)." The best is chosen on validation accuracy and
+     * judged on test accuracy, so it may turn out not to be ahead on test; the sentence then says so.
+     */
     public static Finding best(StudyDesign design, Ranking r) {
         Comparison c = r.runnerUp();
         if (c == null) return null;
         Scenario s = r.scenario();
         String where = s.keys(design).isEmpty() ? "In " + s.title(design) : "With " + s.title(design);
         String best = s.level(c.best()), other = s.level(c.other());
+        String chosen = r.byValidation() ? " (best on validation)" : "";
         Estimate a = r.order().get(0).accuracy(), b = r.order().get(1).accuracy();
         double margin = r.margin();
-        String pair = Values.fixed(a.mean(), 2) + "% vs " + Values.fixed(b.mean(), 2) + "%";
-        if (!c.tested()) {
-            return new Finding(Finding.Kind.BEST, where + ", " + best + " has the highest test accuracy, " + Values.points(margin)
-                    + " points above " + other + " (" + pair + "); " + c.test().pairs() + " paired seed" + (c.test().pairs() == 1 ? "" : "s")
-                    + ": no test, so this is not a claim.", false, false);
-        }
+        String pair = Values.fixed(a.mean(), 2) + "% vs " + Values.fixed(b.mean(), 2) + "% test accuracy";
         String stats = "paired t-test over " + c.test().pairs() + " seeds, Holm-adjusted " + Values.p(c.adjustedP())
                 + ", d_z = " + Values.effect(c.test().effectSize());
+        if (!(margin > 0)) {
+            String how = c.tested() ? stats : c.test().pairs() + " paired seed" + (c.test().pairs() == 1 ? "" : "s") + ", no test";
+            return new Finding(Finding.Kind.BEST, where + ", " + best + " is best on validation but not on test: " + other + " is ahead by "
+                    + Values.points(-margin) + " points (" + pair + "; " + how + "); no claim.", false, c.tested());
+        }
+        if (!c.tested()) {
+            return new Finding(Finding.Kind.BEST, where + ", " + best + chosen + " is " + Values.points(margin)
+                    + " points of test accuracy above " + other + " (" + pair + "); " + c.test().pairs() + " paired seed"
+                    + (c.test().pairs() == 1 ? "" : "s") + ": no test, so this is not a claim.", false, false);
+        }
         if (c.significant()) {
             String rest = "";
             long beaten = r.comparisons().stream().filter(Comparison::significant).count();
@@ -61,10 +71,10 @@ public final class Findings {
                 rest = beaten == r.comparisons().size() ? " It is significantly better than all " + r.comparisons().size() + " others."
                         : " It is significantly better than " + beaten + " of the " + r.comparisons().size() + " others.";
             }
-            return new Finding(Finding.Kind.BEST, where + ", " + best + " beats " + other + " by " + Values.points(margin)
+            return new Finding(Finding.Kind.BEST, where + ", " + best + chosen + " beats " + other + " by " + Values.points(margin)
                     + " points of test accuracy (" + pair + "; " + stats + ")." + rest, true, true);
         }
-        return new Finding(Finding.Kind.BEST, where + ", " + best + " is ahead of " + other + " by " + Values.points(margin)
+        return new Finding(Finding.Kind.BEST, where + ", " + best + chosen + " is ahead of " + other + " by " + Values.points(margin)
                 + " points of test accuracy (" + pair + "), but the difference is not significant (" + stats + ").",
                 false, true);
     }

@@ -150,11 +150,11 @@ class AggregationTest {
         StudyAggregate agg = study();
         List<Finding> fs = Findings.all(agg);
         Finding relu = fs.stream().filter(f -> f.text().startsWith("With relu")).findFirst().orElseThrow();
-        assertTrue(relu.text().contains("he beats xavier by 0.40 points"), relu.text());
+        assertTrue(relu.text().contains("he (best on validation) beats xavier by 0.40 points"), relu.text());
         assertTrue(relu.text().contains("over 5 seeds"), relu.text());
         assertTrue(relu.significant());
         Finding tanh = fs.stream().filter(f -> f.text().startsWith("With tanh")).findFirst().orElseThrow();
-        assertTrue(tanh.text().contains("xavier is ahead of he by 0.02 points"), tanh.text());
+        assertTrue(tanh.text().contains("xavier (best on validation) is ahead of he by 0.02 points"), tanh.text());
         assertTrue(tanh.text().contains("not significant"), tanh.text());
         assertFalse(tanh.significant());
         Finding interaction = fs.stream().filter(f -> f.kind() == Finding.Kind.INTERACTION).findFirst().orElseThrow();
@@ -162,6 +162,29 @@ class AggregationTest {
         Finding diverged = fs.stream().filter(f -> f.kind() == Finding.Kind.DIVERGENCE).findFirst().orElseThrow();
         assertTrue(diverged.text().startsWith("random diverged"), diverged.text());
         assertTrue(diverged.text().contains("in 1 of 5 seeds with relu; 1 of 5 seeds with tanh"), diverged.text());
+    }
+
+    /** The best is chosen on validation accuracy and judged on test accuracy, which may disagree. */
+    @Test
+    void theBestIsChosenOnValidationAndJudgedOnTest() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int seed = 0; seed < 4; seed++) {
+            // xavier: higher validation accuracy, lower test accuracy than he
+            runs.add(Fixtures.run("x" + seed, Fixtures.labels("xavier", "relu", seed), List.of("e"),
+                    new double[]{0.1, 0.970 + 0.001 * seed}, new double[]{0.1, 0.960 + 0.001 * seed}, 0));
+            runs.add(Fixtures.run("h" + seed, Fixtures.labels("he", "relu", seed), List.of("e"),
+                    new double[]{0.1, 0.965 + 0.001 * seed}, new double[]{0.1, 0.968 + 0.0012 * seed}, 0));
+        }
+        Map<String, Map<String, List<String>>> experiments = new LinkedHashMap<>();
+        experiments.put("e", Map.of("initializer", List.of("xavier", "he")));
+        StudyAggregate agg = StudyAggregate.of(new StudyData(java.nio.file.Path.of("unused"), Fixtures.manifest("v", experiments, runs), "name: v\n", runs));
+        Ranking r = agg.rankings().getFirst();
+        assertTrue(r.byValidation());
+        assertEquals("xavier", r.scenario().level(r.best().group()), "chosen on validation, not on test");
+        assertTrue(r.margin() < 0, "on test the choice does not hold: " + r.margin());
+        Finding f = Findings.best(agg.design(), r);
+        assertTrue(f.text().contains("xavier is best on validation but not on test: he is ahead by"), f.text());
+        assertFalse(f.significant());
     }
 
     /** The notebook protocol zeroes biases for zero init only: a bias initializer that follows the initializer splits nothing. */
