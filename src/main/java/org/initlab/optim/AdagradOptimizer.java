@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.Parameter;
 
-import java.util.Arrays;
 
 /** {@link Adagrad} bound to its parameters; the update rule is documented there. */
 final class AdagradOptimizer implements Optimizer {
@@ -22,11 +21,7 @@ final class AdagradOptimizer implements Optimizer {
 
     AdagradOptimizer(Adagrad spec, Parameter[] parameters, boolean vectorized) {
         this.parameters = parameters;
-        this.sums = new float[parameters.length][];
-        for (int k = 0; k < parameters.length; k++) {
-            sums[k] = new float[parameters[k].size()];
-            Arrays.fill(sums[k], (float) spec.initialAccumulatorValue());
-        }
+        this.sums = ParameterList.buffers(parameters, (float) spec.initialAccumulatorValue());
         this.lr = spec.lr();
         this.lrDecay = spec.lrDecay();
         this.eps = (float) spec.eps();

@@ -60,15 +60,21 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     }
 
     static Adam parse(Map<String, ?> given) {
-        Params p = new Params(NAME, splitBetas(NAME, given));
-        double lr = p.getDouble("lr", DEFAULTS.lr);
-        double beta1 = p.getDouble("beta1", DEFAULTS.beta1);
-        double beta2 = p.getDouble("beta2", DEFAULTS.beta2);
-        double eps = p.getDouble("eps", DEFAULTS.eps);
-        double weightDecay = p.getDouble("weight_decay", DEFAULTS.weightDecay);
-        boolean amsgrad = p.getBoolean("amsgrad", DEFAULTS.amsgrad);
-        boolean maximize = p.getBoolean("maximize", DEFAULTS.maximize);
+        return parse(NAME, DEFAULTS, given);
+    }
+
+    /** Adam's hyper-parameters as the component {@code name} reads them, with {@code defaults}' values (AdamW shares them). */
+    static Adam parse(String name, Adam defaults, Map<String, ?> given) {
+        Params p = new Params(name, splitBetas(name, given));
+        double lr = p.getDouble("lr", defaults.lr);
+        double beta1 = p.getDouble("beta1", defaults.beta1);
+        double beta2 = p.getDouble("beta2", defaults.beta2);
+        double eps = p.getDouble("eps", defaults.eps);
+        double weightDecay = p.getDouble("weight_decay", defaults.weightDecay);
+        boolean amsgrad = p.getBoolean("amsgrad", defaults.amsgrad);
+        boolean maximize = p.getBoolean("maximize", defaults.maximize);
         p.done();
+        checkAdamFamily(name, lr, beta1, beta2, eps, weightDecay);
         return new Adam(lr, beta1, beta2, eps, weightDecay, amsgrad, maximize);
     }
 

@@ -35,9 +35,9 @@ final class AdamOptimizer implements Optimizer {
     AdamOptimizer(Parameter[] parameters, double lr, double beta1, double beta2, double eps, double weightDecay,
                   boolean decoupled, boolean amsgrad, boolean maximize, boolean vectorized) {
         this.parameters = parameters;
-        this.firstMoments = zeros(parameters);
-        this.secondMoments = zeros(parameters);
-        this.maxSecondMoments = amsgrad ? zeros(parameters) : null;
+        this.firstMoments = ParameterList.buffers(parameters, 0f);
+        this.secondMoments = ParameterList.buffers(parameters, 0f);
+        this.maxSecondMoments = amsgrad ? ParameterList.buffers(parameters, 0f) : null;
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -50,12 +50,6 @@ final class AdamOptimizer implements Optimizer {
         this.decoupledFactor = decoupled ? (float) (1 - lr * weightDecay) : 1f;
         this.maximize = maximize;
         this.vectorized = vectorized;
-    }
-
-    private static float[][] zeros(Parameter[] parameters) {
-        float[][] b = new float[parameters.length][];
-        for (int k = 0; k < parameters.length; k++) b[k] = new float[parameters[k].size()];
-        return b;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.initlab.optim;
 
-import org.initlab.catalog.Params;
 import org.initlab.math.Parameter;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,16 +40,9 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     }
 
     static AdamW parse(Map<String, ?> given) {
-        Params p = new Params(NAME, Adam.splitBetas(NAME, given));
-        double lr = p.getDouble("lr", DEFAULTS.lr);
-        double beta1 = p.getDouble("beta1", DEFAULTS.beta1);
-        double beta2 = p.getDouble("beta2", DEFAULTS.beta2);
-        double eps = p.getDouble("eps", DEFAULTS.eps);
-        double weightDecay = p.getDouble("weight_decay", DEFAULTS.weightDecay);
-        boolean amsgrad = p.getBoolean("amsgrad", DEFAULTS.amsgrad);
-        boolean maximize = p.getBoolean("maximize", DEFAULTS.maximize);
-        p.done();
-        return new AdamW(lr, beta1, beta2, eps, weightDecay, amsgrad, maximize);
+        Adam a = Adam.parse(NAME, new Adam(DEFAULTS.lr, DEFAULTS.beta1, DEFAULTS.beta2, DEFAULTS.eps, DEFAULTS.weightDecay,
+                DEFAULTS.amsgrad, DEFAULTS.maximize), given);
+        return new AdamW(a.lr(), a.beta1(), a.beta2(), a.eps(), a.weightDecay(), a.amsgrad(), a.maximize());
     }
 
     @Override public String name() { return NAME; }
@@ -59,15 +50,7 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     @Override public double learningRate() { return lr; }
 
     Map<String, Object> signatureParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lr", lr);
-        m.put("beta1", beta1);
-        m.put("beta2", beta2);
-        m.put("eps", eps);
-        m.put("weight_decay", weightDecay);
-        m.put("amsgrad", amsgrad);
-        m.put("maximize", maximize);
-        return m;
+        return new Adam(lr, beta1, beta2, eps, weightDecay, amsgrad, maximize).signatureParams();
     }
 
     @Override public Map<String, Object> params() { return Optimizers.sorted(signatureParams()); }

@@ -27,4 +27,14 @@ final class ParameterList {
         }
         return array;
     }
+
+    /** One state buffer per parameter, each of its size, filled with {@code initial}. */
+    static float[][] buffers(Parameter[] parameters, float initial) {
+        float[][] b = new float[parameters.length][];
+        for (int k = 0; k < parameters.length; k++) {
+            b[k] = new float[parameters[k].size()];
+            if (initial != 0f) java.util.Arrays.fill(b[k], initial);
+        }
+        return b;
+    }
 }

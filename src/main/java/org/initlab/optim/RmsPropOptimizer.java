@@ -26,9 +26,9 @@ final class RmsPropOptimizer implements Optimizer {
 
     RmsPropOptimizer(RmsProp spec, Parameter[] parameters, boolean vectorized) {
         this.parameters = parameters;
-        this.squareAverages = zeros(parameters);
-        this.gradAverages = spec.centered() ? zeros(parameters) : null;
-        this.momentumBuffers = spec.momentum() > 0 ? zeros(parameters) : null;
+        this.squareAverages = ParameterList.buffers(parameters, 0f);
+        this.gradAverages = spec.centered() ? ParameterList.buffers(parameters, 0f) : null;
+        this.momentumBuffers = spec.momentum() > 0 ? ParameterList.buffers(parameters, 0f) : null;
         this.negativeLr = (float) -spec.lr();
         this.alpha = (float) spec.alpha();
         this.oneMinusAlpha = (float) (1 - spec.alpha());
@@ -37,12 +37,6 @@ final class RmsPropOptimizer implements Optimizer {
         this.momentum = (float) spec.momentum();
         this.maximize = spec.maximize();
         this.vectorized = vectorized;
-    }
-
-    private static float[][] zeros(Parameter[] parameters) {
-        float[][] b = new float[parameters.length][];
-        for (int k = 0; k < parameters.length; k++) b[k] = new float[parameters[k].size()];
-        return b;
     }
 
     @Override

@@ -22,7 +22,7 @@ final class SgdOptimizer implements Optimizer {
 
     SgdOptimizer(Sgd spec, Parameter[] parameters, boolean vectorized) {
         this.parameters = parameters;
-        this.momentumBuffers = spec.momentum() != 0 ? buffers(parameters) : null;
+        this.momentumBuffers = spec.momentum() != 0 ? ParameterList.buffers(parameters, 0f) : null;
         this.negativeLr = (float) -spec.lr();
         this.momentum = (float) spec.momentum();
         this.oneMinusDampening = (float) (1 - spec.dampening());
@@ -30,12 +30,6 @@ final class SgdOptimizer implements Optimizer {
         this.nesterov = spec.nesterov();
         this.maximize = spec.maximize();
         this.vectorized = vectorized;
-    }
-
-    private static float[][] buffers(Parameter[] parameters) {
-        float[][] b = new float[parameters.length][];
-        for (int k = 0; k < parameters.length; k++) b[k] = new float[parameters[k].size()];
-        return b;
     }
 
     @Override
