@@ -21,7 +21,22 @@ final class RunProgressDisplay implements StudyProgress {
     private final boolean terminal;
     private final List<String> describeKeys;
     private final long t0 = System.nanoTime();
-    private final Map<String, String> running = new LinkedHashMap<>();
+    /** Runs in flight: their label and epoch (kept as numbers; text is made only when drawing). */
+    private final Map<String, Running> running = new LinkedHashMap<>();
+
+    private static final class Running {
+        final String label;
+        int epoch, epochs;
+
+        Running(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return epochs == 0 ? label + " starting" : label + " ep " + epoch + "/" + epochs;
+        }
+    }
     private int total;
     private int done;
     private double fraction;
@@ -49,13 +64,17 @@ final class RunProgressDisplay implements StudyProgress {
 
     @Override
     public synchronized void runStarted(PlannedRun run) {
-        running.put(run.id(), run.describe(describeKeys) + " starting");
+        running.put(run.id(), new Running(run.describe(describeKeys)));
         draw(false);
     }
 
     @Override
     public synchronized void runProgress(PlannedRun run, int epoch, int epochs, double studyFraction) {
-        running.put(run.id(), run.describe(describeKeys) + " ep " + epoch + "/" + epochs);
+        Running r = running.get(run.id());
+        if (r != null) {
+            r.epoch = epoch;
+            r.epochs = epochs;
+        }
         fraction = studyFraction;
         draw(false);
     }
@@ -114,7 +133,7 @@ final class RunProgressDisplay implements StudyProgress {
         String eta = fraction > 0.002 ? duration(elapsed * (1 - fraction) / fraction) : "…";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s %d/%d runs · %.0f%% · ETA %s", bar(fraction), done, total, 100 * fraction, eta));
-        for (String r : running.values()) sb.append(" | ").append(r);
+        for (Running r : running.values()) sb.append(" | ").append(r);
         int width = columns();
         String s = sb.length() > width - 1 ? sb.substring(0, width - 2) + "…" : sb.toString();
         out.print("\r\033[2K" + s);
