@@ -193,7 +193,8 @@ public final class StudySpecParser {
         String excPath = exp != null && exp.has("exclude") ? expPath + "exclude" : "exclude";
         List<Map<Factor, Level>> excluded = combinations(exc, excPath, settings, factors);
         for (int i = 0; i < excluded.size(); i++) {
-            if (!matchesSomeLevel(excluded.get(i), settings, factors)) unmatchedExcludes.putIfAbsent(excPath + "[" + i + "]", describe(excluded.get(i), settings, factors));
+            String why = mismatch(excluded.get(i), settings, factors);
+            if (why != null) unmatchedExcludes.putIfAbsent(excPath + "[" + i + "]", why);
             else matchedExcludes.add(excPath + "[" + i + "]");
         }
         return new Experiment(name, description, settings, factors, combinations(inc, incPath, settings, factors), excluded, evaluation, probes);
@@ -374,26 +375,24 @@ public final class StudySpecParser {
     private final Map<String, String> unmatchedExcludes = new LinkedHashMap<>();
     private final Set<String> matchedExcludes = new java.util.HashSet<>();
 
-    /** Whether every entry of the pattern is one of the experiment's levels (or its setting) for that factor. */
-    private static boolean matchesSomeLevel(Map<Factor, Level> pattern, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
-        for (Map.Entry<Factor, Level> e : pattern.entrySet()) {
-            List<Level> levels = factors.containsKey(e.getKey()) ? factors.get(e.getKey())
-                    : settings.containsKey(e.getKey()) ? List.of(settings.get(e.getKey())) : List.of();
-            if (levels.stream().noneMatch(l -> l.value().equals(e.getValue().value()))) return false;
-        }
-        return true;
+    /** The levels factor {@code f} takes in an experiment: its list, or its one setting. */
+    private static List<Level> levelsOf(Factor f, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
+        return factors.containsKey(f) ? factors.get(f) : settings.containsKey(f) ? List.of(settings.get(f)) : List.of();
     }
 
-    private static String describe(Map<Factor, Level> pattern, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
+    /**
+     * Null when every entry of the pattern is one of the experiment's levels for that factor;
+     * otherwise why the pattern matches no run of the experiment.
+     */
+    private static String mismatch(Map<Factor, Level> pattern, Map<Factor, Level> settings, Map<Factor, List<Level>> factors) {
         for (Map.Entry<Factor, Level> e : pattern.entrySet()) {
-            List<Level> levels = factors.containsKey(e.getKey()) ? factors.get(e.getKey())
-                    : settings.containsKey(e.getKey()) ? List.of(settings.get(e.getKey())) : List.of();
+            List<Level> levels = levelsOf(e.getKey(), settings, factors);
             if (levels.stream().noneMatch(l -> l.value().equals(e.getValue().value()))) {
                 return "it matches no run: " + e.getKey().key() + " '" + e.getValue().label() + "' is not among the levels ("
                         + String.join(", ", levels.stream().map(Level::label).toList()) + ")";
             }
         }
-        return "it matches no run";
+        return null;
     }
 
     /**
@@ -415,10 +414,8 @@ public final class StudySpecParser {
                 if (f == null) throw error(p + "." + e.getKey(), NearestName.unknown("factor", e.getKey(), Factor.keys()));
                 Level byLabel = null;
                 if (e.getValue().isTextual() || e.getValue().isNumber() || e.getValue().isBoolean()) {
-                    List<Level> known = new ArrayList<>(factors.getOrDefault(f, List.of()));
-                    if (settings.containsKey(f)) known.add(settings.get(f));
                     String text = e.getValue().asText();
-                    byLabel = known.stream().filter(l -> l.label().equals(text)).findFirst().orElse(null);
+                    byLabel = levelsOf(f, settings, factors).stream().filter(l -> l.label().equals(text)).findFirst().orElse(null);
                 }
                 combo.put(f, byLabel != null ? byLabel : level(f, e.getValue(), p + "." + e.getKey()));
             }
