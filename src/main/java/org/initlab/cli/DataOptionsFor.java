@@ -3,7 +3,7 @@ package org.initlab.cli;
 import org.initlab.data.DataOptions;
 import org.initlab.data.Dataset;
 import org.initlab.data.Preprocessing;
-import org.initlab.study.JsonFormat;
+import org.initlab.io.JsonFormat;
 import org.initlab.study.StudySpec;
 
 import java.nio.file.Path;

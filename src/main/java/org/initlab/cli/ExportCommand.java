@@ -1,7 +1,8 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
-import org.initlab.study.AtomicFile;
+import org.initlab.io.AtomicFile;
+import org.initlab.io.Csv;
 import org.initlab.study.Factor;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
@@ -112,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
     static void writeEpochs(Writer w, List<RunRecord> runs) throws IOException {
         List<String> header = runColumns();
         header.addAll(List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy", "epoch_seconds"));
-        row(w, header);
+        Csv.row(w, header);
         for (RunRecord r : runs) {
             List<String> base = runValues(r);
             double[] secs = r.result().timing().epochSeconds();
@@ -126,7 +127,7 @@ final class ExportCommand implements Callable<Integer> {
                 v.add(n(e.testLoss()));
                 v.add(n(e.testAccuracy()));
                 v.add(e.epoch() < secs.length ? Double.toString(secs[e.epoch()]) : "");
-                row(w, v);
+                Csv.row(w, v);
             }
         }
         w.flush();
@@ -137,7 +138,7 @@ final class ExportCommand implements Callable<Integer> {
         header.addAll(List.of("epoch", "layer", "weight_mean", "weight_std", "weight_min", "weight_max", "bias_mean", "bias_std",
                 "preact_mean", "preact_std", "act_mean", "act_std", "dead_fraction", "saturated_fraction",
                 "grad_norm_first_step", "grad_norm_mean", "grad_norm_max", "update_ratio"));
-        row(w, header);
+        Csv.row(w, header);
         for (RunRecord r : runs) {
             List<String> base = runValues(r);
             for (EpochRecord e : r.result().epochs()) {
@@ -152,7 +153,7 @@ final class ExportCommand implements Callable<Integer> {
                             n(s.activations().mean()), n(s.activations().std()), n(s.deadFraction()), n(s.saturatedFraction()),
                             g == null ? "" : n(g.firstStepNorm()), g == null ? "" : n(g.meanNorm()), g == null ? "" : n(g.maxNorm()),
                             g == null ? "" : n(g.updateRatio())));
-                    row(w, v);
+                    Csv.row(w, v);
                 }
             }
         }
@@ -161,19 +162,5 @@ final class ExportCommand implements Callable<Integer> {
 
     private static String n(Double v) {
         return v == null ? "" : Double.toString(v);
-    }
-
-    /** One RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled. */
-    static void row(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) w.write(',');
-            String f = fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(f.replace("\"", "\"\""));
-                w.write('"');
-            } else w.write(f);
-        }
-        w.write("\r\n");
     }
 }

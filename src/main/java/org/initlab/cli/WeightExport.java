@@ -1,7 +1,7 @@
 package org.initlab.cli;
 
 import org.initlab.data.Dataset;
-import org.initlab.study.Npz;
+import org.initlab.study.WeightFiles;
 import org.initlab.study.RunRecord;
 import org.initlab.study.RunSpecs;
 import org.initlab.study.StudySpec;
@@ -36,9 +36,9 @@ final class WeightExport {
             Dataset d = loaded.computeIfAbsent(c, data::load);
             Path dir = store.runDir(r.id());
             Trainer trainer = new Trainer(RunSpecs.plan(r.spec()), d, RunListener.NONE);
-            Npz.writeWeights(dir.resolve("weights-init.npz"), trainer.network());
+            WeightFiles.write(dir.resolve(WeightFiles.INIT), trainer.network());
             RunResult again = trainer.run();
-            Npz.writeWeights(dir.resolve("weights-final.npz"), trainer.network());
+            WeightFiles.write(dir.resolve(WeightFiles.FINAL), trainer.network());
             boolean same = again.withoutTiming().equals(r.result().withoutTiming());
             if (!same) differing++;
             out.println(String.format(Locale.ROOT, "%s: wrote %s/weights-{init,final}.npz (%.1f s); %s", r.id(), dir,

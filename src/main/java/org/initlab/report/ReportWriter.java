@@ -16,7 +16,7 @@ import org.initlab.report.plot.Figure;
 import org.initlab.report.plot.FigureRenderer;
 import org.initlab.report.text.Finding;
 import org.initlab.report.text.Findings;
-import org.initlab.study.AtomicFile;
+import org.initlab.io.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package org.initlab.report;
 
+import org.initlab.io.Csv;
 import org.initlab.report.model.ConfigurationSummary;
 import org.initlab.report.model.Reach;
 import org.initlab.report.model.RunGroup;
@@ -34,7 +35,7 @@ public final class SummaryTables {
                     "epochs_to_" + t + "_reached", "epochs_to_" + t + "_followed"));
         }
         header.addAll(List.of("diverged", "diverged_rate", "diverged_ci_low", "diverged_ci_high", "compute_seconds"));
-        row(sb, header);
+        Csv.row(sb, header);
         for (RunGroup g : agg.groups()) {
             ConfigurationSummary s = agg.summary(g);
             List<String> v = new ArrayList<>();
@@ -51,25 +52,13 @@ public final class SummaryTables {
             }
             Proportion d = s.divergence();
             v.addAll(List.of(Integer.toString(d.count()), number(d.rate()), number(d.low()), number(d.high()), number(s.computeSeconds())));
-            row(sb, v);
+            Csv.row(sb, v);
         }
         return sb.toString();
     }
 
     private static String number(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
-    /** One RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
-    static void row(StringBuilder sb, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) sb.append(',');
-            String f = fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else sb.append(f);
-        }
-        sb.append("\r\n");
     }
 
     public static String markdown(StudyAggregate agg, List<Finding> findings) {

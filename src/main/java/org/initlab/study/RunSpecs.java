@@ -1,5 +1,6 @@
 package org.initlab.study;
 
+import org.initlab.io.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.initlab.init.Initializers;
 import org.initlab.nn.Activations;

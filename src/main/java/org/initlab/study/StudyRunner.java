@@ -132,9 +132,9 @@ public final class StudyRunner {
                             progress.runProgress(r, record.epoch(), epochs, (doneCost.sum() + partial[0]) / total);
                         }
                     });
-                    if (options.saveWeights()) Npz.writeWeights(store.runDir(r.id()).resolve("weights-init.npz"), trainer.network());
+                    if (options.saveWeights()) WeightFiles.write(store.runDir(r.id()).resolve(WeightFiles.INIT), trainer.network());
                     RunResult result = trainer.run();
-                    if (options.saveWeights()) Npz.writeWeights(store.runDir(r.id()).resolve("weights-final.npz"), trainer.network());
+                    if (options.saveWeights()) WeightFiles.write(store.runDir(r.id()).resolve(WeightFiles.FINAL), trainer.network());
                     RunRecord rec = new RunRecord(r.id(), Version.current(), r.spec(), r.labels(), r.experiments(), result,
                             started, Instant.now().toString(), machine(), data.provenance(d));
                     store.writeResult(rec);

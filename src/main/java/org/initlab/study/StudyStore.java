@@ -1,5 +1,7 @@
 package org.initlab.study;
 
+import org.initlab.io.AtomicFile;
+import org.initlab.io.JsonFormat;
 import org.initlab.UserError;
 import org.initlab.Version;
 

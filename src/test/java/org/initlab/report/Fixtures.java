@@ -144,7 +144,7 @@ public final class Fixtures {
     public static java.nio.file.Path write(java.nio.file.Path dir, StudyManifest m, List<RunRecord> runs, String yaml) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir.resolve("runs"));
         java.nio.file.Files.writeString(dir.resolve(org.initlab.study.StudyStore.SPEC), yaml);
-        java.nio.file.Files.write(dir.resolve(org.initlab.study.StudyStore.MANIFEST), org.initlab.study.JsonFormat.PRETTY.writeValueAsBytes(m));
+        java.nio.file.Files.write(dir.resolve(org.initlab.study.StudyStore.MANIFEST), org.initlab.io.JsonFormat.PRETTY.writeValueAsBytes(m));
         org.initlab.study.StudyStore store = new org.initlab.study.StudyStore(dir);
         for (RunRecord r : runs) store.writeResult(r);
         return dir;

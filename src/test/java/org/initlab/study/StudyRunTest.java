@@ -1,6 +1,7 @@
 package org.initlab.study;
 
 import org.initlab.cli.Main;
+import org.initlab.io.AtomicFile;
 import org.initlab.train.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.initlab.study;
+package org.initlab.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

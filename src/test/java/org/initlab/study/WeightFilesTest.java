@@ -1,5 +1,6 @@
 package org.initlab.study;
 
+import org.initlab.io.Npz;
 import org.initlab.nn.Mlp;
 import org.initlab.nn.Relu;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class NpzTest {
+class WeightFilesTest {
     @TempDir
     Path tmp;
 
@@ -59,7 +60,7 @@ class NpzTest {
     @Test
     void npzHoldsEveryLayer() throws IOException {
         Path f = tmp.resolve("w.npz");
-        Npz.writeWeights(f, net());
+        WeightFiles.write(f, net());
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(f))) {
             StringBuilder names = new StringBuilder();
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) names.append(e.getName()).append(' ');
@@ -76,7 +77,7 @@ class NpzTest {
         assumeTrue(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0, "numpy is not installed");
         Path f = tmp.resolve("w.npz");
         Mlp net = net();
-        Npz.writeWeights(f, net);
+        WeightFiles.write(f, net);
         String script = "import numpy as np, sys\n"
                 + "z = np.load(sys.argv[1])\n"
                 + "for k in sorted(z.files): print(k, z[k].dtype, str(z[k].shape).replace(' ', ''), ' '.join(repr(float(v)) for v in z[k].ravel()))\n";

@@ -1,4 +1,4 @@
-package org.initlab.study;
+package org.initlab.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,7 +1,4 @@
-package org.initlab.study;
-
-import org.initlab.nn.Dense;
-import org.initlab.nn.Mlp;
+package org.initlab.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -45,19 +43,19 @@ public final class Npz {
         out.write(buf.array(), 0, buf.position());
     }
 
+    /** One named float32 array of an .npz file: {@code numpy.load(f)[name]} has this shape. */
+    public record Array(String name, float[] data, int... shape) {}
+
     /**
-     * Every layer's weight (in × out) and bias as {@code dense1.weight}, {@code dense1.bias}, ... in
-     * one .npz. Entries carry a fixed time, so equal weights give equal files.
+     * Writes the arrays as one .npz, atomically. Entries carry a fixed time, so equal arrays give
+     * equal files.
      */
-    public static void writeWeights(Path file, Mlp net) throws IOException {
+    public static void write(Path file, List<Array> arrays) throws IOException {
         AtomicFile.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) { // closing it closes only AtomicFile's shield
-                for (Dense d : net.layers()) {
-                    entry(zip, d.name() + ".weight.npy");
-                    writeNpy(zip, d.weight().data(), d.in(), d.out());
-                    zip.closeEntry();
-                    entry(zip, d.name() + ".bias.npy");
-                    writeNpy(zip, d.bias(), d.out());
+                for (Array a : arrays) {
+                    entry(zip, a.name() + ".npy");
+                    writeNpy(zip, a.data(), a.shape());
                     zip.closeEntry();
                 }
             }
