@@ -1,35 +1,30 @@
 package org.initlab.report;
 
 import org.initlab.UserError;
-import org.initlab.report.figures.ActivationFigure;
-import org.initlab.report.figures.GradientFigure;
-import org.initlab.report.figures.Interactions;
+import org.initlab.io.AtomicFile;
+import org.initlab.report.figures.FigureInput;
+import org.initlab.report.figures.FigureSet;
 import org.initlab.report.figures.SeriesColours;
-import org.initlab.report.figures.TrainingCurves;
-import org.initlab.report.figures.WeightFigure;
 import org.initlab.report.html.RenderedFigure;
+import org.initlab.report.html.RenderedSection;
+import org.initlab.report.html.ReportInput;
 import org.initlab.report.html.ReportPage;
-import org.initlab.report.model.Scenario;
+import org.initlab.report.html.Section;
+import org.initlab.report.html.StudyReport;
 import org.initlab.report.model.StudyAggregate;
 import org.initlab.report.model.StudyData;
 import org.initlab.report.plot.Figure;
-import org.initlab.report.plot.FigureRenderer;
-import org.initlab.report.text.Finding;
 import org.initlab.report.text.Findings;
-import org.initlab.io.AtomicFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Writes a study's report: {@code report.html} (one offline file), every figure as SVG and as a
+ * Writes a study's report: {@code report.html} (one offline file: the sections of
+ * {@link StudyReport#SECTIONS} that apply, in order), every figure of theirs as SVG and as a
  * 300 dpi PNG under {@code figures/}, and {@code summary.csv} / {@code summary.md}. Reads the study
  * folder only; writes every file atomically; figure files of an earlier report that this one does
  * not write again are removed.
@@ -58,53 +53,62 @@ public final class ReportWriter {
     public record Written(Path html, Path csv, Path markdown, List<Path> figures, long htmlBytes, int runs, int configurations) {}
 
     public static Written write(Path studyDir, Options options) {
+        return write(studyDir, options, StudyReport.SECTIONS);
+    }
+
+    /** The report of these sections, in order: those that apply to the study are shown; the figure files of all are the report's. */
+    static Written write(Path studyDir, Options options, List<Section> registry) {
         StudyData data = StudyData.load(studyDir);
         StudyAggregate agg = StudyAggregate.of(data);
-        List<Finding> findings = Findings.all(agg);
-        SeriesColours colours = new SeriesColours(agg.design());
+        ReportInput in = new ReportInput(new FigureInput(agg, new SeriesColours(agg.design()), options.maxLayerScenarios()),
+                Findings.all(agg), CSV, MARKDOWN);
         Path out = options.out();
-        Path figureDir = out.resolve(FIGURES);
         try {
-            Files.createDirectories(figureDir);
-            List<Path> files = new ArrayList<>();
-            List<RenderedFigure> curves = render(TrainingCurves.figures(agg, colours), figureDir, options, files);
-            List<RenderedFigure> interactions = render(Interactions.figures(agg, colours), figureDir, options, files);
-            List<Scenario> layerScenarios = agg.scenarios().subList(0, Math.min(options.maxLayerScenarios(), agg.scenarios().size()));
-            List<Figure> weights = new ArrayList<>(), activations = new ArrayList<>(), gradients = new ArrayList<>();
-            int n = 0;
-            for (Scenario s : layerScenarios) {
-                n++;
-                weights.add(WeightFigure.of(agg, colours, s, n));
-                activations.add(ActivationFigure.of(agg, colours, s, n));
-                gradients.add(GradientFigure.of(agg, colours, s, n));
-            }
+            FigureFiles figureFiles = new FigureFiles(out.resolve(FIGURES), FIGURES, options.png());
+            List<Section> sections = registry.stream().filter(s -> s.appliesTo(in)).toList();
+            List<List<Figure>> figures = new ArrayList<>();
+            for (Section s : sections) figures.add(figures(s, in));
+            List<RenderedFigure> rendered = figureFiles.write(figures.stream().flatMap(List::stream).toList());
+            List<RenderedSection> page = new ArrayList<>();
             long[] budget = {INLINE_BUDGET};
-            ReportPage.Figures figures = new ReportPage.Figures(inline(curves, budget), inline(interactions, budget),
-                    inline(render(weights, figureDir, options, files), budget), inline(render(activations, figureDir, options, files), budget),
-                    inline(render(gradients, figureDir, options, files), budget), layerScenarios.size(), agg.scenarios().size());
-            removeStale(figureDir, files);
+            int from = 0;
+            for (int i = 0; i < sections.size(); i++) {
+                int to = from + figures.get(i).size();
+                page.add(new RenderedSection(sections.get(i), inline(rendered.subList(from, to), budget)));
+                from = to;
+            }
+            figureFiles.removeStale(figurePrefixes(registry));
             Path csv = out.resolve(CSV), md = out.resolve(MARKDOWN), html = out.resolve(HTML);
             AtomicFile.write(csv, SummaryTables.csv(agg).getBytes(StandardCharsets.UTF_8));
-            AtomicFile.write(md, SummaryTables.markdown(agg, findings).getBytes(StandardCharsets.UTF_8));
-            byte[] page = ReportPage.html(agg, findings, figures, CSV, MARKDOWN).getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(html, page);
-            return new Written(html, csv, md, files, page.length, data.runs().size(), agg.groups().size());
+            AtomicFile.write(md, SummaryTables.markdown(agg, in.findings()).getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = ReportPage.html(in, page).getBytes(StandardCharsets.UTF_8);
+            AtomicFile.write(html, bytes);
+            return new Written(html, csv, md, figureFiles.written(), bytes.length, data.runs().size(), agg.groups().size());
         } catch (IOException e) {
             throw new UserError("cannot write the report to " + out + ": " + e.getMessage(), e);
         }
     }
 
-    /** The names of the figure files a report writes: anything else in figures/ is left alone. */
-    static final String FIGURE_FILE = "(curves|interactions|weights|activations|gradients)-[a-z0-9-]+\\.(svg|png)";
-
-    /** Deletes figure files an earlier report wrote that this one did not (figure ids change with the study). */
-    private static void removeStale(Path dir, List<Path> written) throws IOException {
-        Set<Path> keep = new HashSet<>(written);
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                if (!keep.contains(f) && f.getFileName().toString().matches(FIGURE_FILE)) Files.delete(f);
+    /** A section's figures, set by set; each figure's id must start with its set's prefix, by which stale files are found. */
+    private static List<Figure> figures(Section section, ReportInput in) {
+        List<Figure> out = new ArrayList<>();
+        for (FigureSet set : section.figureSets()) {
+            for (Figure f : set.figures(in.figureInput())) {
+                if (!f.id().startsWith(set.prefix() + "-")) {
+                    throw new IllegalStateException("figure " + f.id() + " of " + set.getClass().getSimpleName() + " lacks its prefix " + set.prefix());
+                }
+                out.add(f);
             }
         }
+        return out;
+    }
+
+    /**
+     * The prefixes of every figure set of these sections, also of sections that do not apply to
+     * this study: their files from an earlier report are stale too.
+     */
+    static List<String> figurePrefixes(List<Section> sections) {
+        return sections.stream().flatMap(s -> s.figureSets().stream()).map(FigureSet::prefix).distinct().toList();
     }
 
     /**
@@ -113,8 +117,8 @@ public final class ReportWriter {
      */
     static final long INLINE_BUDGET = 8_500_000;
 
-    /** Keeps figures inline, in order, while they fit the remaining budget; later ones of a full section are linked only. */
-    private static List<RenderedFigure> inline(List<RenderedFigure> figures, long[] budget) {
+    /** Keeps figures inline, in order, while they fit the remaining budget; once one does not, it and every later one are linked only. */
+    static List<RenderedFigure> inline(List<RenderedFigure> figures, long[] budget) {
         List<RenderedFigure> out = new ArrayList<>();
         for (RenderedFigure f : figures) {
             long size = f.svg().getBytes(StandardCharsets.UTF_8).length;
@@ -125,34 +129,6 @@ public final class ReportWriter {
                 budget[0] = 0;
                 out.add(f.linkedOnly());
             }
-        }
-        return out;
-    }
-
-    /** Writes each figure's SVG, then its PNG (the slow part, drawn on all cores: the figures are independent). */
-    private static List<RenderedFigure> render(List<Figure> figures, Path dir, Options options, List<Path> files) throws IOException {
-        List<RenderedFigure> out = new ArrayList<>();
-        if (options.png()) {
-            try {
-                figures.parallelStream().forEach(f -> {
-                    try {
-                        AtomicFile.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
-        for (Figure f : figures) {
-            String svg = FigureRenderer.svg(f);
-            Path svgFile = dir.resolve(f.id() + ".svg"), pngFile = dir.resolve(f.id() + ".png");
-            AtomicFile.write(svgFile, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
-            files.add(svgFile);
-            if (options.png()) files.add(pngFile);
-            out.add(new RenderedFigure(f.id(), f.title(), svg, FIGURES + "/" + svgFile.getFileName(),
-                    options.png() ? FIGURES + "/" + pngFile.getFileName() : null, true));
         }
         return out;
     }

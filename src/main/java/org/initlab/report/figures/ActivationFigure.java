@@ -27,10 +27,16 @@ import static org.initlab.report.figures.LayerFigures.union;
  * Activations per layer: one ridgeline panel per initializer, a ridge per layer, the distribution
  * on the probe batch at initialisation and after training, with dead or saturated fractions.
  */
-public final class ActivationFigure {
-    private ActivationFigure() {}
+public final class ActivationFigure implements ScenarioFigure {
+    @Override
+    public String prefix() {
+        return "activations";
+    }
 
-    public static Figure of(StudyAggregate agg, SeriesColours colours, Scenario s, int number) {
+    @Override
+    public Figure of(FigureInput in, Scenario s, int number) {
+        StudyAggregate agg = in.agg();
+        SeriesColours colours = in.colours();
         String title = s.title(agg.design());
         List<HistogramSum> all = new ArrayList<>();
         for (RunGroup g : s.members()) {
@@ -73,7 +79,7 @@ public final class ActivationFigure {
         String note = "Each ridge: the distribution of a layer's outputs on the fixed probe batch, summed over " + count(seeds)
                 + ", scaled to its own height; after training = epoch " + finalEpoch(s) + ". Right: units that are dead (ReLU family: never active on the probe batch)"
                 + " or saturated (sigmoid, tanh: |φ′| below 10% of its maximum), at initialisation → after training.";
-        return new Figure(Ids.of("activations", number, title), "Activations per layer: at initialisation and after training — " + title,
+        return new Figure(Ids.of(prefix(), number, title), "Activations per layer: at initialisation and after training — " + title,
                 s.description(agg.design()), 340, 60 + 44.0 * Math.max(3, layers), List.of(), List.of(), cells, legend, note);
     }
 

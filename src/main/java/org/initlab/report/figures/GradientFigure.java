@@ -22,10 +22,16 @@ import static org.initlab.report.figures.LayerFigures.finalEpoch;
  * Gradient flow: per layer and epoch the mean gradient norm and update:weight ratio (log axes),
  * and both through depth, where vanishing and exploding gradients show.
  */
-public final class GradientFigure {
-    private GradientFigure() {}
+public final class GradientFigure implements ScenarioFigure {
+    @Override
+    public String prefix() {
+        return "gradients";
+    }
 
-    public static Figure of(StudyAggregate agg, SeriesColours colours, Scenario s, int number) {
+    @Override
+    public Figure of(FigureInput in, Scenario s, int number) {
+        StudyAggregate agg = in.agg();
+        SeriesColours colours = in.colours();
         String title = s.title(agg.design());
         int layers = maxLayers(s);
         List<Figure.Cell> cells = new ArrayList<>();
@@ -80,7 +86,7 @@ public final class GradientFigure {
                 + "vanishing gradients, rising mean exploding. "
                 + (seeds > 1 ? "Geometric mean over " + seeds + " seeds; bands and bars: its multiplicative 95% interval. " : "1 seed: no confidence interval. ")
                 + "▼ on the bottom edge: exactly 0 (e.g. zero initialization), which a log axis cannot show.";
-        return new Figure(Ids.of("gradients", number, title), "Gradient flow per layer — " + title, s.description(agg.design()), 230, 185,
+        return new Figure(Ids.of(prefix(), number, title), "Gradient flow per layer — " + title, s.description(agg.design()), 230, 185,
                 List.of(), rowHeaders, cells, legend, note);
     }
 

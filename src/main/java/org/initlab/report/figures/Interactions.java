@@ -24,9 +24,7 @@ import java.util.Set;
  * every other factor X it varies, final test accuracy as a heatmap (primary × X) and as lines
  * over X's levels (e.g. curves per depth), one panel per combination of the remaining factors.
  */
-public final class Interactions {
-    private Interactions() {}
-
+public final class Interactions implements FigureSet {
     /** One (experiment, X, facet): the groups that share the facet's levels. */
     record Facet(StudyDesign.Experiment experiment, String factor, String title, List<RunGroup> groups) {}
 
@@ -54,14 +52,22 @@ public final class Interactions {
     /** Panels per figure: more facets make more figures, each a printable size. */
     static final int FACETS_PER_FIGURE = 9;
 
-    public static List<Figure> figures(StudyAggregate agg, SeriesColours colours) {
+    @Override
+    public String prefix() {
+        return "interactions";
+    }
+
+    /** The heatmaps first, then the line plots; with many facets, each kind in parts of {@link #FACETS_PER_FIGURE}. */
+    @Override
+    public List<Figure> figures(FigureInput in) {
+        StudyAggregate agg = in.agg();
         List<Facet> facets = facets(agg);
         List<Figure> heatmaps = new ArrayList<>(), lines = new ArrayList<>();
         int parts = (facets.size() + FACETS_PER_FIGURE - 1) / FACETS_PER_FIGURE;
         for (int from = 0, part = 1; from < facets.size(); from += FACETS_PER_FIGURE, part++) {
             List<Facet> chunk = facets.subList(from, Math.min(facets.size(), from + FACETS_PER_FIGURE));
             String suffix = parts > 1 ? "-" + part : "", of = parts > 1 ? " (" + part + " of " + parts + ")" : "";
-            Figure[] pair = figures(agg, colours, chunk, suffix, of);
+            Figure[] pair = figures(agg, in.colours(), chunk, suffix, of);
             heatmaps.add(pair[0]);
             lines.add(pair[1]);
         }
@@ -70,7 +76,7 @@ public final class Interactions {
         return out;
     }
 
-    private static Figure[] figures(StudyAggregate agg, SeriesColours colours, List<Facet> facets, String suffix, String of) {
+    private Figure[] figures(StudyAggregate agg, SeriesColours colours, List<Facet> facets, String suffix, String of) {
         int perRow = maxColumns(facets) > 6 ? 1 : maxColumns(facets) > 3 ? 2 : 3;
         List<Figure.Cell> heat = new ArrayList<>(), lines = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
@@ -86,10 +92,10 @@ public final class Interactions {
             if (shown.contains(level)) legend.add(colours.legend(primaryName, level));
         }
         String ci = seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds." : "1 seed: no confidence interval.";
-        Figure heatmap = new Figure("interactions-heatmap" + suffix, "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors" + of,
+        Figure heatmap = new Figure(prefix() + "-heatmap" + suffix, "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors" + of,
                 ci, Math.max(330, 170 + 64.0 * maxColumns(facets)), 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
                 "Colour follows the test error on a log scale (brighter = fewer errors), so differences among good configurations stay visible; the text gives the accuracy.");
-        Figure line = new Figure("interactions-lines" + suffix, "Final test error across each factor's levels (lower is better)" + of,
+        Figure line = new Figure(prefix() + "-lines" + suffix, "Final test error across each factor's levels (lower is better)" + of,
                 "Dots: " + (seeds > 1 ? "mean over " + seeds + " seeds; bars: 95% confidence interval" : "1 seed: no confidence interval") + ".",
                 Math.max(330, 90 + 56.0 * maxColumns(facets)), 240, List.of(), List.of(), lines, legend, "Test error = 100% − test accuracy, on a log axis.");
         return new Figure[]{heatmap, line};

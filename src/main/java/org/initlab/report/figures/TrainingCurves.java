@@ -22,12 +22,17 @@ import java.util.Set;
  * row per scenario and one column per metric followed over epochs (training loss, validation
  * and test loss, accuracy), a line per level of the primary factor with its 95% band.
  */
-public final class TrainingCurves {
-    private TrainingCurves() {}
-
+public final class TrainingCurves implements FigureSet {
     static final int ROWS_PER_FIGURE = 6;
 
-    public static List<Figure> figures(StudyAggregate agg, SeriesColours colours) {
+    @Override
+    public String prefix() {
+        return "curves";
+    }
+
+    @Override
+    public List<Figure> figures(FigureInput in) {
+        StudyAggregate agg = in.agg();
         List<Figure> out = new ArrayList<>();
         int number = 0;
         for (StudyDesign.Experiment e : agg.design().experiments()) {
@@ -39,7 +44,7 @@ public final class TrainingCurves {
                 List<Scenario> chunk = scenarios.subList(from, Math.min(scenarios.size(), from + ROWS_PER_FIGURE));
                 String part = scenarios.size() > ROWS_PER_FIGURE ? " (" + (from / ROWS_PER_FIGURE + 1) + " of "
                         + ((scenarios.size() + ROWS_PER_FIGURE - 1) / ROWS_PER_FIGURE) + ")" : "";
-                out.add(figure(agg, colours, e, chunk, metrics, ++number, part));
+                out.add(figure(agg, in.colours(), e, chunk, metrics, Ids.of(prefix(), ++number, e.name()), part));
             }
         }
         return out;
@@ -61,7 +66,7 @@ public final class TrainingCurves {
     }
 
     private static Figure figure(StudyAggregate agg, SeriesColours colours, StudyDesign.Experiment e, List<Scenario> scenarios,
-                                 List<Metric> metrics, int number, String part) {
+                                 List<Metric> metrics, String id, String part) {
         String primary = e.primary();
         double maxEpoch = 1;
         Curve[][][] curves = new Curve[scenarios.size()][metrics.size()][];
@@ -108,7 +113,7 @@ public final class TrainingCurves {
         String note = (seeds > 1 ? "Accuracy: mean over " + seeds + " seeds with its 95% confidence interval (t); losses: geometric mean with its"
                 + " multiplicative 95% interval, on a log axis. " : "1 seed: no confidence interval; losses on a log axis. ")
                 + "Epoch 0 is the network at initialisation; each panel has its own y range.";
-        return new Figure(Ids.of("curves", number, e.name()), "How does each " + primary.replace('_', ' ') + " train? — " + e.name() + part,
+        return new Figure(id, "How does each " + primary.replace('_', ' ') + " train? — " + e.name() + part,
                 e.description(), 250, 190, columnHeaders, rowHeaders, cells, legend, note);
     }
 

@@ -27,10 +27,16 @@ import static org.initlab.report.figures.LayerFigures.union;
  * Weights per layer: the histogram at initialisation (grey) overlaid with the one after training
  * (the initializer's colour), one row per initializer, seeds summed.
  */
-public final class WeightFigure {
-    private WeightFigure() {}
+public final class WeightFigure implements ScenarioFigure {
+    @Override
+    public String prefix() {
+        return "weights";
+    }
 
-    public static Figure of(StudyAggregate agg, SeriesColours colours, Scenario s, int number) {
+    @Override
+    public Figure of(FigureInput in, Scenario s, int number) {
+        StudyAggregate agg = in.agg();
+        SeriesColours colours = in.colours();
         String title = s.title(agg.design());
         int layers = maxLayers(s);
         List<HistogramSum> all = new ArrayList<>();
@@ -74,7 +80,7 @@ public final class WeightFigure {
                 colours.colour(s.primary(), s.level(g)), Figure.Swatch.OUTLINE, new double[0]));
         String note = "Histograms of all weights of each layer, summed over " + count(seeds) + " on shared bins; after training = epoch "
                 + finalEpoch(s) + ". The x axis is asinh(w/0.01): linear within ±0.01, logarithmic beyond, so narrow and wide initializations share it.";
-        return new Figure(Ids.of("weights", number, title), "Weights per layer: at initialisation and after training — " + title,
+        return new Figure(Ids.of(prefix(), number, title), "Weights per layer: at initialisation and after training — " + title,
                 s.description(agg.design()), 220, 165, List.of(), rows, cells, legend, note);
     }
 }

@@ -1,23 +1,26 @@
 package org.initlab.report.html;
 
-/** A small HTML writer: every piece of text goes through {@link Escape#html}; markup is written as is. */
-final class Page {
+/**
+ * A small HTML writer, what a {@link Section} writes its body to: every piece of text goes through
+ * {@link Escape#html}; markup is written as is.
+ */
+public final class Page {
     private final StringBuilder sb = new StringBuilder(1 << 20);
 
     /** Raw markup (never text from a spec). */
-    Page raw(String markup) {
+    public Page raw(String markup) {
         sb.append(markup);
         return this;
     }
 
     /** Escaped text. */
-    Page text(String s) {
+    public Page text(String s) {
         sb.append(Escape.html(s));
         return this;
     }
 
     /** {@code <tag attrs>text</tag>} with the text escaped. */
-    Page element(String tag, String attributes, String text) {
+    public Page element(String tag, String attributes, String text) {
         sb.append('<').append(tag);
         if (attributes != null && !attributes.isEmpty()) sb.append(' ').append(attributes);
         sb.append('>').append(Escape.html(text)).append("</").append(tag).append(">\n");
@@ -25,7 +28,7 @@ final class Page {
     }
 
     /** {@code name="value"} with the value escaped. */
-    static String attr(String name, String value) {
+    public static String attr(String name, String value) {
         return name + "=\"" + Escape.html(value) + "\"";
     }
 

@@ -24,10 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FiguresTest {
     final StudyAggregate agg = Fixtures.initializerByActivation();
     final SeriesColours colours = new SeriesColours(agg.design());
+    final FigureInput in = new FigureInput(agg, colours, 12);
 
     @Test
     void trainingCurvesHaveARowPerScenarioAndAColumnPerFollowedMetric() {
-        List<Figure> figures = TrainingCurves.figures(agg, colours);
+        List<Figure> figures = new TrainingCurves().figures(in);
         assertEquals(2, figures.size(), "one per experiment");
         Figure f = figures.getFirst();
         assertEquals(List.of("relu", "tanh"), f.rowHeaders());
@@ -43,12 +44,12 @@ class FiguresTest {
 
     @Test
     void everyFigureGivesAnInitializerTheSameColour() {
-        List<Figure> all = new ArrayList<>(TrainingCurves.figures(agg, colours));
-        all.addAll(Interactions.figures(agg, colours));
+        List<Figure> all = new ArrayList<>(new TrainingCurves().figures(in));
+        all.addAll(new Interactions().figures(in));
         for (Scenario s : agg.scenarios()) {
-            all.add(WeightFigure.of(agg, colours, s, 1));
-            all.add(ActivationFigure.of(agg, colours, s, 1));
-            all.add(GradientFigure.of(agg, colours, s, 1));
+            all.add(new WeightFigure().of(in, s, 1));
+            all.add(new ActivationFigure().of(in, s, 1));
+            all.add(new GradientFigure().of(in, s, 1));
         }
         // declared order xavier, he, random → palette colours 0, 1, 2
         List<String> order = List.of("xavier", "he", "random");
@@ -62,7 +63,7 @@ class FiguresTest {
 
     @Test
     void theHeatmapCellsAreTheFinalAccuracies() {
-        Figure heat = Interactions.figures(agg, colours).getFirst();
+        Figure heat = new Interactions().figures(in).getFirst();
         assertEquals(1, heat.cells().size(), "one facet: initializer × activation");
         HeatmapPanel p = (HeatmapPanel) heat.cells().getFirst().panel();
         assertEquals(List.of("xavier", "he", "random"), p.rowLabels());
@@ -79,16 +80,16 @@ class FiguresTest {
     @Test
     void layerFiguresHaveAPanelPerMemberAndLayer() {
         Scenario relu = agg.scenarios().getFirst();
-        Figure w = WeightFigure.of(agg, colours, relu, 1);
+        Figure w = new WeightFigure().of(in, relu, 1);
         assertEquals(3 * 3, w.cells().size(), "3 initializers × 3 layers");
         assertEquals(List.of("xavier", "he", "random"), w.rowHeaders());
         assertEquals("layer 1 (784→8)", w.cells().getFirst().panel().title());
-        Figure a = ActivationFigure.of(agg, colours, relu, 1);
+        Figure a = new ActivationFigure().of(in, relu, 1);
         RidgelinePanel ridges = (RidgelinePanel) a.cells().getFirst().panel();
         assertEquals(3, ridges.ridges().size(), "a ridge per layer");
         assertEquals("dead 0% → 0%", ridges.ridges().getFirst().note());
         assertEquals("dead 10% → 10%", ridges.ridges().get(1).note());
-        Figure g = GradientFigure.of(agg, colours, relu, 1);
+        Figure g = new GradientFigure().of(in, relu, 1);
         assertEquals(List.of("gradient norm", "update / weight", "through depth"), g.rowHeaders());
         assertEquals(3 + 3 + 3, g.cells().size());
         Rgb grey = LayerFigures.INITIAL;

@@ -13,13 +13,23 @@ import java.util.Map;
 import java.util.Set;
 
 /** Provenance: the spec, versions, machines, dates, compute time and data files behind the results. */
-final class ProvenanceHtml {
-    private ProvenanceHtml() {}
+final class ProvenanceSection implements Section {
+    @Override
+    public String id() {
+        return "provenance";
+    }
 
-    static void section(Page p, StudyAggregate agg) {
+    @Override
+    public String heading(ReportInput in) {
+        return "Provenance";
+    }
+
+    @Override
+    public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
+        StudyAggregate agg = in.agg();
         StudyManifest m = agg.data().manifest();
         List<RunRecord> runs = agg.data().runs();
-        p.raw("<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"prov\">\n");
+        p.raw("<dl class=\"prov\">\n");
         def(p, "study", m.name() + " (" + m.protocol() + " protocol; grid fingerprint " + m.fingerprint() + ")");
         def(p, "study folder", agg.data().dir().toAbsolutePath().normalize().toString());
         def(p, "runs", runs.size() + " finished of " + m.runs().size() + " planned; " + runs.stream().filter(r -> r.result().diverged()).count() + " diverged");
@@ -57,7 +67,6 @@ final class ProvenanceHtml {
         p.raw("</dl>\n");
         p.element("h3", "", "Study spec (study.yaml)");
         p.element("pre", "class=\"spec\"", agg.data().specText().isEmpty() ? "(no study.yaml in the folder)" : agg.data().specText());
-        p.raw("</section>\n");
     }
 
     private static String distinct(List<RunRecord> runs, String key) {

@@ -10,8 +10,16 @@ import org.initlab.report.text.Values;
 import java.util.List;
 
 /** The summary table: one sortable row per configuration, every metric as mean ± half-width of its 95% interval. */
-final class SummaryHtml {
-    private SummaryHtml() {}
+final class SummarySection implements Section {
+    @Override
+    public String id() {
+        return "summary";
+    }
+
+    @Override
+    public String heading(ReportInput in) {
+        return "Summary table";
+    }
 
     /** The factors shown as columns: those that vary in the study, or the primary one if none does. */
     static List<String> factorColumns(StudyAggregate agg) {
@@ -19,8 +27,11 @@ final class SummaryHtml {
         return v.isEmpty() ? List.of(StudyDesign.INITIALIZER) : v;
     }
 
-    static void section(Page p, StudyAggregate agg, SeriesColours colours, String csvFile, String markdownFile) {
-        p.raw("<section id=\"summary\">\n<h2>Summary table</h2>\n");
+    @Override
+    public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
+        StudyAggregate agg = in.agg();
+        SeriesColours colours = in.colours();
+        String csvFile = in.csvFile(), markdownFile = in.markdownFile();
         p.raw("<p class=\"note\">One row per configuration; values are the mean over seeds ± the half-width of its 95% confidence interval (t distribution)"
                 + (agg.minSeeds() == 1 ? "; with 1 seed there is no interval" : "") + ". Epochs to 90% / 97%: the first epoch whose validation accuracy"
                 + " reaches it, over the seeds that do; — where validation is measured only at the end. Click a column to sort. Also as ")
@@ -59,7 +70,7 @@ final class SummaryHtml {
             cell(p, s.divergence().rate(), Values.proportion(s.divergence()));
             p.raw("</tr>\n");
         }
-        p.raw("</tbody></table></div>\n</section>\n");
+        p.raw("</tbody></table></div>\n");
     }
 
     /** A numeric cell: sorted by {@code key} (empty when NaN; "Infinity" after every number). */

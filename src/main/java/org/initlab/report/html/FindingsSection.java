@@ -1,0 +1,49 @@
+package org.initlab.report.html;
+
+import org.initlab.report.model.StudyAggregate;
+import org.initlab.report.text.Finding;
+import org.initlab.report.text.Findings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The findings: the answer first, as computed sentences; the interactions, the strongest claims, what fails and what diverged. */
+final class FindingsSection implements Section {
+    /** Significant per-scenario claims shown at the top; all comparisons are in section 3. */
+    static final int TOP_CLAIMS = 10;
+
+    @Override
+    public String id() {
+        return "findings";
+    }
+
+    @Override
+    public String heading(ReportInput in) {
+        return "Findings";
+    }
+
+    @Override
+    public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
+        p.element("p", "class=\"note\"", "Every sentence below is computed from the runs. A claim is significant when the paired t-test across seeds, Holm-corrected within its scenario, gives p ≤ 0.05.");
+        List<Finding> best = in.findings(Finding.Kind.BEST);
+        List<Finding> claims = best.stream().filter(Finding::significant).toList();
+        List<Finding> unclaimed = best.stream().filter(f -> !f.significant()).toList();
+        List<Finding> ordered = new ArrayList<>(in.findings(Finding.Kind.INTERACTION));
+        ordered.addAll(claims.subList(0, Math.min(TOP_CLAIMS, claims.size())));
+        // a few unclaimed comparisons are listed; many are summed up in one sentence
+        if (unclaimed.size() <= 3) ordered.addAll(unclaimed);
+        else ordered.add(Findings.unclaimed(unclaimed, primary(in.agg())));
+        ordered.addAll(in.findings(Finding.Kind.FAILURE));
+        ordered.addAll(in.findings(Finding.Kind.DIVERGENCE));
+        if (ordered.isEmpty()) p.element("p", "", "No comparison is possible: every scenario has a single configuration.");
+        else FindingList.write(p, ordered);
+        if (claims.size() > TOP_CLAIMS || unclaimed.size() > 3) {
+            p.raw("<p class=\"note\">").text("Every scenario's comparison is in ").raw("<a href=\"#rq3\">").text("section 3").raw("</a>.</p>\n");
+        }
+    }
+
+    /** The primary factor of the first experiment, as words ("initializer"). */
+    private static String primary(StudyAggregate agg) {
+        return agg.design().experiments().isEmpty() ? "initializer" : agg.design().experiments().getFirst().primary().replace('_', ' ');
+    }
+}

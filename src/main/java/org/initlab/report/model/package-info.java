@@ -1,0 +1,11 @@
+/**
+ * A study reduced to what the report shows: the folder's manifest, spec and finished runs
+ * ({@link org.initlab.report.model.StudyData}), the factors and their levels, configurations
+ * (runs without their seed) with summaries over seeds, scenarios with their rankings and paired
+ * tests ({@link org.initlab.report.model.StudyAggregate}), and per-layer views of histograms and
+ * gradients. Numbers only: no drawing, no sentences.
+ *
+ * <p>Imports: {@code report.stats}, {@code org.initlab.study}, {@code org.initlab.train} and
+ * {@link org.initlab.UserError}; no other {@code report} package.
+ */
+package org.initlab.report.model;

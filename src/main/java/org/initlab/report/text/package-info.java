@@ -1,0 +1,9 @@
+/**
+ * The report's words: how it writes numbers ({@link org.initlab.report.text.Values}: locale-free,
+ * with the interval when there is one) and its findings, sentences computed from the aggregate and
+ * its tests ({@link org.initlab.report.text.Findings}), used by the page and the Markdown summary.
+ *
+ * <p>Imports: {@code report.model}, {@code report.stats} and {@code org.initlab.study}; not
+ * {@code report.figures}, {@code report.html} or {@code report}.
+ */
+package org.initlab.report.text;

@@ -1,0 +1,184 @@
+package org.initlab.report;
+
+import org.initlab.report.figures.FigureInput;
+import org.initlab.report.figures.FigureSet;
+import org.initlab.report.figures.TrainingCurves;
+import org.initlab.report.html.Page;
+import org.initlab.report.html.RenderedFigure;
+import org.initlab.report.html.ReportInput;
+import org.initlab.report.html.Section;
+import org.initlab.report.html.StudyReport;
+import org.initlab.report.plot.Figure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report is its list of sections: the page, its table of contents and its figure files follow the list. */
+class SectionsTest {
+    /** The training curves under another prefix: a figure set the report does not have. */
+    record Renamed(String prefix, boolean keepIds) implements FigureSet {
+        @Override
+        public List<Figure> figures(FigureInput in) {
+            List<Figure> out = new ArrayList<>();
+            for (Figure f : new TrainingCurves().figures(in)) {
+                String id = keepIds ? f.id() : prefix + "-" + (out.size() + 1);
+                out.add(new Figure(id, f.title(), f.subtitle(), f.panelWidth(), f.panelHeight(), f.columnHeaders(), f.rowHeaders(),
+                        f.cells(), f.legend(), f.note()));
+            }
+            return out;
+        }
+    }
+
+    /** A section with one figure set that applies or not. */
+    record Extra(boolean applies, FigureSet set) implements Section {
+        @Override
+        public String id() {
+            return "extra";
+        }
+
+        @Override
+        public String heading(ReportInput in) {
+            return "Extra figures";
+        }
+
+        @Override
+        public boolean appliesTo(ReportInput in) {
+            return applies;
+        }
+
+        @Override
+        public List<FigureSet> figureSets() {
+            return List.of(set);
+        }
+
+        @Override
+        public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
+            for (RenderedFigure f : figures) p.element("p", "class=\"extra\"", f.id());
+        }
+    }
+
+    /** A section of text alone, with a heading that follows the study. */
+    record TextOnly() implements Section {
+        @Override
+        public String id() {
+            return "text-only";
+        }
+
+        @Override
+        public String heading(ReportInput in) {
+            return in.agg().groups().size() + " configurations";
+        }
+
+        @Override
+        public String tocEntry(ReportInput in) {
+            return "Count";
+        }
+
+        @Override
+        public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
+            p.element("p", "id=\"text-only-body\"", figures.isEmpty() ? "no figures" : figures.size() + " figures");
+        }
+    }
+
+    static final Pattern TOC_ENTRY = Pattern.compile("<a href=\"#([a-z0-9-]+)\">([^<]*)</a>"), SECTION = Pattern.compile("<section id=\"([a-z0-9-]+)\">");
+
+    @Test
+    void thePageAndItsTableOfContentsFollowTheRegistry(@TempDir Path tmp) throws IOException {
+        Path s = ReportWriterTest.study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 2);
+        ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
+        String html = Files.readString(s.resolve("report.html"));
+        List<String> ids = StudyReport.SECTIONS.stream().map(Section::id).toList();
+        assertEquals(List.of("findings", "summary", "rq1", "rq2", "rq3", "weights", "activations", "gradients", "provenance"), ids);
+        assertEquals(ids, all(SECTION, html.substring(html.indexOf("<main>")), 1));
+        String toc = html.substring(html.indexOf("<nav class=\"toc\">"), html.indexOf("</nav>"));
+        assertEquals(ids, all(TOC_ENTRY, toc, 1));
+        assertEquals(List.of("Findings", "Summary table", "1 · Training", "2 · Interactions", "3 · Best where", "Weights", "Activations",
+                "Gradient flow", "Provenance"), all(TOC_ENTRY, toc, 2));
+        String rq2 = html.substring(html.indexOf("<section id=\"rq2\">"), html.indexOf("<section id=\"rq3\">"));
+        assertTrue(rq2.contains("<ul class=\"findings\">") && rq2.trim().endsWith("</section>"), "the interaction findings are inside section 2");
+    }
+
+    @Test
+    void aSectionShowsWhenItAppliesAndItsFilesGoWhenItNoLongerDoes(@TempDir Path tmp) throws IOException {
+        Path s = ReportWriterTest.study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 2);
+        List<Section> shown = new ArrayList<>(StudyReport.SECTIONS);
+        shown.add(2, new TextOnly());
+        shown.add(new Extra(true, new Renamed("extra", false)));
+        ReportWriter.write(s, new ReportWriter.Options(s, false, 12), shown);
+        String html = Files.readString(s.resolve("report.html"));
+        assertTrue(Files.isRegularFile(s.resolve("figures/extra-1.svg")));
+        assertTrue(html.contains("<section id=\"extra\">\n<h2>Extra figures</h2>\n<p class=\"extra\">extra-1</p>"), "its figures, as rendered, in its body");
+        assertTrue(html.contains("<section id=\"text-only\">\n<h2>4 configurations</h2>\n<p id=\"text-only-body\">no figures</p>\n</section>"));
+        String toc = html.substring(html.indexOf("<nav class=\"toc\">"), html.indexOf("</nav>"));
+        assertEquals("text-only", all(TOC_ENTRY, toc, 1).get(2), "in the registry's order");
+        assertTrue(toc.contains("<a href=\"#extra\">Extra figures</a>"), "the heading is the entry unless the section says otherwise");
+
+        List<Section> hidden = new ArrayList<>(StudyReport.SECTIONS);
+        hidden.add(new Extra(false, new Renamed("extra", false)));
+        ReportWriter.write(s, new ReportWriter.Options(s, false, 12), hidden);
+        html = Files.readString(s.resolve("report.html"));
+        assertFalse(html.contains("id=\"extra\"") || html.contains("#extra"), "no section, no entry");
+        assertFalse(Files.exists(s.resolve("figures/extra-1.svg")), "the files of a section that no longer applies are stale");
+        assertTrue(Files.exists(s.resolve("figures/curves-1-grid.svg")));
+    }
+
+    @Test
+    void aFigureMustCarryItsSetsPrefix(@TempDir Path tmp) throws IOException {
+        Path s = ReportWriterTest.study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 2);
+        List<Section> registry = new ArrayList<>(StudyReport.SECTIONS);
+        registry.add(new Extra(true, new Renamed("extra", true)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReportWriter.write(s, new ReportWriter.Options(s, false, 12), registry));
+        assertTrue(e.getMessage().contains("lacks its prefix extra"), e.getMessage());
+    }
+
+    @Test
+    void twoFiguresCannotShareAFile(@TempDir Path tmp) throws IOException {
+        Path s = ReportWriterTest.study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 2);
+        List<Section> registry = new ArrayList<>(StudyReport.SECTIONS);
+        registry.add(new Extra(true, new TrainingCurves()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReportWriter.write(s, new ReportWriter.Options(s, false, 12), registry));
+        assertTrue(e.getMessage().contains("two figures have the id curves-1-grid"), e.getMessage());
+    }
+
+    @Test
+    void everyFigureSetOfTheReportHasItsOwnPrefix() {
+        List<String> prefixes = StudyReport.SECTIONS.stream().flatMap(s -> s.figureSets().stream()).map(FigureSet::prefix).toList();
+        assertEquals(List.of("curves", "interactions", "weights", "activations", "gradients"), prefixes);
+        assertEquals(prefixes.size(), new HashSet<>(prefixes).size());
+        Pattern names = FigureFiles.names(ReportWriter.figurePrefixes(StudyReport.SECTIONS));
+        for (String f : List.of("curves-1-activations.svg", "interactions-heatmap-2.png", "gradients-12-relu-sgd.png")) assertTrue(names.matcher(f).matches(), f);
+        for (String f : List.of("poster-1.png", "curves.svg", "notes.txt", "weights-1.pdf", "xcurves-1.svg")) assertFalse(names.matcher(f).matches(), f);
+    }
+
+    @Test
+    void theInlineBudgetRunsAcrossSectionsAndStopsAtTheFirstFigureOverIt() {
+        RenderedFigure small = new RenderedFigure("a-1", "a", "x".repeat(10), "figures/a-1.svg", null, true);
+        RenderedFigure big = new RenderedFigure("b-1", "b", "x".repeat(30), "figures/b-1.svg", null, true);
+        long[] budget = {25};
+        List<RenderedFigure> first = ReportWriter.inline(List.of(small), budget);
+        List<RenderedFigure> second = ReportWriter.inline(List.of(big, small), budget);
+        assertEquals(List.of(true), first.stream().map(RenderedFigure::inline).toList());
+        assertEquals(List.of(false, false), second.stream().map(RenderedFigure::inline).toList(), "after the first one over budget, the rest are linked");
+        assertEquals(0, budget[0]);
+    }
+
+    private static List<String> all(Pattern p, String text, int group) {
+        List<String> out = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) out.add(m.group(group));
+        return out;
+    }
+}
