@@ -82,6 +82,36 @@ class StudySpecParserTest {
     }
 
     @Test
+    void everyNameFollowsTheSpellingRule() {
+        StudySpec s = parse("""
+                name: x
+                protocol: Notebook
+                dataset: {name: mnist, preprocessing: SCALE-256}
+                settings:
+                  Learning-Rate: 0.1
+                  activation: Leaky ReLU
+                  optimizer: {name: SGD}
+                  initializer: {name: Kaiming Normal, mode: FAN_OUT, nonlinearity: ReLU}
+                  evaluation: {test: Each-Epoch, aggregation: ExampleMean, batch_size: Training}
+                """);
+        assertEquals("notebook", s.protocol());
+        assertEquals("scale256", s.data().preprocessing());
+        Experiment e = s.experiments().getFirst();
+        assertEquals(Component.of("leaky_relu").name(), ((Component) setting(e, "activation")).name());
+        assertTrue(e.evaluation().testEachEpoch());
+        PlannedRun r = Grid.expand(s).getFirst();
+        assertEquals(0.1, r.spec().optimizer().params().get("lr"));
+        assertEquals("fan_out", r.spec().initializer().params().get("mode"));
+        assertEquals("relu", r.spec().initializer().params().get("nonlinearity"));
+        assertEquals(org.initlab.train.Evaluation.Aggregation.EXAMPLE_MEAN, r.spec().evaluation().aggregation());
+        assertTrue(error("name: x\nsettings:\n  evaluation: {aggregation: batchmaen}\n").contains("did you mean 'batch_mean'?"));
+        assertTrue(error("name: x\nsettings:\n  initializer: {name: critical, sigma_w: auto, bias: zeroes}\n")
+                .contains("initializer.bias: unknown bias initializer 'zeroes'"));
+        assertTrue(error("name: x\nsettings:\n  initializer: {name: normal, sigma_w: auto}\n")
+                .contains("settings.initializer.sigma_w: 'auto' is only for the critical initializer"));
+    }
+
+    @Test
     void builtInStudiesParseUnderBothProtocols() {
         for (String name : BuiltInStudies.descriptions().keySet()) {
             for (String protocol : Protocols.names()) {

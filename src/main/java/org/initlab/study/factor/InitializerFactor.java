@@ -32,9 +32,16 @@ public final class InitializerFactor implements Factor<InitializerChoice> {
     @Override
     public Level<InitializerChoice> read(JsonNode node, String path, SpecNodes in) {
         Named n = Named.read(node, path, Set.of(BIAS), in);
-        Component bias = n.extra().containsKey(BIAS)
-                ? BiasInitializerFactor.component(Named.read(n.extra().get(BIAS), path + "." + BIAS, Set.of(), in)) : null;
-        return new Level<>(this, n.label(), new InitializerChoice(weights(n, path, in), bias));
+        Component weights = weights(n, path, in);
+        return new Level<>(this, n.label(), new InitializerChoice(weights, n.extra().containsKey(BIAS) ? bias(n.extra().get(BIAS), path + "." + BIAS, in) : null));
+    }
+
+    private static Component bias(JsonNode node, String path, SpecNodes in) {
+        try {
+            return BiasInitializerFactor.component(Named.read(node, path, Set.of(), in));
+        } catch (org.initlab.UserError e) {
+            throw in.at(path, e);
+        }
     }
 
     private static Component weights(Named n, String path, SpecNodes in) {
