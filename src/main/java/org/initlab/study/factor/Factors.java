@@ -40,7 +40,7 @@ public final class Factors {
 
     /** The factor {@code spelling} names, if any. */
     public static Optional<Factor<?>> find(String spelling) {
-        return BY_KEY.canonical(spelling).map(k -> BY_KEY.create(k, null));
+        return BY_KEY.canonical(spelling).flatMap(k -> ALL.stream().filter(f -> f.key().equals(k)).findFirst());
     }
 
     /** {@link Factor#read} with every error located at {@code path}. */

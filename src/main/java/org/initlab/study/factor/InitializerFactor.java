@@ -1,6 +1,7 @@
 package org.initlab.study.factor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.initlab.UserError;
 import org.initlab.catalog.Component;
 import org.initlab.init.CriticalGaussian;
 import org.initlab.init.Initializer;
@@ -33,13 +34,14 @@ public final class InitializerFactor implements Factor<InitializerChoice> {
     public Level<InitializerChoice> read(JsonNode node, String path, SpecNodes in) {
         Named n = Named.read(node, path, Set.of(BIAS), in);
         Component weights = weights(n, path, in);
-        return new Level<>(this, n.label(), new InitializerChoice(weights, n.extra().containsKey(BIAS) ? bias(n.extra().get(BIAS), path + "." + BIAS, in) : null));
+        Component bias = n.extra().containsKey(BIAS) ? bias(n.extra().get(BIAS), path + "." + BIAS, in) : null;
+        return new Level<>(this, n.label(), new InitializerChoice(weights, bias));
     }
 
     private static Component bias(JsonNode node, String path, SpecNodes in) {
         try {
             return BiasInitializerFactor.component(Named.read(node, path, Set.of(), in));
-        } catch (org.initlab.UserError e) {
+        } catch (UserError e) {
             throw in.at(path, e);
         }
     }
