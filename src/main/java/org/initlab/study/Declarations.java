@@ -62,9 +62,8 @@ final class Declarations {
         }
     }
 
-    /** Sets {@code factor} to one level, as the command line gives it ({@code --epochs}). */
+    /** Sets {@code factor} to one level, in its place, as the command line gives it ({@code --epochs}). */
     void override(Factor<?> factor, JsonNode node, String what) {
-        factors.remove(factor);
         factors.put(factor, new Entry(node, false, what));
     }
 
