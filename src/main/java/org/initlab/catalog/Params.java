@@ -37,6 +37,9 @@ public final class Params {
 
     public String component() { return component; }
 
+    /** The parameters as given, for a component that reads them its own way (Adam's betas). */
+    public Map<String, Object> given() { return Collections.unmodifiableMap(given); }
+
     public double getDouble(String name, double defaultValue) {
         known.add(name);
         Object v = given.get(name);
@@ -86,18 +89,18 @@ public final class Params {
         return b;
     }
 
-    /** One of {@code choices} (case-insensitive; returned as spelt in {@code choices}). */
+    /** One of {@code choices}, matched by the {@link Spelling} rule and returned as spelt in {@code choices}. */
     public String getChoice(String name, String defaultValue, List<String> choices) {
         known.add(name);
         Object v = given.get(name);
         String s = v == null ? defaultValue : v.toString().trim();
-        for (String c : choices) {
-            if (c.equalsIgnoreCase(s)) {
-                resolved.put(name, c);
-                return c;
-            }
+        try {
+            String c = Spelling.choose("value", s, choices);
+            resolved.put(name, c);
+            return c;
+        } catch (UserError e) {
+            throw new UserError(component + ": parameter '" + name + "': " + e.getMessage());
         }
-        throw new UserError(component + ": parameter '" + name + "': " + NearestName.unknown("value", s, choices));
     }
 
     /** Fails if the user gave a parameter that was never read. */

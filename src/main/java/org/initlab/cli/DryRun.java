@@ -7,10 +7,11 @@ import org.initlab.nn.Mlp;
 import org.initlab.nn.Relu;
 import org.initlab.nn.SoftmaxCrossEntropy;
 import org.initlab.study.Experiment;
-import org.initlab.study.Level;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
+import org.initlab.study.factor.Factor;
+import org.initlab.study.factor.Level;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,11 +32,11 @@ final class DryRun {
             long n = runs.stream().filter(r -> r.experiments().contains(e.name())).count();
             o.println();
             o.println("Experiment " + e.name() + ": " + n + " runs" + (e.description().isBlank() ? "" : " — " + e.description()));
-            for (Map.Entry<org.initlab.study.Factor, List<Level>> f : e.factors().entrySet()) {
-                o.println("  vary " + f.getKey().key() + ": " + String.join(", ", f.getValue().stream().map(DryRun::show).toList()));
+            for (Map.Entry<Factor<?>, List<Level<?>>> f : e.factors().entrySet()) {
+                o.println("  vary " + f.getKey().key() + ": " + String.join(", ", f.getValue().stream().<String>map(Level::show).toList()));
             }
-            for (Map.Entry<org.initlab.study.Factor, Level> s : e.settings().entrySet()) {
-                o.println("  with " + s.getKey().key() + " = " + show(s.getValue()));
+            for (Map.Entry<Factor<?>, Level<?>> s : e.settings().entrySet()) {
+                o.println("  with " + s.getKey().key() + " = " + s.getValue().show());
             }
             o.println("  evaluation: validation " + (e.evaluation().validationEachEpoch() ? "each epoch" : "at the end")
                     + ", test " + (e.evaluation().testEachEpoch() ? "each epoch" : "at the end")
@@ -62,12 +63,6 @@ final class DryRun {
      * 0.85 of the speed of a run alone (DESIGN.md measured 1.1–1.3× one run's throughput for two).
      */
     private static final double PARALLEL_EFFICIENCY = 0.85;
-
-    private static String show(Level l) {
-        String v = l.value().toString();
-        String base = l.label().equals(v) ? v : l.label() + " = " + v;
-        return l.bias() == null ? base : base + " (bias " + l.bias() + ")";
-    }
 
     private static String seedText(List<Long> seeds) {
         return seeds.size() <= 6 ? seeds.toString() : seeds.size() + " (" + seeds.getFirst() + "…" + seeds.getLast() + ")";

@@ -3,7 +3,7 @@ package org.initlab.cli;
 import org.initlab.UserError;
 import org.initlab.io.AtomicFile;
 import org.initlab.io.Csv;
-import org.initlab.study.Factor;
+import org.initlab.study.factor.Factors;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
@@ -90,7 +90,7 @@ final class ExportCommand implements Callable<Integer> {
 
     static List<String> runColumns() {
         List<String> cols = new ArrayList<>(List.of("run", "experiments"));
-        for (Factor f : Factor.values()) cols.add(f.key());
+        cols.addAll(Factors.keys());
         cols.addAll(List.of("seed", "initializer_spec", "bias_initializer_spec", "activation_spec", "optimizer_spec", "lr",
                 "hidden_layers", "status"));
         return cols;
@@ -98,7 +98,7 @@ final class ExportCommand implements Callable<Integer> {
 
     static List<String> runValues(RunRecord r) {
         List<String> v = new ArrayList<>(List.of(r.id(), String.join(";", r.experiments())));
-        for (Factor f : Factor.values()) v.add(r.labels().getOrDefault(f.key(), ""));
+        for (String k : Factors.keys()) v.add(r.labels().getOrDefault(k, ""));
         v.add(Long.toString(r.spec().seed()));
         v.add(r.spec().initializer().toString());
         v.add(r.spec().biasInitializer().toString());

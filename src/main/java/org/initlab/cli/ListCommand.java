@@ -9,6 +9,8 @@ import org.initlab.init.Initializers;
 import org.initlab.nn.Activations;
 import org.initlab.optim.Optimizers;
 import org.initlab.study.BuiltInStudies;
+import org.initlab.study.factor.Factor;
+import org.initlab.study.factor.Factors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,11 +21,11 @@ import java.util.concurrent.Callable;
 
 /** {@code initlab list WHAT}: the catalogues, one line each with its formula. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List studies, initializers, bias-initializers, activations, optimizers or datasets, with one-line formulas.")
+        description = "List studies, factors, initializers, bias-initializers, activations, optimizers or datasets, with one-line formulas.")
 final class ListCommand implements Callable<Integer> {
-    private static final List<String> WHAT = List.of("studies", "initializers", "bias-initializers", "activations", "optimizers", "datasets");
+    private static final List<String> WHAT = List.of("studies", "factors", "initializers", "bias-initializers", "activations", "optimizers", "datasets");
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "studies | initializers | bias-initializers | activations | optimizers | datasets")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "studies | factors | initializers | bias-initializers | activations | optimizers | datasets")
     String what;
 
     @Override
@@ -36,6 +38,11 @@ final class ListCommand implements Callable<Integer> {
                 }
                 o.println();
                 o.println("Run one with 'initlab run NAME'; see its grid with 'initlab run NAME --dry-run'.");
+            }
+            case "factors" -> {
+                for (Factor<?> f : Factors.all()) o.printf("%-18s %s%n", f.key(), f.description());
+                o.println();
+                o.println("Each is a setting (one value, under settings:) or a factor of the grid (a list, under factors:).");
             }
             case "initializers" -> print(o, Initializers.weightEntries());
             case "bias-initializers" -> print(o, Initializers.biasEntries());

@@ -4,7 +4,6 @@ import org.initlab.UserError;
 import org.initlab.data.Dataset;
 import org.initlab.data.DatasetLoader;
 import org.initlab.study.Experiment;
-import org.initlab.study.Factor;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyManifest;
@@ -12,6 +11,9 @@ import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
 import org.initlab.study.StudyStore;
+import org.initlab.study.Protocols;
+import org.initlab.study.factor.Factor;
+import org.initlab.study.factor.Factors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         Path given = Path.of(study);
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
-                : Path.of("studies", safe(spec.name()) + (spec.protocol().equals("default") ? "" : "-" + spec.protocol()));
+                : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
         if (dryRun) {
             DryRun.print(o, spec, runs, threads, folder);
             return 0;
@@ -129,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
     /** The factors that vary anywhere in the study, then seed: what tells runs apart in progress lines. */
     static List<String> describeKeys(StudySpec spec) {
         Set<String> keys = new LinkedHashSet<>();
-        for (Factor f : Factor.values()) {
+        for (Factor<?> f : Factors.all()) {
             for (Experiment e : spec.experiments()) if (e.factors().containsKey(f)) keys.add(f.key());
         }
         if (spec.seeds().size() > 1) keys.add("seed");

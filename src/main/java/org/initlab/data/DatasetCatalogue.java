@@ -1,5 +1,6 @@
 package org.initlab.data;
 
+import org.initlab.catalog.Catalogue;
 import org.initlab.catalog.CatalogueEntry;
 
 import java.net.URI;
@@ -116,6 +117,9 @@ public final class DatasetCatalogue {
                     List.of(),
                     "Nielsen: Neural Networks and Deep Learning (github.com/mnielsen/neural-networks-and-deep-learning), from the LISA lab's deeplearning.net tutorials"));
 
+    private static final Catalogue<DatasetSpec> CATALOGUE = new Catalogue<>("dataset",
+            ALL.stream().map(s -> Catalogue.Entry.of(s.name(), List.of(), s.source(), s)).toList());
+
     private DatasetCatalogue() {}
 
     /** Every catalogue dataset, in a fixed order. */
@@ -127,9 +131,9 @@ public final class DatasetCatalogue {
         return ALL.stream().map(DatasetSpec::name).toList();
     }
 
-    /** The dataset called {@code name} (case-insensitive), if the catalogue has it. */
+    /** The dataset called {@code name} (by the {@link org.initlab.catalog.Spelling} rule), if the catalogue has it. */
     public static Optional<DatasetSpec> find(String name) {
-        return ALL.stream().filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst();
+        return CATALOGUE.canonical(name).flatMap(n -> ALL.stream().filter(s -> s.name().equals(n)).findFirst());
     }
 
     /** One line per dataset, as {@code initlab list} shows catalogues. */

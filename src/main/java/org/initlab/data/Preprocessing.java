@@ -1,7 +1,6 @@
 package org.initlab.data;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How pixel intensities become network inputs. Each is an affine map of the pixel scaled to
@@ -40,13 +39,9 @@ public enum Preprocessing {
         return label;
     }
 
-    /** Parses a label (case-insensitive; also accepts the enum constant's name). */
+    /** Parses a label by the {@link org.initlab.catalog.Spelling} rule ("scale01", "SCALE_01", "scale-01"). */
     public static Preprocessing parse(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (Preprocessing p : values()) {
-            if (p.label.equals(s) || p.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(s)) return p;
-        }
-        throw new org.initlab.UserError(org.initlab.catalog.NearestName.unknown("preprocessing", text, labels()));
+        return org.initlab.catalog.Spelling.choose("preprocessing", text, List.of(values()), Preprocessing::label);
     }
 
     public static List<String> labels() {

@@ -11,20 +11,22 @@ import java.util.random.RandomGenerator;
  */
 public record CriticalBias(double sigmaB) implements BiasInitializer {
     public static final String NAME = "critical";
+    /** The bias scale's parameter name. */
+    public static final String SIGMA_B = "sigma_b";
 
     public CriticalBias {
-        ParameterCheck.nonNegative(NAME, "sigma_b", sigmaB);
+        ParameterCheck.nonNegative(NAME, SIGMA_B, sigmaB);
     }
 
     static CriticalBias from(Params p) {
-        double sigmaB = p.getDouble("sigma_b", 0.0);
+        double sigmaB = p.getDouble(SIGMA_B, 0.0);
         p.done();
         return new CriticalBias(sigmaB);
     }
 
     @Override public String name() { return NAME; }
 
-    @Override public Map<String, Object> params() { return CanonicalParams.of("sigma_b", sigmaB); }
+    @Override public Map<String, Object> params() { return CanonicalParams.of(SIGMA_B, sigmaB); }
 
     @Override
     public void initialize(float[] b, int fanIn, int fanOut, RandomGenerator rng) {

@@ -15,13 +15,15 @@ import java.util.random.RandomGenerator;
  */
 public record CriticalGaussian(double sigmaW) implements Initializer {
     public static final String NAME = "critical";
+    /** The weight scale's parameter name. */
+    public static final String SIGMA_W = "sigma_w";
 
     public CriticalGaussian {
-        ParameterCheck.positive(NAME, "sigma_w", sigmaW);
+        ParameterCheck.positive(NAME, SIGMA_W, sigmaW);
     }
 
     static CriticalGaussian from(Params p) {
-        double sigmaW = p.getDouble("sigma_w", 1.0);
+        double sigmaW = p.getDouble(SIGMA_W, 1.0);
         p.done();
         return new CriticalGaussian(sigmaW);
     }
@@ -33,7 +35,7 @@ public record CriticalGaussian(double sigmaW) implements Initializer {
 
     @Override public String name() { return NAME; }
 
-    @Override public Map<String, Object> params() { return CanonicalParams.of("sigma_w", sigmaW); }
+    @Override public Map<String, Object> params() { return CanonicalParams.of(SIGMA_W, sigmaW); }
 
     @Override public void initialize(Matrix w, RandomGenerator rng) { asVarianceScaling().initialize(w, rng); }
 

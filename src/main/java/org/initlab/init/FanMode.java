@@ -21,9 +21,8 @@ public enum FanMode {
     /** "fan_in", "fan_out" or "fan_avg". */
     public String label() { return label; }
 
-    /** The mode spelt {@code label} (as a user wrote it, already validated against {@link #LABELS}). */
+    /** The mode spelt {@code label}, by the {@link org.initlab.catalog.Spelling} rule. */
     static FanMode of(String label) {
-        for (FanMode m : values()) if (m.label.equalsIgnoreCase(label)) return m;
-        throw new IllegalArgumentException("no fan mode '" + label + "'");
+        return org.initlab.catalog.Spelling.choose("fan mode", label, List.of(values()), FanMode::label);
     }
 }

@@ -1,10 +1,9 @@
 package org.initlab.init;
 
 import org.initlab.UserError;
-import org.initlab.catalog.NearestName;
+import org.initlab.catalog.Spelling;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The recommended gain for a nonlinearity, exactly as PyTorch's {@code torch.nn.init.calculate_gain}:
@@ -39,8 +38,7 @@ public final class Gain {
      * @throws UserError for an unknown nonlinearity or a non-finite slope
      */
     public static double of(String nonlinearity, double param) {
-        String name = nonlinearity == null ? "" : nonlinearity.trim().toLowerCase(Locale.ROOT);
-        return switch (name) {
+        return switch (canonical(nonlinearity)) {
             case "linear", "identity", "conv1d", "conv2d", "conv3d",
                  "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid" -> 1.0;
             case "tanh" -> 5.0 / 3;
@@ -50,7 +48,12 @@ public final class Gain {
                 yield Math.sqrt(2.0 / (1 + param * param));
             }
             case "selu" -> 3.0 / 4;
-            default -> throw new UserError(NearestName.unknown("nonlinearity", String.valueOf(nonlinearity), NONLINEARITIES));
+            default -> throw new IllegalStateException("no gain for " + nonlinearity);
         };
+    }
+
+    /** The nonlinearity's name as {@link #NONLINEARITIES} spells it (the {@link Spelling} rule); UserError if none. */
+    public static String canonical(String nonlinearity) {
+        return Spelling.choose("nonlinearity", String.valueOf(nonlinearity), NONLINEARITIES);
     }
 }

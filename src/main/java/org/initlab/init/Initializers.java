@@ -1,9 +1,11 @@
 package org.initlab.init;
 
 import org.initlab.UserError;
+import org.initlab.catalog.Catalogue;
+import org.initlab.catalog.Catalogue.Entry;
+import org.initlab.catalog.Catalogue.Preset;
 import org.initlab.catalog.CatalogueEntry;
-import org.initlab.init.InitializerCatalogue.Entry;
-import org.initlab.init.InitializerCatalogue.Preset;
+import org.initlab.catalog.Params;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Map;
  * The initializer catalogue: a superset of PyTorch's {@code torch.nn.init}, Keras's
  * initializers and DL4J's {@code WeightInit}, plus LSUV and the mean-field critical init.
  *
- * <p>Names are matched ignoring case, '_', '-' and blanks, so PyTorch ({@code xavier_uniform_},
+ * <p>Names are matched by the {@link org.initlab.catalog.Spelling} rule (case, '_', '-' and blanks do not count), so PyTorch ({@code xavier_uniform_},
  * trailing underscore and all), Keras ({@code GlorotUniform}, {@code glorot_uniform}) and DL4J
  * ({@code XAVIER_UNIFORM}) spellings all work; the aliases listed are the other names. An alias means exactly its entry, and the initializer built reports the
  * entry's canonical name and full parameter map, so one init spelt two ways compares and hashes
@@ -24,7 +26,7 @@ import java.util.Map;
 public final class Initializers {
     private static final String PYTORCH = "PyTorch torch.nn.init";
 
-    private static final InitializerCatalogue<Initializer> WEIGHTS = new InitializerCatalogue<>("weight initializer",
+    private static final Catalogue<Initializer> WEIGHTS = new Catalogue<>("weight initializer",
             List.of(
                     new Entry<>(Zeros.NAME, List.of("zero"), "PyTorch zeros_, Keras Zeros, DL4J ZERO", Zeros::from),
                     new Entry<>(Ones.NAME, List.of(), "PyTorch ones_, Keras Ones, DL4J ONES", Ones::from),
@@ -74,10 +76,9 @@ public final class Initializers {
                     keras("dl4j_var_scaling_uniform_fan_in", 3.0, "fan_in", "uniform", "DL4J VAR_SCALING_UNIFORM_FAN_IN as DL4J draws it: U(±3/√n)"),
                     keras("dl4j_var_scaling_uniform_fan_out", 3.0, "fan_out", "uniform", "DL4J VAR_SCALING_UNIFORM_FAN_OUT as DL4J draws it: U(±3/√n)"),
                     keras("dl4j_var_scaling_uniform_fan_avg", 3.0, "fan_avg", "uniform", "DL4J VAR_SCALING_UNIFORM_FAN_AVG as DL4J draws it: U(±3/√n)"),
-                    keras("dl4j_lecun_uniform", 3.0, "fan_in", "uniform", "DL4J LECUN_UNIFORM as DL4J draws it: U(±3/√fan_in), 3× Keras's variance")),
-            Initializer::formula);
+                    keras("dl4j_lecun_uniform", 3.0, "fan_in", "uniform", "DL4J LECUN_UNIFORM as DL4J draws it: U(±3/√fan_in), 3× Keras's variance")));
 
-    private static final InitializerCatalogue<BiasInitializer> BIASES = new InitializerCatalogue<>("bias initializer",
+    private static final Catalogue<BiasInitializer> BIASES = new Catalogue<>("bias initializer",
             List.of(
                     new Entry<>(Zeros.NAME, List.of("zero"), "PyTorch zeros_, Keras Zeros (Keras Dense default), DL4J biasInit 0", Zeros::from),
                     new Entry<>(Ones.NAME, List.of(), "PyTorch ones_, Keras Ones", Ones::from),
@@ -88,8 +89,7 @@ public final class Initializers {
                     new Entry<>(CriticalBias.NAME, List.of("edge_of_chaos"), "Poole et al. 2016, Schoenholz et al. 2017", CriticalBias::from)),
             List.of(
                     new Preset("random_normal", Normal.NAME, Map.of("std", 0.05), "Keras RandomNormal (std 0.05)"),
-                    new Preset("random_uniform", Uniform.NAME, Map.of("a", -0.05, "b", 0.05), "Keras RandomUniform (±0.05)")),
-            BiasInitializer::formula);
+                    new Preset("random_uniform", Uniform.NAME, Map.of("a", -0.05, "b", 0.05), "Keras RandomUniform (±0.05)")));
 
     private Initializers() {}
 
@@ -117,11 +117,17 @@ public final class Initializers {
 
     /** Every weight initializer and preset: name, aliases, formula, parameters with defaults, source. */
     public static List<CatalogueEntry> weightEntries() {
-        return WEIGHTS.describe();
+        return WEIGHTS.describe(new Catalogue.Listing<>() {
+            @Override public String formula(Initializer i) { return i.formula(); }
+            @Override public Map<String, Object> defaults(Initializer i, Params read) { return read.resolved(); }
+        });
     }
 
     /** Every bias initializer and preset. */
     public static List<CatalogueEntry> biasEntries() {
-        return BIASES.describe();
+        return BIASES.describe(new Catalogue.Listing<>() {
+            @Override public String formula(BiasInitializer b) { return b.formula(); }
+            @Override public Map<String, Object> defaults(BiasInitializer b, Params read) { return read.resolved(); }
+        });
     }
 }

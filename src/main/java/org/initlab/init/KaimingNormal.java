@@ -39,7 +39,7 @@ public record KaimingNormal(double a, FanMode mode, String nonlinearity) impleme
             throw new UserError(name + ": mode must be fan_in or fan_out, got " + (mode == null ? "none" : mode.label()));
         }
         Gain.of(nonlinearity, a);
-        String canonical = nonlinearity.trim().toLowerCase(java.util.Locale.ROOT);
+        String canonical = Gain.canonical(nonlinearity);
         if (a != 0.0 && !canonical.equals("leaky_relu")) {
             throw new UserError(name + ": parameter 'a' (the negative slope) applies only to nonlinearity leaky_relu, got a = "
                     + a + " with " + canonical + "; drop 'a' or use leaky_relu");

@@ -42,8 +42,7 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
         public String label() { return label; }
 
         static Distribution of(String label) {
-            for (Distribution d : values()) if (d.label.equalsIgnoreCase(label)) return d;
-            throw new IllegalArgumentException("no distribution '" + label + "'");
+            return org.initlab.catalog.Spelling.choose("distribution", label, List.of(values()), Distribution::label);
         }
     }
 

@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,13 +20,20 @@ public record Gelu(String approximate) implements Activation {
     private static final float C = (float) Math.sqrt(2.0 / Math.PI);
     private static final float K = 0.044715f;
 
+    /** The exact form, PyTorch's {@code approximate='none'}. */
+    public static final String EXACT = "none";
+    /** The tanh approximation. */
+    public static final String TANH = "tanh";
+    /** The values of {@code approximate}. */
+    public static final List<String> APPROXIMATIONS = List.of(EXACT, TANH);
+
     public Gelu {
-        if (!approximate.equals("none") && !approximate.equals("tanh")) {
+        if (!APPROXIMATIONS.contains(approximate)) {
             throw new IllegalArgumentException("approximate must be 'none' or 'tanh'");
         }
     }
 
-    private boolean tanhForm() { return approximate.equals("tanh"); }
+    private boolean tanhForm() { return approximate.equals(TANH); }
 
     public String name() { return "gelu"; }
     public Map<String, Object> params() { return Map.of("approximate", approximate); }

@@ -11,6 +11,11 @@ import java.util.Map;
  * {@code Optimizers.spec(s.name(), s.params())} gives back an equal spec.
  */
 public interface OptimizerSpec {
+    /** The learning rate's parameter name, every optimizer's. */
+    String LR = "lr";
+    /** The weight decay's parameter name, every optimizer's. */
+    String WEIGHT_DECAY = "weight_decay";
+
     /** The canonical name: sgd, adam, adamw, rmsprop or adagrad. */
     String name();
 

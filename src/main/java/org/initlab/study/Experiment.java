@@ -1,5 +1,7 @@
 package org.initlab.study;
 
+import org.initlab.study.factor.Factor;
+import org.initlab.study.factor.Level;
 import org.initlab.train.Evaluation;
 import org.initlab.train.ProbeSettings;
 
@@ -14,8 +16,8 @@ import java.util.Map;
  * ({@code exclude}: a run is dropped when it matches every entry of one exclude map), and how
  * its runs are evaluated and probed.
  */
-public record Experiment(String name, String description, Map<Factor, Level> settings, Map<Factor, List<Level>> factors,
-                         List<Map<Factor, Level>> include, List<Map<Factor, Level>> exclude,
+public record Experiment(String name, String description, Map<Factor<?>, Level<?>> settings, Map<Factor<?>, List<Level<?>>> factors,
+                         List<Map<Factor<?>, Level<?>>> include, List<Map<Factor<?>, Level<?>>> exclude,
                          Evaluation evaluation, ProbeSettings probes) {
     public Experiment {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -25,7 +27,7 @@ public record Experiment(String name, String description, Map<Factor, Level> set
     }
 
     /** The factors with more than one level: what this experiment compares. */
-    public List<Factor> varying() {
-        return factors.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    public List<Factor<?>> varying() {
+        return factors.entrySet().stream().filter(e -> e.getValue().size() > 1).<Factor<?>>map(Map.Entry::getKey).toList();
     }
 }

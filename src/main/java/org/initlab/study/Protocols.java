@@ -1,10 +1,8 @@
 package org.initlab.study;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.initlab.study.spec.SpecText;
 
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -23,7 +21,9 @@ import java.util.List;
 public final class Protocols {
     private Protocols() {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The protocol a spec gets when it names none. */
+    public static final String DEFAULT_NAME = "default";
+    public static final String NOTEBOOK_NAME = "notebook";
 
     private static final String DEFAULT = """
             seeds: 5
@@ -56,20 +56,15 @@ public final class Protocols {
             """;
 
     public static List<String> names() {
-        return List.of("default", "notebook");
+        return List.of(DEFAULT_NAME, NOTEBOOK_NAME);
     }
 
     /** The protocol's defaults as a spec fragment (seeds, settings). */
     public static ObjectNode defaults(String protocol) {
-        String text = switch (protocol) {
-            case "default" -> DEFAULT;
-            case "notebook" -> NOTEBOOK;
+        return SpecText.builtIn(switch (protocol) {
+            case DEFAULT_NAME -> DEFAULT;
+            case NOTEBOOK_NAME -> NOTEBOOK;
             default -> throw new IllegalArgumentException("unknown protocol " + protocol);
-        };
-        try {
-            return (ObjectNode) YAML.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package org.initlab.study;
 
+import org.initlab.catalog.Component;
+import org.initlab.study.factor.ArchitectureFactor;
 import org.initlab.train.Evaluation;
 import org.initlab.train.ProbeSettings;
 
@@ -26,7 +28,7 @@ public record RunSpec(String dataset, int validationSize, String preprocessing, 
 
     /** The hidden widths as text: "128-64", "4×128" for four equal widths, "linear" for none. */
     public String architectureLabel() {
-        return StudySpecParser.architectureLabel(hidden);
+        return ArchitectureFactor.label(hidden);
     }
 
     /** The dataset choice this run trains on (runs with equal choices share one loaded dataset). */

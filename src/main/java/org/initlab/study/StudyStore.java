@@ -4,6 +4,7 @@ import org.initlab.io.AtomicFile;
 import org.initlab.io.JsonFormat;
 import org.initlab.UserError;
 import org.initlab.Version;
+import org.initlab.study.factor.Level;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,7 +156,7 @@ public final class StudyStore {
         List<StudyManifest.ExperimentInfo> exps = new ArrayList<>();
         for (Experiment e : spec.experiments()) {
             Map<String, List<String>> factors = new LinkedHashMap<>();
-            e.factors().forEach((f, levels) -> factors.put(f.key(), levels.stream().map(Level::label).toList()));
+            e.factors().forEach((f, levels) -> factors.put(f.key(), levels.stream().<String>map(Level::label).toList()));
             Map<String, String> settings = new LinkedHashMap<>();
             e.settings().forEach((f, l) -> settings.put(f.key(), l.label()));
             exps.add(new StudyManifest.ExperimentInfo(e.name(), e.description(), factors, settings));

@@ -1,6 +1,6 @@
 package org.initlab.report;
 
-import org.initlab.study.Component;
+import org.initlab.catalog.Component;
 import org.initlab.study.RunRecord;
 import org.initlab.study.RunSpec;
 import org.initlab.study.StudyManifest;

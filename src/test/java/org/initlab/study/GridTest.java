@@ -119,6 +119,44 @@ class GridTest {
     }
 
     @Test
+    void weightDecayFactorOverridesTheOptimizerAndLabelsItsRuns() {
+        List<PlannedRun> runs = grid("""
+                name: g
+                seeds: 1
+                settings: {optimizer: {name: adamw, weight_decay: 0.5}, learning_rate: 0.003}
+                factors:
+                  weight_decay: [0, 0.01]
+                """);
+        assertEquals(2, runs.size());
+        assertEquals(0.0, runs.get(0).spec().optimizer().params().get("weight_decay"));
+        assertEquals(0.01, runs.get(1).spec().optimizer().params().get("weight_decay"));
+        assertEquals(0.003, runs.get(1).spec().optimizer().params().get("lr"));
+        assertEquals("adamw", runs.get(1).spec().optimizer().name());
+        assertEquals("0.01", runs.get(1).labels().get("weight_decay"));
+        assertEquals(List.of("initializer", "bias_initializer", "activation", "output_activation", "optimizer", "learning_rate",
+                "weight_decay", "architecture", "batch_size", "epochs", "seed"), List.copyOf(runs.get(1).labels().keySet()));
+    }
+
+    @Test
+    void anInitializerLevelsOwnBiasWinsAndLabelsTheBiasColumn() {
+        List<PlannedRun> runs = grid("""
+                name: g
+                seeds: 1
+                settings: {bias_initializer: torch_linear}
+                factors:
+                  initializer: [{name: zeros, bias: zeros}, xavier_uniform]
+                  activation: [relu, tanh]
+                exclude:
+                  - {initializer: {name: zeros, bias: zeros}, activation: tanh}
+                """);
+        assertEquals(3, runs.size(), "a pattern written with its bias matches the level with that bias");
+        assertEquals("zeros", runs.get(0).spec().biasInitializer().name());
+        assertEquals("zeros", runs.get(0).labels().get("bias_initializer"));
+        assertEquals("torch_linear", runs.get(1).spec().biasInitializer().name());
+        assertEquals("torch_linear", runs.get(1).labels().get("bias_initializer"));
+    }
+
+    @Test
     void criticalAutoFindsTheEdgeOfChaosPerActivation() {
         List<PlannedRun> runs = grid("""
                 name: g

@@ -1,6 +1,8 @@
 package org.initlab.study;
 
 import org.initlab.UserError;
+import org.initlab.catalog.Component;
+import org.initlab.study.factor.Factors;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,15 +24,20 @@ class StudySpecParserTest {
         return m;
     }
 
+    /** The value of setting {@code key} in {@code e}. */
+    static Object setting(Experiment e, String key) {
+        return e.settings().get(Factors.find(key).orElseThrow()).value();
+    }
+
     @Test
     void minimalSpecTakesTheProtocolDefaults() {
         StudySpec s = parse("name: x\n");
         assertEquals("default", s.protocol());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), s.seeds());
         Experiment e = s.experiments().getFirst();
-        assertEquals(List.of(128, 64), e.settings().get(Factor.ARCHITECTURE).value());
-        assertEquals(35, e.settings().get(Factor.EPOCHS).value());
-        assertEquals("zeros", ((Component) e.settings().get(Factor.BIAS_INITIALIZER).value()).name());
+        assertEquals(List.of(128, 64), setting(e, "architecture"));
+        assertEquals(35, setting(e, "epochs"));
+        assertEquals(Component.of("zeros"), setting(e, "bias_initializer"));
         assertTrue(e.evaluation().testEachEpoch());
     }
 
@@ -39,8 +46,8 @@ class StudySpecParserTest {
         StudySpec s = StudySpecParser.parse("name: x\n", "spec.yaml", new StudySpecParser.Overrides("notebook", null, null));
         Experiment e = s.experiments().getFirst();
         assertEquals(List.of(0L), s.seeds());
-        assertEquals(true, e.settings().get(Factor.OUTPUT_ACTIVATION).value());
-        assertEquals("torch_linear", ((Component) e.settings().get(Factor.BIAS_INITIALIZER).value()).name());
+        assertEquals(true, setting(e, "output_activation"));
+        assertEquals("torch_linear", ((Component) setting(e, "bias_initializer")).name());
         assertFalse(e.evaluation().testEachEpoch());
         assertEquals(org.initlab.train.Evaluation.TRAINING_BATCH, e.evaluation().batchSize(), "the notebook evaluates in training-size batches");
         assertEquals(150, Grid.expand(s).getFirst().spec().evaluation().batchSize());
@@ -70,8 +77,38 @@ class StudySpecParserTest {
     void aliasesGiveCanonicalComponents() {
         StudySpec a = parse("name: x\nsettings: {initializer: glorot_uniform, activation: LeakyReLU}\n");
         StudySpec b = parse("name: x\nsettings: {initializer: xavier_uniform, activation: {name: leaky_relu, negative_slope: 0.01}}\n");
-        assertEquals(a.experiments().getFirst().settings().get(Factor.INITIALIZER).value(), b.experiments().getFirst().settings().get(Factor.INITIALIZER).value());
+        assertEquals(setting(a.experiments().getFirst(), "initializer"), setting(b.experiments().getFirst(), "initializer"));
         assertEquals(Grid.expand(a).getFirst().id(), Grid.expand(b).getFirst().id(), "the same run, spelt two ways");
+    }
+
+    @Test
+    void everyNameFollowsTheSpellingRule() {
+        StudySpec s = parse("""
+                name: x
+                protocol: Notebook
+                dataset: {name: mnist, preprocessing: SCALE-256}
+                settings:
+                  Learning-Rate: 0.1
+                  activation: Leaky ReLU
+                  optimizer: {name: SGD}
+                  initializer: {name: Kaiming Normal, mode: FAN_OUT, nonlinearity: ReLU}
+                  evaluation: {test: Each-Epoch, aggregation: ExampleMean, batch_size: Training}
+                """);
+        assertEquals("notebook", s.protocol());
+        assertEquals("scale256", s.data().preprocessing());
+        Experiment e = s.experiments().getFirst();
+        assertEquals(Component.of("leaky_relu").name(), ((Component) setting(e, "activation")).name());
+        assertTrue(e.evaluation().testEachEpoch());
+        PlannedRun r = Grid.expand(s).getFirst();
+        assertEquals(0.1, r.spec().optimizer().params().get("lr"));
+        assertEquals("fan_out", r.spec().initializer().params().get("mode"));
+        assertEquals("relu", r.spec().initializer().params().get("nonlinearity"));
+        assertEquals(org.initlab.train.Evaluation.Aggregation.EXAMPLE_MEAN, r.spec().evaluation().aggregation());
+        assertTrue(error("name: x\nsettings:\n  evaluation: {aggregation: batchmaen}\n").contains("did you mean 'batch_mean'?"));
+        assertTrue(error("name: x\nsettings:\n  initializer: {name: critical, sigma_w: auto, bias: zeroes}\n")
+                .contains("initializer.bias: unknown bias initializer 'zeroes'"));
+        assertTrue(error("name: x\nsettings:\n  initializer: {name: normal, sigma_w: auto}\n")
+                .contains("settings.initializer.sigma_w: 'auto' is only for the critical initializer"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.initlab.report.model;
 
-import org.initlab.study.Factor;
+import org.initlab.study.factor.Factors;
+import org.initlab.study.factor.InitializerFactor;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 
@@ -18,10 +19,10 @@ import java.util.Set;
  * (labels actually present).
  *
  * @param levels factor key → level labels in declared order (seed excluded), factors in
- *               {@link Factor} order
+ *               {@link Factors} order
  */
 public record StudyDesign(Map<String, List<String>> levels, List<Experiment> experiments) {
-    public static final String INITIALIZER = Factor.INITIALIZER.key();
+    public static final String INITIALIZER = InitializerFactor.KEY;
 
     /** An experiment, the factors it varies (more than one level) and its primary factor. */
     public record Experiment(String name, String description, List<String> varying, String primary) {}
@@ -38,7 +39,7 @@ public record StudyDesign(Map<String, List<String>> levels, List<Experiment> exp
         for (RunRecord r : runs) addLabels(seen, r.labels());
         seen.remove(Configuration.SEED);
         List<String> keys = new ArrayList<>(seen.keySet());
-        List<String> order = Factor.keys();
+        List<String> order = Factors.keys();
         keys.sort(Comparator.comparingInt((String k) -> order.contains(k) ? order.indexOf(k) : order.size()).thenComparing(k -> k));
         Map<String, List<String>> levels = new LinkedHashMap<>();
         for (String k : keys) levels.put(k, List.copyOf(seen.get(k)));

@@ -1,4 +1,4 @@
-package org.initlab.study;
+package org.initlab.catalog;
 
 import java.util.Collections;
 import java.util.Map;
@@ -20,6 +20,6 @@ public record Component(String name, Map<String, Object> params) {
 
     @Override
     public String toString() {
-        return org.initlab.catalog.Params.label(name, params);
+        return Params.label(name, params);
     }
 }
