@@ -70,7 +70,7 @@ public final class Main implements Runnable {
             List<String> commands = List.copyOf(c.getSubcommands().keySet());
             String near = NearestName.of(word, commands);
             return "unknown command '" + path + word + "'" + (near == null ? "" : "; did you mean '" + path + near + "'?")
-                    + " (commands: " + String.join(", ", commands) + ")";
+                    + "; commands: " + String.join(", ", commands);
         }
         return "unexpected argument '" + word + "'";
     }

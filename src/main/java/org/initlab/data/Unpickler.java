@@ -36,9 +36,9 @@ import java.util.Set;
  * {@link String}; tuples and lists become {@link List}; ints become {@link Long} or
  * {@link BigInteger}.
  *
- * <p>Hostile input is refused, not followed: values may nest at most {@link #MAX_DEPTH} deep (a
- * NumPy array pickle needs 3: the (train, valid, test) tuple, a pair, an array; its REDUCE
- * arguments and BUILD state 2), and no list or dict may contain itself. Nothing walks a value
+ * <p>Hostile input is refused, not followed: values may nest at most {@link #MAX_DEPTH} deep (the
+ * mnist.pkl.gz layout needs 2, a tuple of (images, labels) pairs of arrays; an array's REDUCE
+ * arguments and BUILD state are 2 deep too), and no list or dict may contain itself. Nothing walks a value
  * recursively: each container's depth is known when it is made, since a container is complete
  * before it is stored in another one (which is how Python's pickler writes every value that does
  * not contain itself, {@code Lib/pickle.py}: {@code save_list} appends all items before
@@ -72,7 +72,7 @@ final class Unpickler {
         }
     }
 
-    /** The deepest nesting of tuples, lists and dicts read; NumPy array pickles need 3. */
+    /** The deepest nesting of tuples, lists and dicts read; NumPy array pickles need 2. */
     static final int MAX_DEPTH = 100;
     /** NumPy's limit on array dimensions ({@code NPY_MAXDIMS}, 64 since NumPy 2.0). */
     private static final int MAX_DIMS = 64;
@@ -257,7 +257,7 @@ final class Unpickler {
     private int depthWith(long at, int depth, List<Object> items) {
         for (Object o : items) depth = Math.max(depth, 1 + depth(o));
         if (depth > MAX_DEPTH) {
-            throw bad(at, "values nested more than " + MAX_DEPTH + " deep (a NumPy array pickle needs 3); this is no dataset");
+            throw bad(at, "values nested more than " + MAX_DEPTH + " deep (a dataset's arrays in tuples need 2)");
         }
         return depth;
     }

@@ -94,6 +94,15 @@ class UnpicklerTest {
         assertEquals(List.of(List.of(7L), List.of(7L)), pair);
     }
 
+    /** A tuple as a dict key would be hashed by walking it (2^100 steps for a tuple of shared tuples 100 deep). */
+    @Test
+    void containerDictKeysAreRefused() {
+        byte[] pickle = {(byte) 0x80, 2, '}', ')', 'K', 1, 's', '.'};
+        assertUserError(() -> load(pickle), FILE.toString(), "a dict key that is a tuple of 0 items");
+        byte[] fine = {(byte) 0x80, 2, '}', 'U', 1, 'k', 'K', 1, 's', '.'};
+        assertEquals(java.util.Map.of("k", 1L), load(fine));
+    }
+
     /** Through the mnist.pkl.gz reader: the file is named, the line is one. */
     @Test
     void deepPickleFileIsNamed() throws IOException {
