@@ -2,10 +2,13 @@ package org.initlab.cli;
 
 import org.initlab.UserError;
 import org.initlab.Version;
+import org.initlab.catalog.NearestName;
+import org.initlab.data.FileProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code initlab}: the command line. User errors print one line and exit with code 2. */
 @Command(name = "initlab",
@@ -42,11 +45,34 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("initlab: " + ex.getMessage() + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
+            err.println("initlab: " + parameterMessage(ex) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
             err.flush();
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * A command-line mistake in one line: a misspelt command or option gets the nearest valid
+     * one ({@link NearestName}), not picocli's "Unmatched argument at index 0".
+     */
+    static String parameterMessage(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return ex.getMessage();
+        String word = u.getUnmatched().getFirst();
+        String path = commandPath(c);
+        if (word.startsWith("-") && word.length() > 1) {
+            String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            String near = NearestName.of(option, c.getCommandSpec().optionsMap().keySet());
+            return "unknown option '" + option + "'" + (near == null ? "" : "; did you mean '" + near + "'?");
+        }
+        if (!c.getSubcommands().isEmpty()) {
+            List<String> commands = List.copyOf(c.getSubcommands().keySet());
+            String near = NearestName.of(word, commands);
+            return "unknown command '" + path + word + "'" + (near == null ? "" : "; did you mean '" + path + near + "'?")
+                    + "; commands: " + String.join(", ", commands);
+        }
+        return "unexpected argument '" + word + "'";
     }
 
     /**
@@ -60,16 +86,26 @@ public final class Main implements Runnable {
         return 1;
     }
 
-    /** The one line to print: the user error's message, the I/O failure's, or what went wrong. */
+    /**
+     * The one line to print: the user error's message, the I/O failure's in words
+     * ({@link FileProblem}), or what went wrong; never an exception's class name.
+     */
     static String message(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return t.getMessage();
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.file.NoSuchFileException e) return e.getFile() + ": no such file or folder";
-            if (t instanceof java.nio.file.AccessDeniedException e) return e.getFile() + ": permission denied";
-            if (t instanceof java.nio.file.FileSystemException e) return e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
-            if (t instanceof java.io.IOException e) return "I/O error: " + e.getMessage();
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException e) {
+                var at = e.getLocation();
+                return "not valid JSON or YAML" + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr()) + ": "
+                        + e.getOriginalMessage();
+            }
+            if (t instanceof java.io.IOException e) return FileProblem.describe(e);
         }
-        return "unexpected error: " + ex;
+        String detail = ex.getMessage() == null || ex.getMessage().isBlank() ? "" : ": " + ex.getMessage();
+        return switch (ex) {
+            case StackOverflowError e -> "unexpected error: ran out of stack";
+            case OutOfMemoryError e -> "ran out of memory" + detail + " (give Java more with -Xmx, or run fewer jobs at once)";
+            default -> "unexpected error" + (detail.isEmpty() ? " without a message" : detail);
+        };
     }
 
     private static String commandPath(CommandLine c) {

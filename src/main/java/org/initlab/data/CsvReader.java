@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads examples from CSV, one per line: the label, then the pixel values, comma-separated
- * integers 0..255 (the layout of the widely shared {@code mnist_train.csv}). A first line that
+ * Reads examples from CSV, one per line: the label (a whole number, checked by
+ * {@link ClassLabels}), then the pixel values, comma-separated integers 0..255 (the layout of the
+ * widely shared {@code mnist_train.csv}). A first line that
  * does not start with a number is a header and is skipped (Kaggle's {@code label,pixel0,...});
  * blank lines are ignored; the file may be gzip'd. Every line must have the same number of
  * fields.
@@ -35,6 +36,7 @@ final class CsvReader {
         int features = -1;
         int count = 0;
         int[] labels = new int[1024];
+        int[] lines = new int[1024];
         ByteArrayOutputStream pixels = new ByteArrayOutputStream(1 << 20);
         byte[] row = new byte[0];
         while (true) {
@@ -51,23 +53,26 @@ final class CsvReader {
                 }
             }
             int fields = 0;
-            int label = -1;
+            int label = 0;
             while (true) {
                 while (pos < text.length && (text[pos] == ' ' || text[pos] == '\t')) pos++;
                 int start = pos;
-                int value = 0;
-                while (pos < text.length && text[pos] >= '0' && text[pos] <= '9') {
+                boolean negative = fields == 0 && pos < text.length && text[pos] == '-';
+                if (negative) pos++;
+                int digits = pos;
+                long value = 0;
+                while (pos < text.length && text[pos] >= '0' && text[pos] <= '9' && pos - digits < 10) {
                     value = value * 10 + (text[pos] - '0');
                     pos++;
-                    if (value > 255) break;
                 }
-                if (pos == start || value > 255 || pos < text.length && text[pos] >= '0' && text[pos] <= '9') {
+                long max = fields == 0 ? Integer.MAX_VALUE : 255;
+                if (pos == digits || value > max || pos < text.length && text[pos] >= '0' && text[pos] <= '9') {
                     throw new UserError(file + ": line " + line + ", field " + (fields + 1) + ": expected "
-                            + (fields == 0 ? "a class label 0-255" : "a pixel value 0-255") + ", got '" + token(text, start) + "'");
+                            + (fields == 0 ? "a class label (a whole number)" : "a pixel value 0-255") + ", got '" + token(text, start) + "'");
                 }
                 while (pos < text.length && (text[pos] == ' ' || text[pos] == '\t')) pos++;
                 if (fields == 0) {
-                    label = value;
+                    label = (int) (negative ? -value : value);
                 } else {
                     if (fields - 1 >= row.length) row = Arrays.copyOf(row, Math.max(16, row.length * 2));
                     row[fields - 1] = (byte) value;
@@ -86,18 +91,23 @@ final class CsvReader {
             else if (fields - 1 != features) {
                 throw new UserError(file + ": line " + line + ": has " + (fields - 1) + " pixel values, the lines before have " + features);
             }
-            if (count == labels.length) labels = Arrays.copyOf(labels, count * 2);
+            if (count == labels.length) {
+                labels = Arrays.copyOf(labels, count * 2);
+                lines = Arrays.copyOf(lines, count * 2);
+            }
+            lines[count] = line;
             labels[count++] = label;
             pixels.write(row, 0, features);
         }
         if (count == 0) {
             throw new UserError(file + ": empty: no examples (expected one line per example: the label, then the pixel values 0-255)");
         }
-        return Examples.ofPixels(file.toString(), count, features, pixels.toByteArray(), Arrays.copyOf(labels, count));
+        return Examples.ofPixels(file.toString(), count, features, pixels.toByteArray(), Arrays.copyOf(labels, count))
+                .labelledFrom(file.toString(), Arrays.copyOf(lines, count));
     }
 
     private static boolean isNumberStart(byte b) {
-        return b >= '0' && b <= '9';
+        return b >= '0' && b <= '9' || b == '-';
     }
 
     private static String token(byte[] text, int start) {

@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -29,14 +28,14 @@ final class DataFiles {
 
     /** The file's bytes, decompressed when it is gzip'd. */
     static InputStream open(Path file) {
+        String problem = FileProblem.beforeReading(file);
+        if (problem != null) throw new UserError(problem);
         try {
             BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             in.mark(2);
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
             return gzip ? new GZIPInputStream(in, BUFFER) : in;
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
         } catch (EOFException e) {
             throw new UserError(file + ": truncated: the gzip header is incomplete");
         } catch (IOException e) {
@@ -51,8 +50,9 @@ final class DataFiles {
         return unreadable(file, e);
     }
 
+    /** Missing, a folder, not readable by this user, or the operating system's reason (see {@link FileProblem}). */
     static UserError unreadable(Path file, IOException e) {
-        return new UserError(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        return new UserError(FileProblem.reading(file, e), e);
     }
 
     /**

@@ -33,15 +33,15 @@ import static org.initlab.data.DatasetFile.Role.TRAIN_LABELS;
  * IDX files (official names, gzip'd or not), or {@code train.csv} and {@code test.csv} (or
  * {@code mnist_train.csv} and {@code mnist_test.csv}), or a {@code .pkl.gz} file in the
  * {@code mnist.pkl.gz} layout (or a folder holding {@code mnist.pkl.gz}). Custom datasets are
- * read as they are: their checksums are recorded, not verified, and their class count is the
- * largest label plus one.
+ * read as they are: their checksums are recorded, not verified, and their class count is the one
+ * declared in the options, else the largest label plus one (see {@link ClassLabels}).
  *
  * <p>For the pickle, whose train and valid parts together are the official training set in
  * order, a validation size other than 10,000 re-splits that sequence the same way as for IDX.
  */
 public final class DatasetLoader {
     private record Key(String dataset, Path dataDir, Path cacheDir, List<URI> mirrors, int validationSize,
-                       Preprocessing preprocessing, boolean verify) {}
+                       Preprocessing preprocessing, boolean verify, Integer classes) {}
 
     private static final String[] CSV_PAIRS = {"train.csv", "test.csv", "mnist_train.csv", "mnist_test.csv",
             "train.csv.gz", "test.csv.gz", "mnist_train.csv.gz", "mnist_test.csv.gz"};
@@ -64,7 +64,7 @@ public final class DatasetLoader {
     /** The dataset {@code name} prepared as {@code options} say; loaded once per distinct request. */
     public Dataset load(String name, DataOptions options) {
         Key key = new Key(canonicalName(name), options.dataDir(), options.cacheDir(), options.mirrors(), options.validationSize(),
-                options.preprocessing(), options.verify());
+                options.preprocessing(), options.verify(), options.classes());
         CompletableFuture<Dataset> mine = new CompletableFuture<>();
         CompletableFuture<Dataset> existing = loaded.putIfAbsent(key, mine);
         if (existing != null) {
@@ -148,7 +148,14 @@ public final class DatasetLoader {
 
     private Dataset read(String name, DataOptions options) {
         var spec = DatasetCatalogue.find(name);
-        if (spec.isPresent()) return readCatalogue(spec.get(), options);
+        if (spec.isPresent()) {
+            Integer declared = options.classes();
+            if (declared != null && declared != spec.get().classes()) {
+                throw new UserError(spec.get().name() + " has " + spec.get().classes() + " classes, not the declared classes: " + declared
+                        + " (leave the class count out for a catalogue dataset)");
+            }
+            return readCatalogue(spec.get(), options);
+        }
         Path path = Path.of(expandHome(name));
         if (Files.exists(path)) return readCustom(path, options);
         if (name.contains("/") || name.contains(java.io.File.separator) || name.startsWith(".") || name.startsWith("~")) {
@@ -232,20 +239,26 @@ public final class DatasetLoader {
     private static Parsed parse(DatasetSpec spec, Map<DatasetFile, Path> files, ExecutorService pool) {
         if (spec.format() == Format.PICKLE) {
             Path file = files.get(spec.file(PICKLE));
-            MnistPickle.Parts parts = MnistPickle.read(file, spec.classes());
+            MnistPickle.Parts parts = MnistPickle.read(file);
             requireSize(file, "training + validation", parts.train().count() + parts.validation().count(), spec.trainSize());
             requireSize(file, "test", parts.test().count(), spec.testSize());
+            ClassLabels.count(List.of(parts.train(), parts.validation(), parts.test()), spec.classes(), classesOf(spec));
             return new Parsed(List.of(parts.train(), parts.validation()), parts.test());
         }
         Future<Examples> testing = pool.submit(() -> IdxReader.examples(IdxReader.readImages(files.get(spec.file(TEST_IMAGES))),
-                IdxReader.readLabels(files.get(spec.file(TEST_LABELS))), spec.classes()));
+                IdxReader.readLabels(files.get(spec.file(TEST_LABELS)))));
         Examples train = IdxReader.examples(IdxReader.readImages(files.get(spec.file(TRAIN_IMAGES))),
-                IdxReader.readLabels(files.get(spec.file(TRAIN_LABELS))), spec.classes());
+                IdxReader.readLabels(files.get(spec.file(TRAIN_LABELS))));
         Examples test = await(testing);
         requireSize(files.get(spec.file(TRAIN_IMAGES)), "training", train.count(), spec.trainSize());
         requireSize(files.get(spec.file(TEST_IMAGES)), "test", test.count(), spec.testSize());
         requireSameFeatures(train, test);
+        ClassLabels.count(List.of(train, test), spec.classes(), classesOf(spec));
         return new Parsed(List.of(train), test);
+    }
+
+    private static String classesOf(DatasetSpec spec) {
+        return spec.name() + " has " + spec.classes() + " classes";
     }
 
     /** The task's result; its failure rethrown as it was thrown. */
@@ -296,9 +309,9 @@ public final class DatasetLoader {
         if (idxFiles.size() == idx.files().size()) {
             format = Format.IDX;
             Examples train = IdxReader.examples(IdxReader.readImages(idxFiles.get(idx.file(TRAIN_IMAGES))),
-                    IdxReader.readLabels(idxFiles.get(idx.file(TRAIN_LABELS))), 256);
+                    IdxReader.readLabels(idxFiles.get(idx.file(TRAIN_LABELS))));
             test = IdxReader.examples(IdxReader.readImages(idxFiles.get(idx.file(TEST_IMAGES))),
-                    IdxReader.readLabels(idxFiles.get(idx.file(TEST_LABELS))), 256);
+                    IdxReader.readLabels(idxFiles.get(idx.file(TEST_LABELS))));
             requireSameFeatures(train, test);
             training = List.of(train);
             read.addAll(idxFiles.values());
@@ -314,7 +327,7 @@ public final class DatasetLoader {
             read.add(csv[1]);
         } else if (pickle != null) {
             format = Format.PICKLE;
-            MnistPickle.Parts parts = MnistPickle.read(pickle, 1 << 16);
+            MnistPickle.Parts parts = MnistPickle.read(pickle);
             training = List.of(parts.train(), parts.validation());
             test = parts.test();
             read.add(pickle);
@@ -325,7 +338,9 @@ public final class DatasetLoader {
             throw new UserError(path + ": holds no dataset: expected the four IDX files (" + idx.fileNames()
                     + "), or train.csv and test.csv, or mnist.pkl.gz");
         }
-        int classes = 1 + Math.max(test.maxLabel(), training.stream().mapToInt(Examples::maxLabel).max().orElse(-1));
+        List<Examples> all = new ArrayList<>(training);
+        all.add(test);
+        int classes = ClassLabels.count(all, options.classes(), "the dataset declares classes: " + options.classes());
         List<SourceFile> sources = read.stream().map(p -> new SourceFile(p.getFileName().toString(), size(p),
                 FileVerifier.digestFile(p, false)[0], "unverified")).toList();
         String name = path.toAbsolutePath().normalize().toString();

@@ -75,7 +75,7 @@ public final class Downloader {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UserError(dir + ": cannot create the download directory (" + e.getMessage() + ")");
+            throw new UserError(dir + ": cannot create the download folder: " + FileProblem.describe(e));
         }
         removeStaleParts(dir);
         List<Path> out = new ArrayList<>();
@@ -246,12 +246,16 @@ public final class Downloader {
         }
     }
 
+    /** A failed transfer in words: no exception class names. */
     private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
         String message = e.getMessage();
         if (e instanceof java.net.ConnectException) return "cannot connect" + (message == null ? "" : " (" + message + ")");
         if (e instanceof java.net.http.HttpTimeoutException) return "timed out";
-        return name + (message == null ? "" : ": " + message);
+        if (e instanceof java.net.UnknownHostException) return "unknown host" + (message == null ? "" : " " + message);
+        if (e instanceof javax.net.ssl.SSLException) return "secure connection failed" + (message == null ? "" : " (" + message + ")");
+        if (e instanceof java.io.EOFException) return "the connection closed before the file was complete";
+        if (e instanceof java.nio.file.FileSystemException) return FileProblem.describe(e);
+        return message == null || message.isBlank() ? "input/output error" : message;
     }
 
     /** Removes temporary files an interrupted download left behind more than an hour ago. */

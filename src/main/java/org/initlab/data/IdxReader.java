@@ -92,22 +92,16 @@ final class IdxReader {
         return sb.toString();
     }
 
-    /**
-     * Pairs an image file with its label file: equal counts, labels below {@code classLimit}.
-     */
-    static Examples examples(IdxArray images, IdxArray labels, int classLimit) {
+    /** Pairs an image file with its label file, which must hold as many items (see {@link ClassLabels} for their values). */
+    static Examples examples(IdxArray images, IdxArray labels) {
         if (images.count() != labels.count()) {
             throw new UserError(labels.file() + ": has " + String.format("%,d", labels.count()) + " labels but " + images.file().getFileName()
                     + " has " + String.format("%,d", images.count()) + " images; the two files must belong together");
         }
         int[] y = new int[labels.count()];
         byte[] raw = labels.data();
-        for (int i = 0; i < y.length; i++) {
-            y[i] = raw[i] & 0xff;
-            if (y[i] >= classLimit) {
-                throw new UserError(labels.file() + ": label " + y[i] + " at index " + i + " is not a class 0.." + (classLimit - 1));
-            }
-        }
-        return Examples.ofPixels(images.file().toString(), images.count(), images.itemSize(), images.data(), y);
+        for (int i = 0; i < y.length; i++) y[i] = raw[i] & 0xff;
+        return Examples.ofPixels(images.file().toString(), images.count(), images.itemSize(), images.data(), y)
+                .labelledFrom(labels.file().toString(), null);
     }
 }

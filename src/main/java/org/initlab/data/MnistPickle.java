@@ -23,7 +23,7 @@ final class MnistPickle {
 
     private MnistPickle() {}
 
-    static Parts read(Path file, int classLimit) {
+    static Parts read(Path file) {
         Object top;
         try (InputStream in = DataFiles.open(file)) {
             top = Unpickler.load(file, in);
@@ -37,7 +37,7 @@ final class MnistPickle {
         int features = -1;
         for (int i = 0; i < 3; i++) {
             List<?> pair = tuple(file, parts.get(i), 2, LAYOUT + "; part " + names[i] + " is not an (images, labels) pair");
-            Examples e = examples(file, names[i], pair.get(0), pair.get(1), classLimit);
+            Examples e = examples(file, names[i], pair.get(0), pair.get(1));
             if (features >= 0 && e.features() != features) {
                 throw new UserError(file + ": the " + names[i] + " images have " + e.features() + " features, the train images " + features);
             }
@@ -54,7 +54,7 @@ final class MnistPickle {
         throw new UserError(file + ": a pickle of another shape: " + expected + ", got " + got);
     }
 
-    private static Examples examples(Path file, String part, Object xo, Object yo, int classLimit) {
+    private static Examples examples(Path file, String part, Object xo, Object yo) {
         if (!(xo instanceof Unpickler.NdArray x) || !(yo instanceof Unpickler.NdArray y)) {
             throw new UserError(file + ": a pickle of another shape: the " + part + " part does not hold two NumPy arrays");
         }
@@ -73,8 +73,9 @@ final class MnistPickle {
         }
         if (features == 0) throw new UserError(file + ": a pickle of another shape: " + part + " images have no features");
         float[] values = floats(file, part, x, n, features);
-        int[] labels = labels(file, part, y, classLimit);
-        return Examples.ofValues(file + " (" + part + ")", n, features, values, labels);
+        int[] labels = labels(file, part, y);
+        String origin = file + " (" + part + ")";
+        return Examples.ofValues(origin, n, features, values, labels).labelledFrom(origin, null);
     }
 
     private static float[] floats(Path file, String part, Unpickler.NdArray x, int n, int features) {
@@ -104,7 +105,8 @@ final class MnistPickle {
         return out;
     }
 
-    private static int[] labels(Path file, String part, Unpickler.NdArray y, int classLimit) {
+    /** The labels as ints (see {@link ClassLabels} for their values). */
+    private static int[] labels(Path file, String part, Unpickler.NdArray y) {
         if (y.kind() != 'i' && y.kind() != 'u') {
             throw new UserError(file + ": " + part + " labels have dtype " + y.dtype() + "; expected integers");
         }
@@ -119,9 +121,7 @@ final class MnistPickle {
                 case 4 -> y.kind() == 'u' ? b.getInt(4 * i) & 0xffffffffL : b.getInt(4 * i);
                 default -> b.getLong(8 * i);
             };
-            if (v < 0 || v >= classLimit) {
-                throw new UserError(file + ": " + part + " label " + v + " at index " + i + " is not a class 0.." + (classLimit - 1));
-            }
+            if (v != (int) v) throw new UserError(file + " (" + part + "): label " + v + " at index " + i + " is not a class number");
             out[i] = (int) v;
         }
         return out;

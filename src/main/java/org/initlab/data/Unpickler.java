@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,14 @@ import java.util.Set;
  * bytes become {@code byte[]} (read as latin1 where text is expected); unicode becomes
  * {@link String}; tuples and lists become {@link List}; ints become {@link Long} or
  * {@link BigInteger}.
+ *
+ * <p>Hostile input is refused, not followed: values may nest at most {@link #MAX_DEPTH} deep (the
+ * mnist.pkl.gz layout needs 2, a tuple of (images, labels) pairs of arrays; an array's REDUCE
+ * arguments and BUILD state are 2 deep too), and no list or dict may contain itself. Nothing walks a value
+ * recursively: each container's depth is known when it is made, since a container is complete
+ * before it is stored in another one (which is how Python's pickler writes every value that does
+ * not contain itself, {@code Lib/pickle.py}: {@code save_list} appends all items before
+ * returning).
  */
 final class Unpickler {
     /** A NumPy array: dtype string such as {@code <f4} or {@code <i8}, shape, layout, raw bytes. */
@@ -62,6 +72,10 @@ final class Unpickler {
         }
     }
 
+    /** The deepest nesting of tuples, lists and dicts read; NumPy array pickles need 2. */
+    static final int MAX_DEPTH = 100;
+    /** NumPy's limit on array dimensions ({@code NPY_MAXDIMS}, 64 since NumPy 2.0). */
+    private static final int MAX_DIMS = 64;
     private static final Object MARK = new Object();
     private static final Object NONE = new Object() {
         @Override
@@ -100,6 +114,10 @@ final class Unpickler {
     private final InputStream in;
     private final ArrayList<Object> stack = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
+    /** Each tuple, list and dict made so far and its depth (1 + its deepest item's; others are 0). */
+    private final Map<Object, Integer> depths = new IdentityHashMap<>();
+    /** Containers stored in another container: complete, never changed again. */
+    private final Set<Object> stored = Collections.newSetFromMap(new IdentityHashMap<>());
     private long offset;
 
     private Unpickler(Path file, InputStream in) {
@@ -111,7 +129,7 @@ final class Unpickler {
     static Object load(Path file, InputStream in) {
         Unpickler u = new Unpickler(file, in);
         try {
-            return finish(u.run());
+            return u.run();
         } catch (IOException e) {
             throw DataFiles.readFailure(file, e);
         }
@@ -129,40 +147,44 @@ final class Unpickler {
                 case 0x95 -> readLong8(); // FRAME: a length hint only
                 case '.' -> { // STOP
                     if (stack.size() != 1) throw bad(at, "STOP with " + stack.size() + " values on the stack");
-                    return stack.removeLast();
+                    return item(at, stack.removeLast());
                 }
                 case '(' -> stack.add(MARK);
-                case ')' -> stack.add(List.of());
-                case ']' -> stack.add(new ArrayList<>());
-                case '}' -> stack.add(new LinkedHashMap<>());
-                case 't' -> stack.add(List.copyOf(popMark(at)));
-                case 'l' -> stack.add(new ArrayList<>(popMark(at)));
-                case 0x85 -> stack.add(tuple(at, 1));
-                case 0x86 -> stack.add(tuple(at, 2));
-                case 0x87 -> stack.add(tuple(at, 3));
+                case ')' -> stack.add(made(at, List.of(), List.of()));
+                case ']' -> stack.add(made(at, new ArrayList<>(), List.of()));
+                case '}' -> stack.add(made(at, new LinkedHashMap<>(), List.of()));
+                case 't' -> stack.add(tuple(at, popMark(at)));
+                case 'l' -> {
+                    List<Object> items = items(at, popMark(at));
+                    stack.add(made(at, new ArrayList<>(items), items));
+                }
+                case 0x85 -> stack.add(tuple(at, popTop(at, 1)));
+                case 0x86 -> stack.add(tuple(at, popTop(at, 2)));
+                case 0x87 -> stack.add(tuple(at, popTop(at, 3)));
                 case 'a' -> {
-                    Object v = pop(at);
-                    list(at).add(v);
+                    List<Object> items = items(at, List.of(pop(at)));
+                    grown(at, list(at), items).addAll(items);
                 }
                 case 'e' -> {
-                    List<Object> items = popMark(at);
-                    list(at).addAll(items);
+                    List<Object> items = items(at, popMark(at));
+                    grown(at, list(at), items).addAll(items);
                 }
                 case 'd' -> {
-                    List<Object> items = popMark(at);
+                    List<Object> items = items(at, popMark(at));
                     Map<Object, Object> m = new LinkedHashMap<>();
-                    for (int i = 0; i + 1 < items.size(); i += 2) m.put(key(items.get(i)), items.get(i + 1));
-                    stack.add(m);
+                    for (int i = 0; i + 1 < items.size(); i += 2) m.put(key(at, items.get(i)), items.get(i + 1));
+                    stack.add(made(at, m, items));
                 }
                 case 's' -> {
                     Object v = pop(at);
                     Object k = pop(at);
-                    dict(at).put(key(k), v);
+                    List<Object> items = items(at, List.of(k, v));
+                    grown(at, dict(at), items).put(key(at, items.get(0)), items.get(1));
                 }
                 case 'u' -> {
-                    List<Object> items = popMark(at);
-                    Map<Object, Object> m = dict(at);
-                    for (int i = 0; i + 1 < items.size(); i += 2) m.put(key(items.get(i)), items.get(i + 1));
+                    List<Object> items = items(at, popMark(at));
+                    Map<Object, Object> m = grown(at, dict(at), items);
+                    for (int i = 0; i + 1 < items.size(); i += 2) m.put(key(at, items.get(i)), items.get(i + 1));
                 }
                 case 'N' -> stack.add(NONE);
                 case 0x88 -> stack.add(Boolean.TRUE);
@@ -209,14 +231,58 @@ final class Unpickler {
         }
     }
 
-    private static Object finish(Object value) {
-        if (value instanceof PendingArray p) return p.built;
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) out.add(finish(o));
-            return out;
+    /**
+     * A value about to be stored in a container: an array as built (it must be complete), and
+     * marked as stored, so that it never changes again.
+     */
+    private Object item(long at, Object o) {
+        if (o instanceof PendingArray p) {
+            if (p.built == null) throw bad(at, "a NumPy array used before its state was set");
+            return p.built;
         }
-        return value;
+        if (depths.containsKey(o)) stored.add(o);
+        return o;
+    }
+
+    private List<Object> items(long at, List<Object> raw) {
+        List<Object> out = new ArrayList<>(raw.size());
+        for (Object o : raw) out.add(item(at, o));
+        return out;
+    }
+
+    private int depth(Object o) {
+        return depths.getOrDefault(o, 0);
+    }
+
+    private int depthWith(long at, int depth, List<Object> items) {
+        for (Object o : items) depth = Math.max(depth, 1 + depth(o));
+        if (depth > MAX_DEPTH) {
+            throw bad(at, "values nested more than " + MAX_DEPTH + " deep (a dataset's arrays in tuples need 2)");
+        }
+        return depth;
+    }
+
+    /** A new container holding {@code items}, with its depth recorded. */
+    private <T> T made(long at, T container, List<Object> items) {
+        depths.put(container, depthWith(at, 1, items));
+        return container;
+    }
+
+    private List<Object> tuple(long at, List<Object> raw) {
+        List<Object> items = items(at, raw);
+        return made(at, List.copyOf(items), items);
+    }
+
+    /**
+     * A list or dict about to receive {@code items} (already marked as stored): refused when it is
+     * stored somewhere itself, which only a value that contains itself needs.
+     */
+    private <T> T grown(long at, T container, List<Object> items) {
+        if (stored.contains(container)) {
+            throw bad(at, "a list or dict that contains itself, which initlab does not read");
+        }
+        depths.put(container, depthWith(at, depth(container), items));
+        return container;
     }
 
     private Object global(long at, String module, String name) {
@@ -263,16 +329,18 @@ final class Unpickler {
         }
         if (target instanceof PendingArray p) {
             if (s.size() != 5) throw bad(at, "ndarray state has " + s.size() + " items, expected 5");
-            if (!(s.get(1) instanceof List<?> shapeList)) throw bad(at, "ndarray shape is not a tuple");
+            if (!(s.get(1) instanceof List<?> shapeList)) throw bad(at, "ndarray shape is " + describe(s.get(1)) + ", not a tuple");
+            if (shapeList.size() > MAX_DIMS) throw bad(at, "ndarray of " + shapeList.size() + " dimensions (NumPy allows " + MAX_DIMS + ")");
             int[] shape = new int[shapeList.size()];
             long n = 1;
             for (int i = 0; i < shape.length; i++) {
                 if (!(shapeList.get(i) instanceof Long dim) || dim < 0 || dim > Integer.MAX_VALUE) {
-                    throw bad(at, "ndarray shape " + shapeList + " is not a tuple of sizes");
+                    throw bad(at, "ndarray shape item " + i + " is " + describe(shapeList.get(i)) + ", not a size");
                 }
                 shape[i] = (int) (long) dim;
-                n *= dim;
+                n = Math.min(n * dim, 1L << 31); // both below 2^32: no overflow
             }
+            if (n > Integer.MAX_VALUE) throw bad(at, "ndarray of shape " + shapeList + " has more elements than initlab reads (2^31)");
             if (!(s.get(2) instanceof PendingDtype dtype)) throw bad(at, "ndarray without a numeric dtype");
             boolean fortran = Boolean.TRUE.equals(s.get(3)) || Long.valueOf(1).equals(s.get(3));
             if (!(s.get(4) instanceof byte[] data)) {
@@ -289,12 +357,12 @@ final class Unpickler {
         throw bad(at, "BUILD on something that is not a NumPy array or dtype");
     }
 
-    private List<Object> tuple(long at, int n) {
+    private List<Object> popTop(long at, int n) {
         if (stack.size() < n) throw bad(at, "stack underflow");
         List<Object> items = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
         for (Object o : items) if (o == MARK) throw bad(at, "tuple of a MARK");
         stack.subList(stack.size() - n, stack.size()).clear();
-        return List.copyOf(items);
+        return items;
     }
 
     private List<Object> popMark(long at) {
@@ -317,8 +385,11 @@ final class Unpickler {
         throw bad(at, "SETITEM on something that is not a dict");
     }
 
-    private static Object key(Object k) {
-        return k instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : k;
+    /** A dict key: a string or a number (a tuple key would be hashed by walking it). */
+    private Object key(long at, Object k) {
+        if (k instanceof byte[] b) return new String(b, StandardCharsets.ISO_8859_1);
+        if (k instanceof String || k instanceof Long || k instanceof BigInteger || k instanceof Boolean || k instanceof Double || k == NONE) return k;
+        throw bad(at, "a dict key that is " + describe(k) + " (initlab reads only string and number keys)");
     }
 
     private Object pop(long at) {
@@ -344,9 +415,21 @@ final class Unpickler {
     }
 
     private static String describe(Object o) {
-        if (o instanceof List<?> l) return "a tuple of " + l.size() + " items";
-        if (o instanceof byte[] b) return "a string of " + b.length + " bytes";
-        return o == null ? "nothing" : o.getClass().getSimpleName();
+        return switch (o) {
+            case List<?> l -> "a tuple of " + l.size() + " items";
+            case Map<?, ?> m -> "a dict of " + m.size() + " items";
+            case byte[] b -> "a string of " + b.length + " bytes";
+            case Long l -> "the int " + l;
+            case BigInteger i -> "a " + i.bitLength() + "-bit int";
+            case Boolean b -> "the bool " + (b ? "True" : "False");
+            case Double d -> "a float";
+            case Global g -> "the global " + g;
+            case PendingArray p -> "a NumPy array";
+            case NdArray a -> "a NumPy array";
+            case PendingDtype d -> "a NumPy dtype";
+            case null -> "nothing";
+            default -> o == NONE ? "None" : "an unsupported value";
+        };
     }
 
     private int length(long at, long n) {

@@ -33,7 +33,7 @@ class IdxReaderTest {
     @Test
     void readsRawImagesAndPairsThemWithLabels() {
         Examples test = IdxReader.examples(IdxReader.readImages(fixture("idx/t10k-images-idx3-ubyte")),
-                IdxReader.readLabels(fixture("idx/t10k-labels-idx1-ubyte.gz")), 10);
+                IdxReader.readLabels(fixture("idx/t10k-labels-idx1-ubyte.gz")));
         assertEquals(IDX_TEST, test.count());
         assertEquals(784, test.features());
         assertArrayEquals(DataFixtures.idxTestLabels(), test.labels());
@@ -68,7 +68,7 @@ class IdxReaderTest {
     void labelCountMustMatchImageCount() {
         Path labels = fixture("idx-bad/eleven.train-labels-idx1-ubyte.gz");
         IdxReader.IdxArray images = IdxReader.readImages(fixture("idx/train-images-idx3-ubyte.gz"));
-        assertUserError(() -> IdxReader.examples(images, IdxReader.readLabels(labels), 10), labels.toString(), "has 11 labels",
+        assertUserError(() -> IdxReader.examples(images, IdxReader.readLabels(labels)), labels.toString(), "has 11 labels",
                 "12 images");
     }
 
@@ -94,6 +94,8 @@ class IdxReaderTest {
     void labelOutsideTheClasses() {
         IdxReader.IdxArray images = IdxReader.readImages(fixture("idx/train-images-idx3-ubyte.gz"));
         IdxReader.IdxArray labels = IdxReader.readLabels(fixture("idx/train-labels-idx1-ubyte.gz"));
-        assertUserError(() -> IdxReader.examples(images, labels, 5), "label 5 at index 5", "not a class 0..4");
+        Examples e = IdxReader.examples(images, labels);
+        assertUserError(() -> ClassLabels.count(java.util.List.of(e), 5, "declared"), fixture("idx/train-labels-idx1-ubyte.gz").toString(),
+                "label 5 at index 5", "not a class 0..4");
     }
 }

@@ -29,7 +29,7 @@ class MnistPickleTest {
     @ValueSource(strings = {"pickle/tiny.pkl.gz", "pickle/tiny-python.pkl.gz", "pickle/tiny-python3-protocol2.pkl.gz",
             "pickle/tiny-python3-protocol4.pkl.gz"})
     void readsEveryValue(String name) {
-        MnistPickle.Parts parts = MnistPickle.read(fixture(name), 10);
+        MnistPickle.Parts parts = MnistPickle.read(fixture(name));
         Examples[] all = {parts.train(), parts.validation(), parts.test()};
         int start = 0;
         for (int p = 0; p < 3; p++) {
@@ -49,48 +49,48 @@ class MnistPickleTest {
     @Test
     void tupleOfTwoParts() {
         Path f = fixture("pickle-bad/two-parts.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "a pickle of another shape", "(train, valid, test)", "a tuple of 2 items");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "a pickle of another shape", "(train, valid, test)", "a tuple of 2 items");
     }
 
     @Test
     void imagesThatAreNotFlat() {
         Path f = fixture("pickle-bad/images-3d.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "a pickle of another shape", "train images have shape (6, 28, 28)");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "a pickle of another shape", "train images have shape (6, 28, 28)");
     }
 
     @Test
     void labelCountDiffersFromImageCount() {
         Path f = fixture("pickle-bad/label-count.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "valid has 2 images but 1 labels");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "valid has 2 images but 1 labels");
     }
 
     @Test
     void pixelsNotScaled() {
         Path f = fixture("pickle-bad/unscaled.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "pixel value 21.0", "[0, 1]");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "pixel value 21.0", "[0, 1]");
     }
 
     @Test
     void codeIsRefusedNotRun() {
         Path f = fixture("pickle-bad/code.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "unsupported pickle content", "os.system");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "unsupported pickle content", "os.system");
     }
 
     @Test
     void truncatedGzip() {
         Path f = fixture("pickle-bad/truncated.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "truncated");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "truncated");
     }
 
     @Test
     void truncatedPickle() {
         Path f = fixture("pickle-bad/truncated-pickle.pkl.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "truncated: the pickle ends");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "truncated: the pickle ends");
     }
 
     @Test
     void anIdxFileIsNotAPickle() {
         Path f = fixture("idx/train-labels-idx1-ubyte.gz");
-        assertUserError(() -> MnistPickle.read(f, 10), f.toString(), "not a pickle initlab can read");
+        assertUserError(() -> MnistPickle.read(f), f.toString(), "not a pickle initlab can read");
     }
 }

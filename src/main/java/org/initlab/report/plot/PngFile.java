@@ -9,13 +9,15 @@ import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
  * PNG encoding with the physical resolution recorded (the pHYs chunk, PNG spec §11.3.5.3: pixels
- * per metre), so a 300 dpi figure opens at its intended print size.
+ * per metre), so a 300 dpi figure opens at its intended print size. Encoded in memory: no
+ * temporary file anywhere.
  */
 public final class PngFile {
     private PngFile() {}
@@ -39,7 +41,9 @@ public final class PngFile {
                 throw new IOException("cannot set the PNG resolution", e);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            // in memory: ImageIO.createImageOutputStream would cache in a file imageio*.tmp in
+            // java.io.tmpdir, which a killed process leaves behind
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(image, null, meta), param);
             }
