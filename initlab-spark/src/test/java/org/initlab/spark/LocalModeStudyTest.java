@@ -118,6 +118,38 @@ class LocalModeStudyTest {
         assertEquals(after, resultTimes(out));
     }
 
+    /**
+     * A task retried after its executor died may find some of its runs finished by the failed
+     * attempt (written, but the attempt's outcome lost with the executor): it keeps those files.
+     */
+    @Test
+    void aTaskKeepsRunsThatAnEarlierAttemptFinished() throws IOException {
+        Path out = tmp.resolve("spark-task");
+        run(options(out, null), new ByteArrayOutputStream());
+        Map<String, FileTime> before = resultTimes(out);
+        List<String> gone = new ArrayList<>(before.keySet()).subList(0, 2);
+        for (String id : gone) Files.delete(out.resolve("runs").resolve(id).resolve(StudyStore.RESULT));
+
+        org.initlab.study.StudySpec spec = org.initlab.study.StudySpecParser.parse(Files.readString(yaml), yaml.toString(),
+                org.initlab.study.StudySpecParser.Overrides.NONE);
+        List<org.initlab.study.PlannedRun> runs = org.initlab.study.Grid.expand(spec);
+        DataShipment.Prepared data = DataShipment.prepare(spec.data(), null, true, sc.hadoopConfiguration());
+        List<RunItem> items = runs.stream().map(r -> RunItem.of(r, 1, data.shipment())).toList();
+        Map<String, String> conf = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : sc.hadoopConfiguration()) conf.put(e.getKey(), e.getValue());
+        List<RunOutcome> outcomes = sc.parallelize(List.of(items), 1).mapPartitions(new TrainPartition(out.toUri(), sc.broadcast(conf),
+                false, VectorModuleCheck.VECTOR_API, sc.sc().longAccumulator(), sc.sc().doubleAccumulator())).collect();
+
+        Map<String, RunOutcome.Status> status = new TreeMap<>();
+        for (RunOutcome o : outcomes) status.put(o.id(), o.status());
+        for (String id : before.keySet()) {
+            assertEquals(gone.contains(id) ? RunOutcome.Status.TRAINED : RunOutcome.Status.FOUND, status.get(id), id);
+        }
+        Map<String, FileTime> after = resultTimes(out);
+        for (String id : before.keySet()) if (!gone.contains(id)) assertEquals(before.get(id), after.get(id), id + " was written again");
+        TestStudies.assertSameStudy(reference, out);
+    }
+
     @Test
     void anExecutorWithoutTheModuleIsOneLine() {
         Path out = tmp.resolve("spark-module");
