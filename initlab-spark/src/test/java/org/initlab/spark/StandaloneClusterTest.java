@@ -59,7 +59,7 @@ class StandaloneClusterTest {
         Path jars = tmp.resolve("spark-home/jars");
         if (Files.isDirectory(jars)) {
             try (Stream<Path> links = Files.list(jars)) {
-                for (Path l : links.toList()) Files.deleteIfExists(l);
+                for (Path l : links.toList()) if (Files.isSymbolicLink(l)) Files.delete(l);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -153,28 +153,40 @@ class StandaloneClusterTest {
         return m;
     }
 
-    /** The test's class path: Maven's jars, linked into SPARK_HOME/jars, where a worker looks for the executors' class path. */
-    private static List<Path> classPathJars() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<Path> jars = new ArrayList<>();
-        for (String e : cp.split(File.pathSeparator)) if (e.endsWith(".jar")) jars.add(Path.of(e));
-        return jars;
-    }
-
-    private static Path sparkHome() throws IOException {
+    /**
+     * SPARK_HOME/jars, where a worker looks for the executors' class path: the test class path's
+     * jars as links, and its class folders other than this module's (initlab's core, when Maven
+     * builds it in the same reactor) as jars; not this module's classes, which travel as the
+     * application jar, nor its tests.
+     */
+    private static Path sparkHome() throws Exception {
         Path jars = tmp.resolve("spark-home/jars");
         Files.createDirectories(jars);
-        for (Path j : classPathJars()) {
-            Path link = jars.resolve(j.getFileName());
-            if (!Files.exists(link)) Files.createSymbolicLink(link, j);
+        Path own = classesOf(SparkMain.class), tests = classesOf(StandaloneClusterTest.class);
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        int n = 0;
+        for (String e : cp.split(File.pathSeparator)) {
+            Path p = Path.of(e).toAbsolutePath();
+            if (e.endsWith(".jar")) {
+                Path link = jars.resolve(p.getFileName());
+                if (!Files.exists(link)) Files.createSymbolicLink(link, p);
+            } else if (Files.isDirectory(p) && !p.equals(own) && !p.equals(tests)) {
+                jar(p, jars.resolve("classes-" + n++ + ".jar"));
+            }
         }
         return jars.getParent();
     }
 
+    private static Path classesOf(Class<?> c) throws Exception {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+    }
+
     /** This module's classes as the application jar that spark-submit ships to executors. */
     private static Path appJar() throws Exception {
-        Path classes = Path.of(SparkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = tmp.resolve("initlab-spark-app.jar");
+        return jar(classesOf(SparkMain.class), tmp.resolve("initlab-spark-app.jar"));
+    }
+
+    private static Path jar(Path classes, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
