@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.initlab.UserError;
 import org.initlab.io.AtomicFile;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyManifest;
@@ -15,7 +16,6 @@ import org.initlab.study.StudyStore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
@@ -42,14 +42,19 @@ public final class HadoopStudyFolder {
             this.fs = f instanceof LocalFileSystem local ? local.getRawFileSystem() : f;
             this.dir = fs.makeQualified(new Path(dir));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + dir + ": " + e.getMessage(), e);
+            // e.g. No FileSystem for scheme "s3a": the cluster lacks that file system's jars (hadoop-aws)
+            throw new UserError("cannot open " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** A folder given as a URI ({@code hdfs://nn/studies/x}) or a plain local path ({@code studies/x}). */
+    /** A folder given as a URI ({@code hdfs://nn/studies/x}, {@code file:/...}) or a plain local path ({@code studies/x}). */
     public static URI parse(String location) {
-        URI u = URI.create(location.replace(" ", "%20"));
-        return u.getScheme() == null ? java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri() : u;
+        if (!location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
+        try {
+            return new URI(location);
+        } catch (java.net.URISyntaxException e) {
+            throw new UserError(location + " is not a valid URI (" + e.getReason() + "); escape special characters, e.g. a space as %20");
+        }
     }
 
     public URI uri() { return dir.toUri(); }
@@ -64,12 +69,10 @@ public final class HadoopStudyFolder {
     }
 
     /**
-     * Writes {@code target} atomically. When another attempt (a retried task, a resubmitted job)
-     * has written it meanwhile, keeps that file: runs are deterministic, so both hold the same bits.
-     *
-     * @return false when the file was already there
+     * Writes {@code target} atomically. Another attempt (a retried task, a resubmitted job) may
+     * write it at the same time: runs are deterministic, so whichever file stays holds the same bits.
      */
-    public boolean write(Path target, AtomicFile.Body body) throws IOException {
+    public void write(Path target, AtomicFile.Body body) throws IOException {
         Path tmp = new Path(target.getParent(), "." + target.getName() + "-" + UUID.randomUUID() + AtomicFile.TEMP_SUFFIX);
         try {
             try (FSDataOutputStream out = fs.create(tmp, false)) {
@@ -86,17 +89,16 @@ public final class HadoopStudyFolder {
                 });
                 out.hsync(); // on disk (or on every HDFS replica) before the name says it is finished
             }
-            if (fs.rename(tmp, target)) return true;
-            if (fs.exists(target)) return false;
-            throw new IOException("cannot rename " + tmp + " to " + target);
+            // HDFS and S3 refuse to rename onto an existing file (false); a local file system replaces it
+            if (!fs.rename(tmp, target) && !fs.exists(target)) throw new IOException("cannot rename " + tmp + " to " + target);
         } finally {
             fs.delete(tmp, false);
         }
     }
 
     /** Writes a local file's bytes to {@code target} atomically (weights written by initlab's own writers). */
-    public boolean upload(java.nio.file.Path local, Path target) throws IOException {
-        return write(target, out -> Files.copy(local, out));
+    public void upload(java.nio.file.Path local, Path target) throws IOException {
+        write(target, out -> Files.copy(local, out));
     }
 
     /**
@@ -138,10 +140,5 @@ public final class HadoopStudyFolder {
             if (name.startsWith(".") && name.endsWith(AtomicFile.TEMP_SUFFIX) && fs.delete(p, false)) n++;
         }
         return n;
-    }
-
-    /** Opens a file of the folder for reading. */
-    public InputStream open(Path file) throws IOException {
-        return fs.open(file);
     }
 }
