@@ -106,8 +106,10 @@ public final class HadoopStudyFolder {
      * (the same study.yaml and study.json, the same refusal of a different grid unless
      * {@code force}): the core prepares a local copy, holding the folder's current manifest if
      * any, and its two files are then written here. Also deletes temporaries of killed writers.
+     *
+     * @param location the folder as the user named it, which study.yaml's first line repeats
      */
-    public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force) throws IOException {
+    public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force, String location) throws IOException {
         java.nio.file.Path staging = Files.createTempDirectory("initlab-spark-study");
         try {
             Path manifest = new Path(dir, StudyStore.MANIFEST);
@@ -119,7 +121,9 @@ public final class HadoopStudyFolder {
             StudyManifest m = new StudyStore(staging).prepare(spec, runs, force);
             fs.mkdirs(new Path(dir, "runs"));
             cleanTemporaries();
-            upload(staging.resolve(StudyStore.SPEC), new Path(dir, StudyStore.SPEC));
+            // the core names the folder it prepared, here the staging copy, in study.yaml's "# run with:" line
+            String yaml = Files.readString(staging.resolve(StudyStore.SPEC)).replace(staging.toString(), location);
+            write(new Path(dir, StudyStore.SPEC), out -> out.write(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             upload(staging.resolve(StudyStore.MANIFEST), manifest);
             return m;
         } finally {

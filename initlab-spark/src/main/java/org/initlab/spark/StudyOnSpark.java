@@ -83,7 +83,9 @@ public final class StudyOnSpark {
             return new Summary(Map.of(), 0, List.of(), 0, folder.uri());
         }
         try {
-            folder.prepare(spec, runs, o.force());
+            // study.yaml names the folder for 'initlab run DIR' (a local path) or 'initlab-spark run DIR' (a URI)
+            String shown = outDir.startsWith("file:") ? java.nio.file.Path.of(folder.uri()).toString() : outDir;
+            folder.prepare(spec, runs, o.force(), shown);
         } catch (IOException e) {
             throw new UserError("cannot write the study folder " + folder.uri() + ": " + e.getMessage(), e);
         }

@@ -86,6 +86,27 @@ class LocalModeStudyTest {
     }
 
     @Test
+    void savedWeightsAreTheLocalRunsByteForByte() throws IOException {
+        Path local = tmp.resolve("local-weights"), out = tmp.resolve("spark-weights");
+        TestStudies.runLocally(yaml, local, "--seeds", "1", "--save-weights");
+        run(new StudyOnSpark.Options(yaml.toString(), out.toUri().toString(), null, 1, null, null, null, true, false, true, false),
+                new ByteArrayOutputStream());
+        TestStudies.assertSameStudy(local, out);
+        int files = 0;
+        try (Stream<Path> runs = Files.list(local.resolve("runs"))) {
+            for (Path r : runs.toList()) {
+                for (String name : List.of(org.initlab.study.WeightFiles.INIT, org.initlab.study.WeightFiles.FINAL)) {
+                    Path theirs = out.resolve("runs").resolve(r.getFileName()).resolve(name);
+                    assertTrue(java.util.Arrays.equals(Files.readAllBytes(r.resolve(name)), Files.readAllBytes(theirs)), theirs.toString());
+                    files++;
+                }
+            }
+        }
+        assertEquals(12, files);
+        TestStudies.assertNoTemporaries(out);
+    }
+
+    @Test
     void threePartitionsGiveTheSameBits() throws IOException {
         Path out = tmp.resolve("spark-3");
         StudyOnSpark.Summary s = run(options(out, 3), new ByteArrayOutputStream());

@@ -74,14 +74,16 @@ final class TestStudies {
     }
 
     /** {@code initlab run} of the core, in this JVM. */
-    static void runLocally(Path yaml, Path out) {
+    static void runLocally(Path yaml, Path out, String... options) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try {
             System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.run("run", yaml.toString(), "--out", out.toString(), "--jobs", "2", "--no-report");
+            List<String> args = new ArrayList<>(List.of("run", yaml.toString(), "--out", out.toString(), "--jobs", "2", "--no-report"));
+            args.addAll(List.of(options));
+            code = Main.run(args.toArray(String[]::new));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -100,7 +102,10 @@ final class TestStudies {
         StudyManifest ma = a.readManifest(), mb = b.readManifest();
         assertEquals(ma.fingerprint(), mb.fingerprint(), "grid");
         assertEquals(json(ma.runs()), json(mb.runs()), "manifest runs");
-        assertEquals(Files.readString(expected.resolve(StudyStore.SPEC)), Files.readString(actual.resolve(StudyStore.SPEC)), "study.yaml");
+        // the same but for the folder named in the "# run with:" line of a study run with options
+        assertEquals(Files.readString(expected.resolve(StudyStore.SPEC)).replace(expected.toString(), "DIR"),
+                Files.readString(actual.resolve(StudyStore.SPEC)).replace(actual.toString(), "DIR"),
+                "study.yaml");
         List<RunRecord> ra = a.readResults(ma), rb = b.readResults(mb);
         assertEquals(ma.runs().size(), ra.size(), "runs finished locally");
         assertEquals(ra.size(), rb.size(), "runs finished");
