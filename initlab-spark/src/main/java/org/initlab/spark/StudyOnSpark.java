@@ -1,0 +1,230 @@
+package org.initlab.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.initlab.UserError;
+import org.initlab.study.Grid;
+import org.initlab.study.PlannedRun;
+import org.initlab.study.StudyRunner;
+import org.initlab.study.StudySpec;
+import org.initlab.study.StudySpecParser;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The driver of {@code initlab-spark run}: plans the study's grid and prepares its folder as
+ * {@code initlab run} does, checks that the executors have the Vector API, then trains the runs
+ * not yet finished as the tasks of one Spark stage named after the study, longest runs first.
+ */
+public final class StudyOnSpark {
+    /**
+     * What to run; the options of {@code initlab run}.
+     *
+     * @param jobs at most this many runs at once: the runs are split into this many partitions of
+     *             about equal estimated cost (default: one partition, hence one task, per run)
+     */
+    public record Options(String study, String out, Integer jobs, Integer seeds, Integer epochs, String protocol,
+                          String dataDir, boolean verify, boolean force, boolean saveWeights, boolean dryRun) {}
+
+    /** How the job ended: run ids by outcome, the executors that copied the dataset, and its length. */
+    public record Summary(Map<RunOutcome.Status, List<String>> runs, int foundBeforeJob, List<String> dataFetchedBy,
+                          double seconds, URI folder) {
+        public int count(RunOutcome.Status s) {
+            return runs.getOrDefault(s, List.of()).size();
+        }
+    }
+
+    private final JavaSparkContext sc;
+    private final PrintStream out;
+    private final VectorModuleCheck moduleCheck;
+
+    public StudyOnSpark(JavaSparkContext sc, PrintStream out) {
+        this(sc, out, VectorModuleCheck.VECTOR_API);
+    }
+
+    /** @param moduleCheck the module executors must have (tests name one that no JVM has) */
+    StudyOnSpark(JavaSparkContext sc, PrintStream out, VectorModuleCheck moduleCheck) {
+        this.sc = sc;
+        this.out = out;
+        this.moduleCheck = moduleCheck;
+    }
+
+    public Summary run(Options o) {
+        long t0 = System.nanoTime();
+        if (o.jobs() != null && o.jobs() < 1) throw new UserError("--jobs must be 1 or more, got " + o.jobs());
+        if (!VectorModuleCheck.VECTOR_API.presentHere()) throw new UserError(VectorModuleCheck.VECTOR_API.driverMessage());
+        Configuration conf = sc.hadoopConfiguration();
+        StudySpec spec = StudySources.load(o.study(), new StudySpecParser.Overrides(o.protocol(), o.seeds(), o.epochs()), conf);
+        List<PlannedRun> runs = Grid.expand(spec);
+        String outDir = o.out() != null ? o.out()
+                : "studies/" + spec.name().replaceAll("[^A-Za-z0-9._-]+", "_") + (spec.protocol().equals("default") ? "" : "-" + spec.protocol());
+        HadoopStudyFolder folder = new HadoopStudyFolder(HadoopStudyFolder.parse(outDir), conf);
+        if (o.dryRun()) {
+            out.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs, into "
+                    + folder.uri() + "; " + (o.jobs() == null ? runs.size() : Math.min(o.jobs(), runs.size())) + " tasks at most");
+            return new Summary(Map.of(), 0, List.of(), 0, folder.uri());
+        }
+        try {
+            // study.yaml names the folder for 'initlab run DIR' (a local path) or 'initlab-spark run DIR' (a URI)
+            String shown = outDir.startsWith("file:") ? java.nio.file.Path.of(folder.uri()).toString() : outDir;
+            folder.prepare(spec, runs, o.force(), shown);
+        } catch (IOException e) {
+            throw new UserError("cannot write the study folder " + folder.uri() + ": " + e.getMessage(), e);
+        }
+        out.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder.uri());
+        checkExecutors();
+
+        List<PlannedRun> todo = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            try {
+                if (!folder.isComplete(r.id())) todo.add(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        int found = runs.size() - todo.size();
+        Map<StudySpec.DataChoice, DataShipment.Prepared> data = new HashMap<>();
+        List<RunItem> items = new ArrayList<>();
+        for (PlannedRun r : todo) {
+            DataShipment.Prepared d = data.computeIfAbsent(r.spec().dataChoice(), c -> load(c, o));
+            items.add(RunItem.of(r, StudyRunner.cost(r.spec(), d.dataset()), d.shipment()));
+        }
+        items.sort(Comparator.comparingDouble(RunItem::cost).reversed().thenComparing(RunItem::id));
+        Map<RunOutcome.Status, List<String>> byStatus = new EnumMap<>(RunOutcome.Status.class);
+        List<String> fetchedBy = new ArrayList<>();
+        if (!items.isEmpty()) {
+            List<RunOutcome> outcomes = train(spec, items, o, folder, runs.size(), found);
+            for (RunOutcome r : outcomes) {
+                byStatus.computeIfAbsent(r.status(), s -> new ArrayList<>()).add(r.id());
+                if (r.fetchedData()) fetchedBy.add(r.executor());
+                if (r.status() == RunOutcome.Status.FAILED) System.err.println("initlab-spark: run " + r.id() + " failed: " + r.message());
+            }
+        }
+        try {
+            folder.cleanTemporaries(); // every task has ended: a .tmp left now is a killed attempt's
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Summary s = new Summary(byStatus, found, fetchedBy, (System.nanoTime() - t0) / 1e9, folder.uri());
+        out.println(String.format(Locale.ROOT, "Done in %s: %d trained (%d diverged), %d found finished, %d failed. Results: %s",
+                StudyProgressListener.duration(s.seconds()), s.count(RunOutcome.Status.TRAINED) + s.count(RunOutcome.Status.DIVERGED),
+                s.count(RunOutcome.Status.DIVERGED), found + s.count(RunOutcome.Status.FOUND), s.count(RunOutcome.Status.FAILED),
+                folder.uri()));
+        return s;
+    }
+
+    private DataShipment.Prepared load(StudySpec.DataChoice c, Options o) {
+        DataShipment.Prepared d = DataShipment.prepare(c, o.dataDir(), o.verify(), sc.hadoopConfiguration());
+        out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s; executors copy it once each from %s",
+                d.dataset().name(), d.dataset().train().size(), d.dataset().validation().size(), d.dataset().test().size(),
+                c.preprocessing(), d.shipment().folder()));
+        return d;
+    }
+
+    /**
+     * One task per core the cluster offers now, each asking its JVM for the module. Executors
+     * that join later are checked by their first study task ({@link TrainPartition}).
+     */
+    private void checkExecutors() {
+        int n = Math.max(1, sc.defaultParallelism());
+        VectorModuleCheck check = moduleCheck;
+        sc.setJobDescription("initlab: check that executors have " + check.module());
+        sc.sc().setCallSite("initlab: executor check");
+        List<String> missing;
+        try {
+            missing = sc.parallelize(IntStream.range(0, n).boxed().toList(), n)
+                    .map(i -> check.presentHere() ? "" : "executor " + org.apache.spark.SparkEnv.get().executorId() + " on "
+                            + org.apache.spark.SparkEnv.get().blockManager().blockManagerId().host())
+                    .filter(s -> !s.isEmpty()).distinct().collect();
+        } finally {
+            sc.sc().clearCallSite();
+        }
+        if (!missing.isEmpty()) {
+            throw new UserError(check.executorMessage(String.join(", ", missing.stream().sorted().toList())));
+        }
+    }
+
+    private List<RunOutcome> train(StudySpec spec, List<RunItem> items, Options o, HadoopStudyFolder folder, int total, int found) {
+        List<List<RunItem>> bins = partition(items, o.jobs() == null ? items.size() : Math.min(o.jobs(), items.size()));
+        LongAccumulator runsDone = sc.sc().longAccumulator("initlab runs done");
+        DoubleAccumulator costDone = sc.sc().doubleAccumulator("initlab cost done");
+        double totalCost = items.stream().mapToDouble(RunItem::cost).sum();
+        Map<String, String> hadoop = new HashMap<>();
+        for (Map.Entry<String, String> e : sc.hadoopConfiguration()) hadoop.put(e.getKey(), e.getValue());
+        Broadcast<Map<String, String>> hadoopConf = sc.broadcast(hadoop);
+        StudyProgressListener progress = new StudyProgressListener(out, total, found, totalCost, runsDone, costDone);
+        String name = "initlab study " + spec.name() + " (" + items.size() + " of " + total + " runs)";
+        sc.setJobGroup("initlab-" + spec.name(), name, true);
+        sc.sc().setCallSite(name); // the stage's name in the Spark UI
+        sc.sc().addSparkListener(progress);
+        try {
+            JavaRDD<List<RunItem>> rdd = sc.parallelize(bins, bins.size()).setName(name);
+            List<RunOutcome> outcomes = rdd.mapPartitions(
+                    new TrainPartition(folder.uri(), hadoopConf, o.saveWeights(), moduleCheck, runsDone, costDone)).collect();
+            progress.print(); // the listener hears of the last tasks after collect returns
+            return outcomes;
+        } catch (Exception e) { // Spark throws SparkException, a checked exception, without declaring it
+            VectorModuleCheck.MissingModule missing = missingModule(e);
+            if (missing != null) throw new UserError(missing.getMessage(), e);
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            sc.sc().removeSparkListener(progress);
+            sc.sc().clearCallSite();
+            sc.clearJobGroup();
+            hadoopConf.destroy();
+        }
+    }
+
+    /**
+     * Splits runs sorted by decreasing cost into {@code n} lists of about equal total cost, each
+     * run going to the lightest list so far (longest processing time first; within 4/3 of the best
+     * split). Deterministic: the same runs give the same partitions.
+     */
+    static List<List<RunItem>> partition(List<RunItem> sorted, int n) {
+        List<List<RunItem>> bins = new ArrayList<>();
+        double[] load = new double[n];
+        for (int i = 0; i < n; i++) bins.add(new ArrayList<>());
+        for (RunItem r : sorted) {
+            int best = 0;
+            for (int i = 1; i < n; i++) if (load[i] < load[best]) best = i;
+            bins.get(best).add(r);
+            load[best] += r.cost();
+        }
+        return bins;
+    }
+
+    /** The executor's {@link VectorModuleCheck.MissingModule}, found in the cause chain or in the message Spark relays. */
+    static VectorModuleCheck.MissingModule missingModule(Throwable e) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof VectorModuleCheck.MissingModule m) return m;
+            String msg = t.getMessage();
+            String marker = VectorModuleCheck.MissingModule.class.getName() + ": ";
+            if (t instanceof SparkException && msg != null && msg.contains(marker)) {
+                String rest = msg.substring(msg.indexOf(marker) + marker.length());
+                int end = rest.indexOf('\n');
+                return new VectorModuleCheck.MissingModule(end < 0 ? rest : rest.substring(0, end));
+            }
+        }
+        return null;
+    }
+}
