@@ -34,9 +34,9 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class NormalQuadrature {
     /** Gauss–Legendre points per panel. */
-    static final int POINTS = 12;
+    static final int POINTS = 8;
     /** Integration range, in standard deviations either side of the mean. */
-    static final double RANGE = 10.0;
+    static final double RANGE = 8.0;
     /** Width of the Gaussian grid's panels, in standard deviations. */
     private static final double GAUSSIAN_PANEL = 2.0;
     private static final int MAX_GRADED = 60;
