@@ -59,8 +59,7 @@ public final class InactiveUnits {
      * correlation). Writing z_p = β + √v(√c·t + √(1−c)·ε_p), t and ε_p independent N(0, 1), the
      * events are independent given t, so
      * <pre>  P(dead) = ∫Dt Φ((−β/√v − √c·t)/√(1−c))^P </pre>
-     * (the equicorrelated orthant probability: Steck &amp; Owen 1962; Tong 1990, The Multivariate
-     * Normal Distribution, §8.2). c ≤ 0 is taken as 0 (P &gt; 2 equicorrelated Gaussians cannot
+     * (the equicorrelated orthant probability, Steck &amp; Owen 1962, Biometrika 49). c ≤ 0 is taken as 0 (P &gt; 2 equicorrelated Gaussians cannot
      * have c &lt; −1/(P−1), and a negative average does not mean that every pair is negative), which
      * gives Φ(−β/√v)^P; c → 1 gives Φ(−β/√v). The integral runs over y = (−β/√v − √c·t)/√(1−c),
      * a normal variable, of Φ(y)^P = exp(P·log Φ(y)), with panels graded about the point where

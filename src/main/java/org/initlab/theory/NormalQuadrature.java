@@ -22,11 +22,12 @@ import java.util.function.DoubleUnaryOperator;
  *       integrand's features and widen geometrically away from them;</li>
  * </ul>
  * and each panel gets {@value #POINTS} Gauss–Legendre points. On a panel where f is analytic
- * the error falls geometrically with the number of points, so the result is accurate to
- * rounding for every catalogue activation (smooth except at 0), whatever m and s; the tests
- * check it against closed forms (ReLU's truncated moments, erf's arcsine kernel, Cho &amp; Saul's
+ * the error falls geometrically with the number of points; with 8 points and panels at most two
+ * standard deviations wide the relative error stays below 10⁻¹⁰ for every catalogue activation
+ * (smooth except at 0), whatever m and s (12 points would give 10⁻¹⁵ at 2.3 times the cost of
+ * the pair integrals, which dominate a prediction). The tests check it against closed forms (ReLU's truncated moments, erf's arcsine kernel, Cho &amp; Saul's
  * arc-cosine kernel) and against Gauss–Hermite where that is accurate. The mass beyond
- * {@value #RANGE} standard deviations (below 10⁻²²) is dropped.
+ * {@value #RANGE} standard deviations (about 10⁻¹⁵) is dropped.
  *
  * <p>Legendre nodes and weights: Newton's method on Pₙ from x = cos(π(i − ¼)/(n + ½)), with
  * Pₙ′ from the three-term recurrence, and wᵢ = 2/((1 − xᵢ²)Pₙ′(xᵢ)²) (Golub &amp; Welsch 1969;

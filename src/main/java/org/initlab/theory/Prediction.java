@@ -89,7 +89,10 @@ public record Prediction(NetworkSpec network, InputStatistics input, int probeEx
      * <pre>  ‖∂L/∂W_l‖² ∝ n_(l−1)·[B·E[φ²]·g_l + B(B−1)·E[φφ′]·ρ·g₁₂,l]  </pre>
      * with g, g₁₂ the relative backward moments of {@link LayerPrediction}. The approximation is
      * that every pair of examples has the average input correlation and that input and label
-     * similarity are uncorrelated. With ρ = 0 (or B = 1) it is the per-example gradient.
+     * similarity are uncorrelated, which grows like B/width: per example (ρ = 0 or B = 1) the
+     * ratios match measurement within 3 % at width 512, for a batch of 64 within 7 %, for 2 000
+     * examples only within 30 % (the tests). Entries are NaN if the last layer's gradient is
+     * predicted to vanish.
      */
     public double[] weightGradientNorms(int batch, double outputCorrelation) {
         if (batch < 1) throw new IllegalArgumentException("the batch needs at least one example, got " + batch);

@@ -28,9 +28,10 @@ import java.util.List;
  * δ^(l−1)·δ′^(l−1) = σ_w,l²·E[φ′(z₁)φ′(z₂)]·δ^l·δ′^l. Layer gains χ_l = σ_w,l²·E[φ′(z^l)²].
  *
  * <p>Every expectation is a one- or two-dimensional Gaussian integral, taken by
- * {@link NormalQuadrature} (exact to rounding for the catalogue's activations, kinks included);
- * the cost is a fraction of a millisecond per layer for the one-dimensional moments and a few
- * milliseconds for the pair integral.
+ * {@link NormalQuadrature} (to 10⁻¹⁰ for the catalogue's activations, kinks included). The cost
+ * is a fraction of a millisecond per layer for the one-dimensional moments and 1–5 ms for the
+ * pair integral that gives c^l and the cross moments: 5–30 ms for a five-layer net on this
+ * shared 2-core machine.
  */
 public final class SignalPropagation {
     private SignalPropagation() {}
