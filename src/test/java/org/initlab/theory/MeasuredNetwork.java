@@ -29,6 +29,12 @@ final class MeasuredNetwork {
 
     MeasuredNetwork(int[] widths, String activation, String weightInit, Map<String, ?> weightParams,
                     String biasInit, Map<String, ?> biasParams, int rows, long seed) {
+        this(widths, activation, weightInit, weightParams, biasInit, biasParams, gaussianInputs(rows, widths[0], seed), rows, seed);
+    }
+
+    /** The same on given inputs (rows × widths[0]). */
+    MeasuredNetwork(int[] widths, String activation, String weightInit, Map<String, ?> weightParams,
+                    String biasInit, Map<String, ?> biasParams, float[] x, int rows, long seed) {
         this.widths = widths.clone();
         this.activation = Activations.create(activation);
         this.weightInit = Initializers.weight(weightInit, weightParams);
@@ -40,7 +46,7 @@ final class MeasuredNetwork {
             this.weightInit.initialize(d.weight(), RandomStreams.stream(seed, "init/weight/" + l));
             this.biasInit.initialize(d.bias(), d.in(), d.out(), RandomStreams.stream(seed, "init/bias/" + l));
         }
-        this.x = gaussianInputs(rows, widths[0], seed);
+        this.x = x;
         net.forward(x, rows);
     }
 
