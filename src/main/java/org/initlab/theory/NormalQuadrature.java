@@ -11,11 +11,12 @@ import java.util.function.DoubleUnaryOperator;
  * uses at q*): its nodes are spaced about 0.3 standard deviations apart near the mean, so it
  * cannot see a feature narrower than that. It is exact for ReLU at zero mean only by the mirror
  * symmetry of its nodes; with a bias mean, in the correlation map (the kink of φ(u₂) sits off the
- * nodes) or for a step such as ReLU′, its error is of the order of one node's weight, about 10%.
+ * nodes) or for a step such as ReLU′, its error is up to half the weight of the node nearest
+ * the kink, several percent (a node near 0 carries about 0.1 of the mass).
  * It also fails for a saturating φ when q is large (N(0, 1) weights give q ~ fan_in), where
  * φ(√q·z) changes over |z| ≲ 1/√q. Here the range m ± {@value #RANGE}s is cut at
  * <ul>
- *   <li>the Gaussian grid m + s·k, k = −10, −8, …, 10 (panels two standard deviations wide);</li>
+ *   <li>the Gaussian grid m + s·k, k = −8, −6, …, 8 (panels two standard deviations wide);</li>
  *   <li>the integrand's centre u₀ (where an activation has its kink: 0) and, when s is large,
  *       the graded grid u₀ ± h·2ᵏ (k = 0, 1, … while h·2ᵏ &lt; 2s), h the integrand's own scale
  *       (1 for every activation in the catalogue), so panels near u₀ are as narrow as the
@@ -25,8 +26,9 @@ import java.util.function.DoubleUnaryOperator;
  * the error falls geometrically with the number of points; with 8 points and panels at most two
  * standard deviations wide the relative error stays below 10⁻¹⁰ for every catalogue activation
  * (smooth except at 0), whatever m and s (12 points would give 10⁻¹⁵ at 2.3 times the cost of
- * the pair integrals, which dominate a prediction). The tests check it against closed forms (ReLU's truncated moments, erf's arcsine kernel, Cho &amp; Saul's
- * arc-cosine kernel) and against Gauss–Hermite where that is accurate. The mass beyond
+ * the pair integrals, which dominate a prediction). The tests check it against closed forms
+ * (ReLU's truncated moments, erf's arcsine kernel, Cho &amp; Saul's arc-cosine kernel) and
+ * against Gauss–Hermite where that is accurate. The mass beyond
  * {@value #RANGE} standard deviations (about 10⁻¹⁵) is dropped.
  *
  * <p>Legendre nodes and weights: Newton's method on Pₙ from x = cos(π(i − ¼)/(n + ½)), with
@@ -89,12 +91,12 @@ final class NormalQuadrature {
     }
 
     /**
-     * E[f(U₁)·g(U₂)] and E[f′(U₁)·g′(U₂)] at once, for (U₁, U₂) jointly normal with means m₁, m₂,
+     * E[f(U₁)·f(U₂)] and E[g(U₁)·g(U₂)] at once (g = f′ in use), for (U₁, U₂) jointly normal with means m₁, m₂,
      * standard deviations s₁, s₂ and correlation c: U₂ given U₁ is N(m₂ + c·s₂·z₁, s₂²(1 − c²)),
      * z₁ = (U₁ − m₁)/s₁, so the double integral is an outer rule over U₁ and, at each of its nodes,
      * an inner rule over U₂ (Poole et al. 2016, eq. for q₁₂: u₁ = √q₁₁·z₁, u₂ = √q₂₂·(c·z₁ + √(1−c²)·z₂)).
      *
-     * @return {E[f(U₁)g(U₂)], E[fPrime(U₁)gPrime(U₂)]}
+     * @return {E[f(U₁)f(U₂)], E[fPrime(U₁)fPrime(U₂)]}
      */
     static double[] pairExpectations(DoubleUnaryOperator f, DoubleUnaryOperator fPrime,
                                      double m1, double s1, double m2, double s2, double c) {

@@ -24,8 +24,9 @@ public record Prediction(NetworkSpec network, InputStatistics input, int probeEx
      * χ_L = σ_w,L² for a linear output layer. Derivation: for any input direction
      * u, E‖u·W_l‖² = σ_w,l²·(n_l/n_(l−1))·‖u‖² and D_l = diag(φ′(z^l)) multiplies by μ₁ on
      * average, so tr(JᵀJ) = n₀·Π χ_l·(n_L/n₀) (Pennington, Schoenholz &amp; Ganguli 2017 §2.3:
-     * the mean squared singular value is χ^L). Exact in expectation for linear and ReLU layers
-     * with sign-symmetric weights, to O(1/width) otherwise.
+     * the mean squared singular value is χ^L). Exact in expectation for linear layers, and for
+     * ReLU layers with zero biases and sign-symmetric weights (flipping a weight column flips its
+     * unit, so E[1(z &gt; 0)(w·u)²] = ½E[(w·u)²] layer by layer); to O(1/width) otherwise.
      */
     public double inputOutputJacobianMeanSquare() {
         double product = 1.0;
