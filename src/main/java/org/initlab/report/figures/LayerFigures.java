@@ -69,6 +69,43 @@ final class LayerFigures {
         return new HistogramPanel.Bars(key, label, colour, b.edges(), shares, filled);
     }
 
+    /**
+     * The value range [low, high] holding all but a share {@code tail} of a histogram on each side
+     * (from its bins' edges), or null when it is empty.
+     */
+    static double[] central(HistogramSum h, double tail) {
+        long total = 0;
+        for (long c : h.counts()) total += c;
+        if (total == 0) return null;
+        long cut = (long) Math.floor(tail * total), seen = 0;
+        int lo = 0, hi = h.counts().length - 1;
+        for (int i = 0; i < h.counts().length; i++) {
+            seen += h.counts()[i];
+            if (seen > cut) { lo = i; break; }
+        }
+        seen = 0;
+        for (int i = h.counts().length - 1; i >= 0; i--) {
+            seen += h.counts()[i];
+            if (seen > cut) { hi = i; break; }
+        }
+        return new double[]{Histogram.edge(lo), Histogram.edge(hi + 1)};
+    }
+
+    /**
+     * A histogram for a linear axis over [lo, hi]: drawn on the stored bins (merged to at most
+     * {@link #MAX_DRAWN_BINS}), each bar's height its share divided by its width — a density per
+     * unit of value, which is what a histogram of unequal bins shows honestly. No count is moved
+     * between bins; the stored bins are narrow near 0 and 10% of |x| wide far from it.
+     */
+    static HistogramPanel.Bars densityBars(String key, String label, Rgb colour, HistogramSum h, boolean filled, double lo, double hi) {
+        int from = Math.max(0, Histogram.bin(lo)), to = Math.min(Histogram.BINS - 1, Histogram.bin(hi));
+        if (from > to) return new HistogramPanel.Bars(key, label, colour, new double[]{lo, hi}, new double[]{0}, filled);
+        HistogramSum.Binned b = h.coarse(from, to, MAX_DRAWN_BINS);
+        double[] heights = b.shares();
+        for (int i = 0; i < heights.length; i++) heights[i] /= b.edges()[i + 1] - b.edges()[i];
+        return new HistogramPanel.Bars(key, label, colour, b.edges(), heights, filled);
+    }
+
     static int[] union(HistogramSum a, HistogramSum b) {
         int[] ra = a.range(), rb = b.range();
         if (ra == null) return rb;

@@ -215,6 +215,16 @@ public final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public boolean beginVariant(String choice, List<String> options, boolean shown) {
+        sb.append("<g class=\"variant\" data-choice=\"").append(Escape.html(choice)).append("\" data-options=\"")
+                .append(Escape.html(String.join(" ", options))).append('"');
+        if (!shown) sb.append(" display=\"none\"");
+        sb.append(">\n");
+        depth++;
+        return true;
+    }
+
+    @Override
     public void beginClip(double x, double y, double w, double h) {
         String id = idPrefix + "-clip" + (++clips);
         sb.append("<clipPath id=\"").append(Escape.html(id)).append("\"><rect x=\"").append(n(x)).append("\" y=\"").append(n(y))
