@@ -37,7 +37,7 @@ public final class SvgCanvas implements Canvas {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-svg\" id=\"").append(Escape.html(idPrefix))
                 .append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
                 .append("\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
-                .append("\" font-family=\"").append(Escape.html(FONT)).append("\">\n");
+                .append("\" font-family=\"").append(Escape.html(FONT)).append("\" data-panel-cm-per-px=\"").append(PrintScale.CM_PER_PX).append("\">\n");
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         out.append(sb);
         out.append("</svg>\n");

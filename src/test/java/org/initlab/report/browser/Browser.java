@@ -194,11 +194,16 @@ public final class Browser implements AutoCloseable {
 
     /** A PNG of the whole page (not just the window). */
     public void screenshot(Path file) throws IOException {
+        screenshot(file, 0, 30000);
+    }
+
+    /** A PNG of the page from {@code top} down, at most {@code height} px (CSS px of the page). */
+    public void screenshot(Path file, double top, double height) throws IOException {
         JsonNode metrics = call("Page.getLayoutMetrics", Map.of());
         JsonNode size = metrics.path("cssContentSize");
-        double w = size.path("width").asDouble(), h = Math.min(size.path("height").asDouble(), 30000);
+        double w = size.path("width").asDouble(), h = Math.min(size.path("height").asDouble() - top, height);
         JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1)));
+                "clip", Map.of("x", 0, "y", top, "width", w, "height", h, "scale", 1)));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
     }
