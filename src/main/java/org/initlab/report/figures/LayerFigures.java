@@ -92,19 +92,38 @@ final class LayerFigures {
     }
 
     /**
-     * A histogram for a linear axis over [lo, hi]: drawn on the stored bins (merged to at most
-     * {@link #MAX_DRAWN_BINS}), each bar's height its share divided by its width — a density per
-     * unit of value, which is what a histogram of unequal bins shows honestly. No count is moved
-     * between bins; the stored bins are narrow near 0 and 10% of |x| wide far from it.
+     * A histogram for a linear axis over [lo, hi]: drawn on the stored bins (adjacent ones summed
+     * to bars at least 1/{@link #LINEAR_BARS} of the axis wide), each bar's height its share divided
+     * by its width — a density per unit of value, which is what a histogram of unequal bins shows
+     * honestly. No count is moved between bins; the stored bins are narrow near 0 and 10% of |x|
+     * wide far from it.
      */
     static HistogramPanel.Bars densityBars(String key, String label, Rgb colour, HistogramSum h, boolean filled, double lo, double hi) {
         int from = Math.max(0, Histogram.bin(lo)), to = Math.min(Histogram.BINS - 1, Histogram.bin(hi));
         if (from > to) return new HistogramPanel.Bars(key, label, colour, new double[]{lo, hi}, new double[]{0}, filled);
-        HistogramSum.Binned b = h.coarse(from, to, MAX_DRAWN_BINS);
-        double[] heights = b.shares();
-        for (int i = 0; i < heights.length; i++) heights[i] /= b.edges()[i + 1] - b.edges()[i];
-        return new HistogramPanel.Bars(key, label, colour, b.edges(), heights, filled);
+        // adjacent stored bins summed until a bar is at least 1/LINEAR_BARS of the axis wide: the fine bins near 0 would
+        // otherwise hold a few counts each and draw noise; far out a stored bin is wider than that already
+        double min = (hi - lo) / LINEAR_BARS;
+        double[] fine = h.shares(from, to);
+        List<Double> edges = new java.util.ArrayList<>(), heights = new java.util.ArrayList<>();
+        double start = Histogram.edge(from), share = 0;
+        edges.add(start);
+        for (int i = from; i <= to; i++) {
+            share += fine[i - from];
+            double end = Histogram.edge(i + 1);
+            if (end - start >= min || i == to) {
+                heights.add(share / (end - start));
+                edges.add(end);
+                start = end;
+                share = 0;
+            }
+        }
+        return new HistogramPanel.Bars(key, label, colour, edges.stream().mapToDouble(Double::doubleValue).toArray(),
+                heights.stream().mapToDouble(Double::doubleValue).toArray(), filled);
     }
+
+    /** Bars across a linear axis at least: a bar is at least 1/LINEAR_BARS of the axis wide. */
+    static final int LINEAR_BARS = 70;
 
     static int[] union(HistogramSum a, HistogramSum b) {
         int[] ra = a.range(), rb = b.range();

@@ -125,9 +125,13 @@ public final class WeightFigure implements ScenarioFigure {
             lo = Math.min(lo, r[0]);
             hi = Math.max(hi, r[1]);
         }
-        if (!(hi > lo)) {
-            lo = -0.01;
-            hi = 0.01;
+        boolean allSpikes = true;
+        for (double[] r : new double[][]{a, b}) if (r != null && Histogram.bin(r[1]) - Histogram.bin(r[0]) > 1) allSpikes = false;
+        if (!(hi > lo) || allSpikes) {
+            // every weight equal (zero initialisation): a window around them, the spike in its middle
+            double c = Double.isFinite(lo) ? (lo + hi) / 2 : 0, w = Math.max(0.01, Math.abs(c));
+            lo = c - w;
+            hi = c + w;
         }
         double pad = 0.04 * (hi - lo);
         lo -= pad;
