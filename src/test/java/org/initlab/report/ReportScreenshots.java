@@ -34,6 +34,11 @@ class ReportScreenshots {
                     }
                 }
                 b.screenshot(Path.of(dir, width + "-top.png"), 0, 1200);
+                // the drill-down of the first scenario's last configuration, opened as a reader would
+                b.evaluate("(() => { const n = document.querySelectorAll('#explorer-legend .explorer-open'); if (n.length) n[n.length - 1].click(); return true; })()");
+                var drill = b.evaluate("(() => { const d = document.getElementById('explorer'); return d ? {top: d.getBoundingClientRect().top + scrollY,"
+                        + " height: d.getBoundingClientRect().height} : null; })()");
+                if (drill != null && !drill.isNull()) b.screenshot(Path.of(dir, width + "-explorer-drill.png"), drill.get("top").asDouble(), drill.get("height").asDouble());
                 System.out.println(width + " px: problems " + b.problems());
             }
         }

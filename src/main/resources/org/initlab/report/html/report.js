@@ -302,8 +302,9 @@
       var min = u.scales.y.min, max = u.scales.y.max, asPlain = min >= 0.01 && max <= 1000;
       return splits.map(function (v) {
         if (v === null || !(v > 0)) return "";
-        var e = Math.round(Math.log10(v)), decade = Math.abs(v / Math.pow(10, e) - 1) < 1e-9;
-        return asPlain ? (decade || max / min < 1000 ? plain(v) : "") : (decade ? pow10(e) : "");
+        var e = Math.floor(Math.log10(v) + 1e-9), mantissa = v / Math.pow(10, e), decade = Math.abs(mantissa - 1) < 1e-6;
+        var nice = decade || Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6;
+        return asPlain ? (nice && (decade || max / min < 1000) ? plain(v) : "") : (decade ? pow10(e) : "");
       });
     }
     function smooth(y, alpha) {
