@@ -68,8 +68,10 @@ final class FigureFiles {
             AtomicFile.write(svgFile, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
             written.add(svgFile);
             if (png) written.add(pngFile);
+            List<RenderedFigure.Choice> choices = f.choices().stream().map(c -> new RenderedFigure.Choice(c.id(), c.label(),
+                    c.options().stream().map(o -> new RenderedFigure.Option(o.id(), o.label())).toList())).toList();
             out.add(new RenderedFigure(f.id(), f.title(), svg, pageRelative + "/" + svgFile.getFileName(),
-                    png ? pageRelative + "/" + pngFile.getFileName() : null, true));
+                    png ? pageRelative + "/" + pngFile.getFileName() : null, true, choices));
         }
         return out;
     }

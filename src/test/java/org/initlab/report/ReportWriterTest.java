@@ -66,8 +66,9 @@ class ReportWriterTest {
         for (String section : List.of("findings", "summary", "rq1", "rq2", "rq3", "weights", "activations", "gradients", "provenance")) {
             assertTrue(html.contains("<section id=\"" + section + "\">"), section);
         }
-        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"), "no network references");
-        assertFalse(html.contains("https://"));
+        // no network references: nothing loads from a URL (uPlot's own banner comment names its home page, which loads nothing)
+        assertFalse(java.util.regex.Pattern.compile("(src|href|url)\\s*[=(]\\s*[\"']?\\s*(https?:|//)").matcher(html).find(), "no network references");
+        assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src blob:; script-src 'sha256-"), "the CSP forbids the network");
         assertTrue(html.contains("name: fixture"), "the spec text is in the provenance");
         assertTrue(html.contains("3 seeds per configuration"));
     }
@@ -146,9 +147,12 @@ class ReportWriterTest {
         assertFalse(html.contains("<b>"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         int scripts = html.split("<script", -1).length - 1;
-        assertEquals(2, scripts, "the meta JSON and the report's script, nothing else");
+        assertEquals(4, scripts, "the meta JSON, the curves' JSON, uPlot and the report's script, nothing else");
         String meta = html.substring(html.indexOf("id=\"report-meta\">"), html.indexOf("</script>", html.indexOf("id=\"report-meta\">")));
         assertFalse(meta.contains("<"), "JSON in a script has no '<'");
+        String curves = html.substring(html.indexOf("id=\"explorer-data\">"), html.indexOf("</script>", html.indexOf("id=\"explorer-data\">")));
+        assertFalse(curves.contains("<"), "JSON in a script has no '<'");
+        assertTrue(curves.contains("x\\\"ss,\\u003cb\\u003e"), "the labels are in it, escaped");
         String csv = Files.readString(s.resolve("summary.csv"));
         assertTrue(csv.contains("\"x\"\"ss,<b>\""), "CSV quotes fields with commas and quotes");
         for (String svg : list(s.resolve("figures"), ".svg")) {

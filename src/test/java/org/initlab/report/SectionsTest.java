@@ -36,7 +36,7 @@ class SectionsTest {
             for (Figure f : new TrainingCurves().figures(in)) {
                 String id = keepIds ? f.id() : prefix + "-" + (out.size() + 1);
                 out.add(new Figure(id, f.title(), f.subtitle(), f.panelWidth(), f.panelHeight(), f.columnHeaders(), f.rowHeaders(),
-                        f.cells(), f.legend(), f.note()));
+                        f.cells(), f.legend(), f.note(), f.choices()));
             }
             return out;
         }

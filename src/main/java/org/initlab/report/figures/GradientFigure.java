@@ -110,7 +110,7 @@ public final class GradientFigure implements ScenarioFigure {
                 text[l] = e.isEmpty() ? null : Values.geometric(e);
             }
             lines.add(new LinePanel.Line(SeriesColours.key(level), level, colours.colour(s.primary(), level), colours.dash(s.primary(), level),
-                    x, m, lo, hi, text, true));
+                    colours.marker(s.primary(), level), x, m, lo, hi, text, true));
         }
         return new LinePanel(title, depth, y, lines, "layer");
     }
@@ -127,7 +127,7 @@ public final class GradientFigure implements ScenarioFigure {
             text[t] = Values.geometric(e) + (e.n() < seeds ? " (" + e.n() + " of " + seeds + " seeds)" : "");
         }
         return new LinePanel.Line(SeriesColours.key(level), level, colours.colour(primary, level), colours.dash(primary, level),
-                c.epochs().clone(), y, lo, hi, text, false);
+                colours.marker(primary, level), c.epochs().clone(), y, lo, hi, text, false);
     }
 
     private static double[] widen(double[] r, Estimate[] es) {

@@ -82,10 +82,22 @@ public final class Interactions implements FigureSet {
         Set<String> shown = new LinkedHashSet<>();
         String primaryName = facets.getFirst().experiment().primary();
         int seeds = agg.maxSeeds();
+        List<HeatmapPanel> maps = facets.stream().map(facet -> heatmap(agg, colours, facet)).toList();
+        // one colour scale for every panel of the figure: the same colour is the same accuracy in each
+        HeatmapPanel low = null, high = null;
+        for (HeatmapPanel m : maps) {
+            if (!hasData(m)) continue;
+            if (low == null || m.min() < low.min()) low = m;
+            if (high == null || m.max() > high.max()) high = m;
+        }
         for (int f = 0; f < facets.size(); f++) {
-            Facet facet = facets.get(f);
-            heat.add(new Figure.Cell(f / perRow, f % perRow, heatmap(agg, colours, facet)));
-            lines.add(new Figure.Cell(f / perRow, f % perRow, lines(agg, colours, facet, shown)));
+            HeatmapPanel m = maps.get(f);
+            if (low != null) {
+                m = new HeatmapPanel(m.title(), m.rowAxis(), m.columnAxis(), m.rowLabels(), m.rowKeys(), m.rowColours(), m.columnLabels(),
+                        m.values(), m.texts(), m.tips(), low.min(), high.max(), low.minLabel(), high.maxLabel());
+            }
+            heat.add(new Figure.Cell(f / perRow, f % perRow, m));
+            lines.add(new Figure.Cell(f / perRow, f % perRow, lines(agg, colours, facets.get(f), shown)));
         }
         List<Figure.LegendEntry> legend = new ArrayList<>();
         for (String level : agg.design().levels().getOrDefault(primaryName, List.of())) {
@@ -94,11 +106,16 @@ public final class Interactions implements FigureSet {
         String ci = seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds." : "1 seed: no confidence interval.";
         Figure heatmap = new Figure(prefix() + "-heatmap" + suffix, "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors" + of,
                 ci, Math.max(330, 170 + 64.0 * maxColumns(facets)), 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
-                "Colour follows the test error on a log scale (brighter = fewer errors), so differences among good configurations stay visible; the text gives the accuracy.");
+                "Colour follows the test error on a log scale (brighter = fewer errors), one scale for every panel of the figure, so differences among good configurations stay visible; the text gives the accuracy.");
         Figure line = new Figure(prefix() + "-lines" + suffix, "Final test error across each factor's levels (lower is better)" + of,
                 "Dots: " + (seeds > 1 ? "mean over " + seeds + " seeds; bars: 95% confidence interval" : "1 seed: no confidence interval") + ".",
                 Math.max(330, 90 + 56.0 * maxColumns(facets)), 240, List.of(), List.of(), lines, legend, "Test error = 100% − test accuracy, on a log axis.");
         return new Figure[]{heatmap, line};
+    }
+
+    private static boolean hasData(HeatmapPanel m) {
+        for (double[] row : m.values()) for (double v : row) if (Double.isFinite(v)) return true;
+        return false;
     }
 
     /** The most levels of a facet's other factor: cells and category slots keep a readable width. */
@@ -197,7 +214,8 @@ public final class Interactions implements FigureSet {
                 }
             }
             shown.add(level);
-            lines.add(new LinePanel.Line(SeriesColours.key(level), level, colours.colour(p, level), colours.dash(p, level), x, y, l, h, text, true));
+            lines.add(new LinePanel.Line(SeriesColours.key(level), level, colours.colour(p, level), colours.dash(p, level), colours.marker(p, level),
+                    x, y, l, h, text, true));
         }
         Axis y = Axis.log("test error (%), log scale", Double.isFinite(lo) ? lo : 1, Double.isFinite(hi) ? Math.min(100, hi) : 100);
         return new LinePanel(f.title(), Axis.categories(f.factor().replace('_', ' '), cols), y, lines, f.factor().replace('_', ' '));

@@ -69,6 +69,62 @@ final class LayerFigures {
         return new HistogramPanel.Bars(key, label, colour, b.edges(), shares, filled);
     }
 
+    /**
+     * The value range [low, high] holding all but a share {@code tail} of a histogram on each side
+     * (from its bins' edges), or null when it is empty.
+     */
+    static double[] central(HistogramSum h, double tail) {
+        long total = 0;
+        for (long c : h.counts()) total += c;
+        if (total == 0) return null;
+        long cut = (long) Math.floor(tail * total), seen = 0;
+        int lo = 0, hi = h.counts().length - 1;
+        for (int i = 0; i < h.counts().length; i++) {
+            seen += h.counts()[i];
+            if (seen > cut) { lo = i; break; }
+        }
+        seen = 0;
+        for (int i = h.counts().length - 1; i >= 0; i--) {
+            seen += h.counts()[i];
+            if (seen > cut) { hi = i; break; }
+        }
+        return new double[]{Histogram.edge(lo), Histogram.edge(hi + 1)};
+    }
+
+    /**
+     * A histogram for a linear axis over [lo, hi]: drawn on the stored bins (adjacent ones summed
+     * to bars at least 1/{@link #LINEAR_BARS} of the axis wide), each bar's height its share divided
+     * by its width — a density per unit of value, which is what a histogram of unequal bins shows
+     * honestly. No count is moved between bins; the stored bins are narrow near 0 and 10% of |x|
+     * wide far from it.
+     */
+    static HistogramPanel.Bars densityBars(String key, String label, Rgb colour, HistogramSum h, boolean filled, double lo, double hi) {
+        int from = Math.max(0, Histogram.bin(lo)), to = Math.min(Histogram.BINS - 1, Histogram.bin(hi));
+        if (from > to) return new HistogramPanel.Bars(key, label, colour, new double[]{lo, hi}, new double[]{0}, filled);
+        // adjacent stored bins summed until a bar is at least 1/LINEAR_BARS of the axis wide: the fine bins near 0 would
+        // otherwise hold a few counts each and draw noise; far out a stored bin is wider than that already
+        double min = (hi - lo) / LINEAR_BARS;
+        double[] fine = h.shares(from, to);
+        List<Double> edges = new java.util.ArrayList<>(), heights = new java.util.ArrayList<>();
+        double start = Histogram.edge(from), share = 0;
+        edges.add(start);
+        for (int i = from; i <= to; i++) {
+            share += fine[i - from];
+            double end = Histogram.edge(i + 1);
+            if (end - start >= min || i == to) {
+                heights.add(share / (end - start));
+                edges.add(end);
+                start = end;
+                share = 0;
+            }
+        }
+        return new HistogramPanel.Bars(key, label, colour, edges.stream().mapToDouble(Double::doubleValue).toArray(),
+                heights.stream().mapToDouble(Double::doubleValue).toArray(), filled);
+    }
+
+    /** Bars across a linear axis at least: a bar is at least 1/LINEAR_BARS of the axis wide. */
+    static final int LINEAR_BARS = 70;
+
     static int[] union(HistogramSum a, HistogramSum b) {
         int[] ra = a.range(), rb = b.range();
         if (ra == null) return rb;

@@ -2,12 +2,14 @@ package org.initlab.report.figures;
 
 import org.initlab.report.model.StudyDesign;
 import org.initlab.report.plot.Figure;
+import org.initlab.report.plot.Marker;
 import org.initlab.report.plot.Palette;
 import org.initlab.report.plot.Rgb;
 
 /**
- * One colour per level of a primary factor across the whole report: level i of the factor (in
- * the spec's order) gets palette colour i, so "he" is the same blue in every figure and table.
+ * One look per level of a primary factor across the whole report: level i of the factor (in the
+ * spec's order) gets palette colour, dash and symbol i, so "he" is the same blue, dashed, with
+ * squares, in every figure and table.
  */
 public record SeriesColours(StudyDesign design) {
     public Rgb colour(String factor, String level) {
@@ -16,6 +18,10 @@ public record SeriesColours(StudyDesign design) {
 
     public double[] dash(String factor, String level) {
         return Palette.dash(index(factor, level));
+    }
+
+    public Marker marker(String factor, String level) {
+        return Palette.marker(index(factor, level));
     }
 
     private int index(String factor, String level) {
@@ -29,6 +35,6 @@ public record SeriesColours(StudyDesign design) {
     }
 
     public Figure.LegendEntry legend(String factor, String level) {
-        return Figure.LegendEntry.series(key(level), level, colour(factor, level), dash(factor, level));
+        return Figure.LegendEntry.series(key(level), level, colour(factor, level), dash(factor, level), marker(factor, level));
     }
 }

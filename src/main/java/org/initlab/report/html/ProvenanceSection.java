@@ -64,7 +64,9 @@ final class ProvenanceSection implements Section {
                 def(p, "data files", String.join("; ", fs));
             }
         }
+        def(p, "this page", "one file, no network; interactive charts drawn with " + Assets.UPLOT_NAME + " (MIT licence below), inlined");
         p.raw("</dl>\n");
+        p.raw("<details class=\"licence\"><summary>").text(Assets.UPLOT_NAME + " licence").raw("</summary><pre>").text(Assets.UPLOT_LICENCE).raw("</pre></details>\n");
         p.element("h3", "", "Study spec (study.yaml)");
         p.element("pre", "class=\"spec\"", agg.data().specText().isEmpty() ? "(no study.yaml in the folder)" : agg.data().specText());
     }

@@ -24,15 +24,18 @@ public final class ReportPage {
         checkIds(sections);
         StudyManifest m = in.agg().data().manifest();
         Page p = new Page();
-        String script = Assets.read("report.js");
-        // No network at all, and only our own script may run: it is allowed by its hash, so an
-        // injected inline script would be refused even if escaping ever failed.
+        List<String> scripts = List.of(Assets.UPLOT_SCRIPT, Assets.read("report.js"));
+        // No network at all, and only these scripts may run: each is allowed by its hash, so an
+        // injected inline script would be refused even if escaping ever failed. Images only from
+        // blob: URLs the page's own script makes (a panel drawn into a canvas for its PNG).
+        StringBuilder hashes = new StringBuilder();
+        for (String sc : scripts) hashes.append(" 'sha256-").append(sha256Base64(sc)).append('\'');
         p.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"
-                        + sha256Base64(script) + "'\">\n")
+                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src blob:; script-src"
+                        + hashes + "\">\n")
                 .element("title", "", m.name() + " — initlab report")
-                .raw("<style>\n").raw(Assets.read("report.css")).raw("</style>\n</head>\n<body>\n");
+                .raw("<style>\n").raw(Assets.UPLOT_CSS).raw("\n").raw(Assets.read("report.css")).raw("</style>\n</head>\n<body>\n");
         header(p, in, sections);
         p.raw("<main>\n");
         for (RenderedSection s : sections) {
@@ -43,7 +46,9 @@ public final class ReportPage {
         }
         p.raw("</main>\n");
         p.raw("<script type=\"application/json\" id=\"report-meta\">").raw(Escape.scriptJson(meta(in.agg(), sections))).raw("</script>\n");
-        p.raw("<script>").raw(script).raw("</script>\n</body>\n</html>\n");
+        p.raw("<!-- " + Assets.UPLOT_NAME + ", MIT licence (in the provenance section) -->\n");
+        for (String sc : scripts) p.raw("<script>").raw(sc).raw("</script>\n");
+        p.raw("</body>\n</html>\n");
         return p.toString();
     }
 

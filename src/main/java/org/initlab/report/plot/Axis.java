@@ -44,7 +44,10 @@ public record Axis(String label, Scale scale, double min, double max, List<Tick>
         return new Axis(label, Scale.LINEAR, a, b, ticks, List.of(), percent);
     }
 
-    /** A log axis over whole decades around [lo, hi] (both &gt; 0), with 2 and 5 ticks when it spans two decades or less. */
+    /**
+     * A log axis over whole decades around [lo, hi] (both &gt; 0), with 2 and 5 ticks when it spans
+     * two decades or less. One number style per axis: plain numbers (0.01 … 1000) or all powers of ten.
+     */
     public static Axis log(String label, double lo, double hi) {
         if (!(lo > 0) || !Double.isFinite(lo)) lo = hi > 0 && Double.isFinite(hi) ? hi / 10 : 0.1;
         if (!(hi > lo) || !Double.isFinite(hi)) hi = lo * 10;
@@ -58,8 +61,9 @@ public record Axis(String label, Scale scale, double min, double max, List<Tick>
             if ((e - e0) % every == 0) ticks.add(new Tick(Math.pow(10, e), plain ? Numbers.plain(Math.pow(10, e)) : Numbers.superscript(e)));
         }
         if (e1 - e0 <= 2) {
+            // 2 and 5 between the decades: labelled where the decades are plain numbers too, else unlabelled marks
             for (int e = e0; e < e1; e++) {
-                for (int m : new int[]{2, 5}) ticks.add(new Tick(m * Math.pow(10, e), Numbers.plain(m * Math.pow(10, e))));
+                for (int m : new int[]{2, 5}) ticks.add(new Tick(m * Math.pow(10, e), plain ? Numbers.plain(m * Math.pow(10, e)) : ""));
             }
             ticks.sort(java.util.Comparator.comparingDouble(Tick::value));
         }

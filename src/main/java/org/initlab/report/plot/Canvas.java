@@ -31,6 +31,14 @@ public interface Canvas {
 
     void endGroup();
 
+    /**
+     * Starts the group of one view of a {@link ChoicePanel}, shown under these options of the
+     * choice ({@code shown}: the default is among them). End it with {@link #endGroup()}.
+     *
+     * @return whether to draw the view: interactive output keeps every view, a raster only the one shown
+     */
+    boolean beginVariant(String choice, java.util.List<String> options, boolean shown);
+
     /** Starts a group clipped to the rectangle; end it with {@link #endGroup()}. */
     void beginClip(double x, double y, double w, double h);
 

@@ -78,15 +78,15 @@ public final class FigurePainter {
             double cy = l.gridTop() + i * (f.panelHeight() + GAP) + f.panelHeight() / 2;
             c.text(MARGIN, cy + 4, TextMetrics.fit(f.rowHeaders().get(i), HEADER_SIZE, true, l.rowHeaderWidth() - 10), rowHeader);
         }
-        for (Figure.Cell cell : f.cells()) {
+        for (int i = 0; i < f.cells().size(); i++) {
+            Figure.Cell cell = f.cells().get(i);
             double px = l.gridLeft() + cell.column() * (f.panelWidth() + GAP);
             double py = l.gridTop() + cell.row() * (f.panelHeight() + GAP);
-            switch (cell.panel()) {
-                case LinePanel p -> LinePainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
-                case HistogramPanel p -> HistogramPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
-                case RidgelinePanel p -> HistogramPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
-                case HeatmapPanel p -> HeatmapPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
-            }
+            // each panel one group with its box, so the page can save it alone
+            c.beginGroup("panel-box", Map.of("panel", Integer.toString(i), "box", SvgCanvas.n(px) + " " + SvgCanvas.n(py) + " "
+                    + SvgCanvas.n(f.panelWidth()) + " " + SvgCanvas.n(f.panelHeight()), "name", panelName(f, cell)), null);
+            paint(c, f, cell.panel(), px, py);
+            c.endGroup();
         }
         if (f.note() != null && !f.note().isEmpty()) {
             TextStyle s = TextStyle.of(NOTE_SIZE, TextStyle.Anchor.START).colour(Rgb.MUTED);
@@ -96,6 +96,31 @@ public final class FigurePainter {
                 y += NOTE_SIZE + 4;
             }
         }
+    }
+
+    private static void paint(Canvas c, Figure f, Panel panel, double px, double py) {
+        switch (panel) {
+            case LinePanel p -> LinePainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
+            case HistogramPanel p -> HistogramPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
+            case RidgelinePanel p -> HistogramPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
+            case HeatmapPanel p -> HeatmapPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
+            case ChoicePanel p -> {
+                String shown = f.defaultOption(p.choice());
+                for (ChoicePanel.Alternative a : p.alternatives()) {
+                    if (c.beginVariant(p.choice(), a.options(), a.options().contains(shown))) paint(c, f, a.panel(), px, py);
+                    c.endGroup();
+                }
+            }
+        }
+    }
+
+    /** What a panel saved alone is called: its row's header (the last non-empty one above it) and its title. */
+    static String panelName(Figure f, Figure.Cell cell) {
+        String row = "";
+        for (int r = Math.min(cell.row(), f.rowHeaders().size() - 1); r >= 0 && row.isEmpty(); r--) row = f.rowHeaders().get(r);
+        String column = cell.column() < f.columnHeaders().size() ? f.columnHeaders().get(cell.column()) : "";
+        String title = cell.panel().title() == null ? "" : cell.panel().title();
+        return String.join(" — ", java.util.stream.Stream.of(row, column, title).filter(t -> !t.isEmpty()).toList());
     }
 
     private static void legend(Figure f, Canvas c, Layout l) {
@@ -111,6 +136,7 @@ public final class FigurePainter {
                 case LINE -> {
                     c.rect(x, mid - 5, 24, 10, new Fill(e.colour(), 0.16), null);
                     c.line(x, mid, x + 24, mid, new Stroke(e.colour(), 2.4, 1, e.dash()));
+                    e.marker().draw(c, x + 12, mid, 3.4, e.colour());
                 }
                 case BOX -> c.rect(x + 2, mid - 6, 20, 12, new Fill(e.colour(), 0.28), Stroke.solid(e.colour(), 0.9).withOpacity(0.6));
                 case OUTLINE -> c.rect(x + 2, mid - 6, 20, 12, null, Stroke.solid(e.colour(), 1.6));

@@ -30,15 +30,16 @@ final class HeatmapPainter {
                 c.rect(left + j * cw, y, cw, ch, Fill.of(colour), Stroke.solid(Rgb.WHITE, 1.5));
                 String text = p.texts()[i][j];
                 if (text != null && !text.isEmpty()) {
-                    double size = Math.min(11.5, ch * 0.4);
+                    double size = Math.max(PrintScale.MIN_TEXT_PX, Math.min(11.5, ch * 0.4));
                     String[] parts = text.split("\n", 2);
                     TextStyle ts = TextStyle.of(size, TextStyle.Anchor.MIDDLE).colour(colour.readableText());
                     if (parts.length == 1 || ch < 2.6 * size) {
                         c.text(left + (j + 0.5) * cw, y + ch / 2 + size * 0.35, TextMetrics.fit(parts[0], size, true, cw - 4), ts.asBold());
                     } else {
                         c.text(left + (j + 0.5) * cw, y + ch / 2 - size * 0.2, TextMetrics.fit(parts[0], size, true, cw - 4), ts.asBold());
-                        c.text(left + (j + 0.5) * cw, y + ch / 2 + size * 0.95, TextMetrics.fit(parts[1], size * 0.85, false, cw - 4),
-                                TextStyle.of(size * 0.85, TextStyle.Anchor.MIDDLE).colour(colour.readableText()));
+                        double small = Math.max(PrintScale.MIN_TEXT_PX, size * 0.85);
+                        c.text(left + (j + 0.5) * cw, y + ch / 2 + size * 0.95, TextMetrics.fit(parts[1], small, false, cw - 4),
+                                TextStyle.of(small, TextStyle.Anchor.MIDDLE).colour(colour.readableText()));
                     }
                 }
                 c.endGroup();

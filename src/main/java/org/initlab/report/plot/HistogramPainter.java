@@ -66,7 +66,8 @@ final class HistogramPainter {
         for (int i = 0; i < k; i++) {
             RidgelinePanel.Ridge r = p.ridges().get(i);
             double base = a.y() + (i + 1) * rh - 2;
-            double top = base - rh * 1.25 + 2;
+            // a ridge may rise into the one above it, never above the plot area (where the panel's title is)
+            double top = Math.max(a.y(), base - rh * 1.25 + 2);
             double max = 0;
             for (HistogramPanel.Bars b : r.bars()) max = Math.max(max, b.maxHeightAwayFromZero());
             double scale = max > 0 ? (base - top) / max : 0;

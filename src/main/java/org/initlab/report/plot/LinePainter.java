@@ -9,6 +9,9 @@ import java.util.TreeSet;
 final class LinePainter {
     private LinePainter() {}
 
+    /** Largest gap between point symbols on a line without {@code markers}: about this many symbols per line. */
+    static final int SYMBOLS_PER_LINE = 7;
+
     static void paint(Canvas c, LinePanel p, double px, double py, double pw, double ph) {
         PlotArea a = PlotArea.inside(px, py, pw, ph, p.x(), p.y(), 52, 10);
         PlotArea.title(c, p.title(), a.x() + a.w() / 2, py, pw - 4);
@@ -17,7 +20,8 @@ final class LinePainter {
         double slot = p.x().isCategorical() ? a.w() / Math.max(1, p.x().categories().size()) : 0;
         double spread = Math.min(7, slot * 0.5 / Math.max(1, k));
         boolean log = p.y().scale() == Scale.LOG;
-        c.beginClip(a.x() - 6, a.y() - 6, a.w() + 12, a.h() + 12);
+        // data stay inside the plot area (symbols may reach a little beyond); values beyond the axis are drawn on its edge and marked
+        c.beginClip(a.x() - 5, a.y() - 5, a.w() + 10, a.h() + 10);
         for (int s = 0; s < k; s++) {
             LinePanel.Line l = p.lines().get(s);
             double dx = p.x().isCategorical() ? (s - (k - 1) / 2.0) * spread : 0;
@@ -25,24 +29,21 @@ final class LinePainter {
             int n = l.x().length;
             if (l.low() != null && !l.markers()) band(c, a, l, log);
             double[] xs = new double[n], ys = new double[n];
-            List<Double> zeros = new ArrayList<>();
+            List<Double> below = new ArrayList<>(), above = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 xs[i] = a.px(l.x()[i]) + dx;
                 double v = l.y()[i];
-                if (log && v <= 0) {
-                    zeros.add(xs[i]);
-                    ys[i] = Double.NaN;
-                } else ys[i] = Double.isFinite(v) ? clampY(a, a.py(v)) : Double.NaN;
+                if (!Double.isFinite(v)) ys[i] = Double.NaN;
+                else if (log && v <= 0 || v < a.yAxis().min()) {
+                    below.add(xs[i]);
+                    ys[i] = log && v <= 0 ? Double.NaN : a.bottom();
+                } else if (v > a.yAxis().max()) {
+                    above.add(xs[i]);
+                    ys[i] = a.y();
+                } else ys[i] = a.py(v);
             }
             Stroke line = new Stroke(l.colour(), 2, 1, l.dash());
             c.polyline(xs, ys, line);
-            if (!l.markers()) {
-                // a point with no finite neighbour draws no line: show it as a dot
-                for (int i = 0; i < n; i++) {
-                    boolean prev = i > 0 && Double.isFinite(ys[i - 1]), next = i + 1 < n && Double.isFinite(ys[i + 1]);
-                    if (Double.isFinite(ys[i]) && !prev && !next) c.circle(xs[i], ys[i], 2.6, Fill.of(l.colour()), null);
-                }
-            }
             if (l.markers()) {
                 for (int i = 0; i < n; i++) {
                     if (!Double.isFinite(ys[i])) continue;
@@ -54,12 +55,25 @@ final class LinePainter {
                         c.line(xs[i] - 3, lo, xs[i] + 3, lo, bar);
                         c.line(xs[i] - 3, hi, xs[i] + 3, hi, bar);
                     }
-                    c.circle(xs[i], ys[i], 3.2, Fill.of(l.colour()), Stroke.solid(Rgb.WHITE, 0.8));
+                    symbol(l).draw(c, xs[i], ys[i], 3.4, l.colour());
+                }
+            } else {
+                // a symbol every few points, each series starting at another point, so coinciding lines show every symbol;
+                // a point with no finite neighbour draws no line and always gets one
+                int every = Math.max(1, (int) Math.ceil(n / (double) SYMBOLS_PER_LINE));
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isFinite(ys[i])) continue;
+                    boolean prev = i > 0 && Double.isFinite(ys[i - 1]), next = i + 1 < n && Double.isFinite(ys[i + 1]);
+                    if ((i + s) % every == 0 || !prev && !next) symbol(l).draw(c, xs[i], ys[i], 3, l.colour());
                 }
             }
-            for (double zx : zeros) {
+            for (double zx : below) {
                 double b = a.bottom();
                 c.polygon(new double[]{zx - 4, zx + 4, zx}, new double[]{b - 8, b - 8, b - 1}, Fill.of(l.colour()), null);
+            }
+            for (double ox : above) {
+                double t = a.y();
+                c.polygon(new double[]{ox - 4, ox + 4, ox}, new double[]{t + 8, t + 8, t + 1}, Fill.of(l.colour()), Stroke.solid(Rgb.WHITE, 0.6));
             }
             c.endGroup();
         }
@@ -67,8 +81,12 @@ final class LinePainter {
         if (p.hoverLabel() != null) hover(c, p, a);
     }
 
+    private static Marker symbol(LinePanel.Line l) {
+        return l.marker() == Marker.NONE ? Marker.CIRCLE : l.marker();
+    }
+
     private static double clampY(PlotArea a, double y) {
-        return Double.isFinite(y) ? Math.max(a.y() - 5, Math.min(a.bottom() + 5, y)) : y;
+        return Double.isFinite(y) ? Math.max(a.y(), Math.min(a.bottom(), y)) : y;
     }
 
     /** The 95% band as one polygon per unbroken stretch of finite bounds. */

@@ -17,10 +17,11 @@ public record LinePanel(String title, Axis x, Axis y, List<Line> lines, String h
      * One series. {@code low}/{@code high} may be null (no band); entries that are NaN are
      * skipped. On a log axis, values ≤ 0 are marked on the bottom edge (▼) instead of drawn.
      *
+     * @param marker   its point symbol: at every point where {@code markers}, else at a few points along the line
      * @param values   hover text per point (null: none)
-     * @param markers  draw a dot at each point (and error bars instead of a band)
+     * @param markers  a symbol at each point (and error bars instead of a band)
      */
-    public record Line(String key, String label, Rgb colour, double[] dash, double[] x, double[] y, double[] low, double[] high,
+    public record Line(String key, String label, Rgb colour, double[] dash, Marker marker, double[] x, double[] y, double[] low, double[] high,
                        String[] values, boolean markers) {
         public Line {
             if (x.length != y.length || low != null && low.length != x.length || high != null && high.length != x.length

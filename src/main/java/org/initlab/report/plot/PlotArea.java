@@ -43,9 +43,9 @@ record PlotArea(double x, double y, double w, double h, Axis xAxis, Axis yAxis) 
         for (Axis.Tick t : yAxis.ticks()) {
             double yy = py(t.value());
             if (!Double.isFinite(yy) || yy < y - 0.5 || yy > bottom() + 0.5) continue;
-            if (yGrid) c.line(x, yy, right(), yy, grid);
-            c.line(x - 3, yy, x, yy, axis);
-            c.text(x - 5, yy + 3.5, t.label(), tickRight);
+            if (yGrid) c.line(x, yy, right(), yy, t.label().isEmpty() ? grid.withOpacity(0.5) : grid);
+            c.line(x - (t.label().isEmpty() ? 2 : 3), yy, x, yy, axis);
+            if (!t.label().isEmpty()) c.text(x - 5, yy + 3.5, t.label(), tickRight);
         }
         double lastEnd = Double.NEGATIVE_INFINITY;
         for (Axis.Tick t : xAxis.ticks()) {
@@ -53,6 +53,7 @@ record PlotArea(double x, double y, double w, double h, Axis xAxis, Axis yAxis) 
             if (!Double.isFinite(xx) || xx < x - 0.5 || xx > right() + 0.5) continue;
             if (xGrid) c.line(xx, y, xx, bottom(), grid);
             c.line(xx, bottom(), xx, bottom() + 3, axis);
+            if (t.label().isEmpty()) continue;
             double slot = xAxis.isCategorical() ? w / xAxis.categories().size() - 2 : 60;
             String label = TextMetrics.fit(t.label(), TICK_SIZE, false, slot);
             double half = TextMetrics.width(label, TICK_SIZE, false) / 2;

@@ -144,6 +144,12 @@ public final class RasterCanvas implements Canvas {
     }
 
     @Override
+    public boolean beginVariant(String choice, java.util.List<String> options, boolean shown) {
+        beginGroup(null, Map.of(), null);
+        return shown;
+    }
+
+    @Override
     public void beginClip(double x, double y, double w, double h) {
         beginGroup(null, Map.of(), null);
         g.clip(new Rectangle2D.Double(x, y, w, h));

@@ -37,7 +37,7 @@ public final class SvgCanvas implements Canvas {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-svg\" id=\"").append(Escape.html(idPrefix))
                 .append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
                 .append("\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
-                .append("\" font-family=\"").append(Escape.html(FONT)).append("\">\n");
+                .append("\" font-family=\"").append(Escape.html(FONT)).append("\" data-panel-cm-per-px=\"").append(PrintScale.CM_PER_PX).append("\">\n");
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         out.append(sb);
         out.append("</svg>\n");
@@ -212,6 +212,16 @@ public final class SvgCanvas implements Canvas {
         if (depth == 0) throw new IllegalStateException("no group to end");
         sb.append("</g>\n");
         depth--;
+    }
+
+    @Override
+    public boolean beginVariant(String choice, List<String> options, boolean shown) {
+        sb.append("<g class=\"variant\" data-choice=\"").append(Escape.html(choice)).append("\" data-options=\"")
+                .append(Escape.html(String.join(" ", options))).append('"');
+        if (!shown) sb.append(" display=\"none\"");
+        sb.append(">\n");
+        depth++;
+        return true;
     }
 
     @Override

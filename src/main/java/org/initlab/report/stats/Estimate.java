@@ -1,10 +1,13 @@
 package org.initlab.report.stats;
 
+import org.apache.commons.statistics.interval.NormalConfidenceInterval;
+
 /**
  * A mean over seeds with its 95% confidence interval: x̄ ± t₀.₉₇₅,ₙ₋₁ · s/√n, s the sample
  * standard deviation (n − 1 in the denominator). The Student t interval for a mean
- * (Student 1908); with one value there is no interval
- * ({@link #low} = {@link #high} = NaN), with none the mean is NaN too.
+ * (Student 1908), computed by Apache Commons Statistics ({@code NormalConfidenceInterval.MEAN});
+ * with one value there is no interval ({@link #low} = {@link #high} = NaN), with none the mean
+ * is NaN too.
  *
  * @param n finite values averaged
  */
@@ -29,8 +32,9 @@ public record Estimate(double mean, double low, double high, int n) {
         for (double v : values) {
             if (Double.isFinite(v)) ss += (v - mean) * (v - mean);
         }
-        double half = StudentT.quantile(0.5 + LEVEL / 2, n - 1) * Math.sqrt(ss / (n - 1) / n);
-        return new Estimate(mean, mean - half, mean + half, n);
+        if (ss == 0) return new Estimate(mean, mean, mean, n);
+        var interval = NormalConfidenceInterval.MEAN.fromErrorRate(mean, ss / (n - 1), n, 1 - LEVEL);
+        return new Estimate(mean, interval.getLowerBound(), interval.getUpperBound(), n);
     }
 
     /**

@@ -1,9 +1,15 @@
 package org.initlab.report.stats;
 
+import org.apache.commons.statistics.inference.TTest;
+
+import java.util.Arrays;
+
 /**
  * Student's paired t-test of H₀: E[a − b] = 0 against the two-sided alternative (Student 1908;
  * the form of R's {@code t.test(a, b, paired = TRUE)}): with dᵢ = aᵢ − bᵢ over the n pairs where
- * both are finite, t = d̄ / (s_d/√n) on n − 1 degrees of freedom.
+ * both are finite, t = d̄ / (s_d/√n) on n − 1 degrees of freedom. The test is Apache Commons
+ * Statistics' ({@code TTest.pairedTest}); this record adds the pairing over missing values, the
+ * interval of the difference, the effect size and the decision without noise below.
  *
  * <p>The effect size is Cohen's d_z = d̄ / s_d (Cohen 1988, §2.3.5; Lakens 2013): the mean
  * difference in units of the differences' standard deviation.
@@ -36,7 +42,15 @@ public record PairedTTest(Estimate difference, double sd, double t, double df, d
             double inf = Math.copySign(Double.POSITIVE_INFINITY, diff.mean());
             return new PairedTTest(diff, 0, none ? 0 : inf, n - 1, none ? 1 : 0, none ? 0 : inf);
         }
-        double t = diff.mean() / (sd / Math.sqrt(n));
-        return new PairedTTest(diff, sd, t, n - 1, StudentT.twoSidedP(t, n - 1), diff.mean() / sd);
+        double[] x = new double[n], y = new double[n];
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isFinite(d[i])) {
+                x[k] = a[i];
+                y[k++] = b[i];
+            }
+        }
+        TTest.Result r = TTest.withDefaults().pairedTest(Arrays.copyOf(x, k), Arrays.copyOf(y, k));
+        return new PairedTTest(diff, sd, r.getStatistic(), r.getDegreesOfFreedom(), r.getPValue(), diff.mean() / sd);
     }
 }

@@ -98,6 +98,7 @@ public final class Browser implements AutoCloseable {
             call("Page.enable", Map.of());
             call("Runtime.enable", Map.of());
             call("Log.enable", Map.of());
+            call("Network.enable", Map.of());
             call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         } catch (RuntimeException e) {
             stop();
@@ -192,13 +193,50 @@ public final class Browser implements AutoCloseable {
         return out;
     }
 
+    /** Every URL the page requested (the page itself included), in order. */
+    public List<String> requests() {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : events) {
+            if ("Network.requestWillBeSent".equals(e.path("method").asText())) out.add(e.path("params").path("request").path("url").asText());
+        }
+        return out;
+    }
+
+    /** Saves downloads the page starts into {@code dir}. */
+    public void allowDownloads(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        call("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()), false);
+    }
+
+    /** Input as a person gives it: a mouse event at page coordinates of the window (type mousePressed, mouseMoved, mouseReleased, mouseWheel). */
+    public void mouse(String type, double x, double y, int modifiers, double wheelDeltaY) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("type", type);
+        p.put("x", x);
+        p.put("y", y);
+        p.put("modifiers", modifiers);
+        p.put("button", type.equals("mouseMoved") || type.equals("mouseWheel") ? "none" : "left");
+        p.put("buttons", type.equals("mouseReleased") || type.equals("mouseWheel") ? 0 : 1);
+        p.put("clickCount", type.equals("mouseMoved") || type.equals("mouseWheel") ? 0 : 1);
+        if (type.equals("mouseWheel")) {
+            p.put("deltaX", 0);
+            p.put("deltaY", wheelDeltaY);
+        }
+        call("Input.dispatchMouseEvent", p);
+    }
+
     /** A PNG of the whole page (not just the window). */
     public void screenshot(Path file) throws IOException {
+        screenshot(file, 0, 30000);
+    }
+
+    /** A PNG of the page from {@code top} down, at most {@code height} px (CSS px of the page). */
+    public void screenshot(Path file, double top, double height) throws IOException {
         JsonNode metrics = call("Page.getLayoutMetrics", Map.of());
         JsonNode size = metrics.path("cssContentSize");
-        double w = size.path("width").asDouble(), h = Math.min(size.path("height").asDouble(), 30000);
+        double w = size.path("width").asDouble(), h = Math.min(size.path("height").asDouble() - top, height);
         JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1)));
+                "clip", Map.of("x", 0, "y", top, "width", w, "height", h, "scale", 1)));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
     }

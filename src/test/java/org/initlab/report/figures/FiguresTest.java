@@ -4,6 +4,7 @@ import org.initlab.report.Fixtures;
 import org.initlab.report.model.Metric;
 import org.initlab.report.model.Scenario;
 import org.initlab.report.model.StudyAggregate;
+import org.initlab.report.plot.ChoicePanel;
 import org.initlab.report.plot.Figure;
 import org.initlab.report.plot.HeatmapPanel;
 import org.initlab.report.plot.LinePanel;
@@ -35,7 +36,10 @@ class FiguresTest {
         assertEquals(List.of(Metric.TRAIN_LOSS, Metric.VALIDATION_LOSS, Metric.TEST_LOSS, Metric.TEST_ACCURACY),
                 TrainingCurves.metrics(agg.scenarios()));
         assertEquals(2 * 4, f.cells().size());
-        LinePanel accuracy = (LinePanel) f.cells().get(3).panel();
+        ChoicePanel views = (ChoicePanel) f.cells().get(3).panel();
+        assertEquals("test error", views.shown("error").title(), "error on a log axis by default");
+        assertEquals(org.initlab.report.plot.Scale.LOG, ((LinePanel) views.shown("error")).y().scale());
+        LinePanel accuracy = (LinePanel) views.shown("accuracy");
         assertEquals("test accuracy", accuracy.title());
         LinePanel.Line he = accuracy.lines().stream().filter(l -> l.label().equals("he")).findFirst().orElseThrow();
         assertEquals(100 * Estimate.of(Fixtures.HE_RELU).mean(), he.y()[he.y().length - 1], 1e-9, "final point: the mean in percent");

@@ -22,16 +22,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Figures render the same bytes every time, escape their text, and become 300 dpi PNGs; axes tick where they should. */
 class PlotTest {
     static Figure figure(String label) {
-        LinePanel.Line a = new LinePanel.Line("he", label, Palette.colour(0), Palette.dash(0), new double[]{0, 1, 2}, new double[]{0.5, 0.2, 0.1},
+        LinePanel.Line a = new LinePanel.Line("he", label, Palette.colour(0), Palette.dash(0), Palette.marker(0), new double[]{0, 1, 2}, new double[]{0.5, 0.2, 0.1},
                 new double[]{0.4, 0.15, 0.05}, new double[]{0.6, 0.25, 0.15}, new String[]{"0.5", "0.2", "0.1"}, false);
-        LinePanel.Line z = new LinePanel.Line("zero", "zero", Palette.colour(1), Palette.dash(1), new double[]{0, 1, 2}, new double[]{0, 0, 0},
+        LinePanel.Line z = new LinePanel.Line("zero", "zero", Palette.colour(1), Palette.dash(1), Palette.marker(1), new double[]{0, 1, 2}, new double[]{0, 0, 0},
                 null, null, null, false);
         LinePanel loss = new LinePanel("loss", Axis.counts("epoch", 0, 2), Axis.log("loss (log)", 0.05, 0.6), List.of(a, z), "epoch");
         HeatmapPanel heat = new HeatmapPanel("heat", "initializer", "activation", List.of(label, "zero"), List.of("he", "zero"),
                 List.of(Palette.colour(0), Palette.colour(1)), List.of("relu", "tanh"), new double[][]{{1, 2}, {0, Double.NaN}},
                 new String[][]{{"97.1\n± 0.1", "96"}, {"11", ""}}, new String[][]{{"a", "b"}, {"c", "d"}}, 0, 2, "11%", "97%");
         return new Figure("test-1", "A figure of " + label, "subtitle", 240, 180, List.of(), List.of("row " + label), List.of(
-                new Figure.Cell(0, 0, loss), new Figure.Cell(0, 1, heat)), List.of(Figure.LegendEntry.series("he", label, Palette.colour(0), new double[0])),
+                new Figure.Cell(0, 0, loss), new Figure.Cell(0, 1, heat)), List.of(Figure.LegendEntry.series("he", label, Palette.colour(0), new double[0], Palette.marker(0))),
                 "a note");
     }
 
@@ -178,6 +178,13 @@ class PlotTest {
         assertEquals(Palette.colour(0), Palette.colour(8), "colours repeat after eight");
         assertEquals(0, Palette.dash(0).length);
         assertTrue(Palette.dash(8).length > 0, "with a dash");
+        for (int i = 0; i < 120; i++) {
+            for (int j = 0; j < i; j++) {
+                boolean same = Palette.colour(i).equals(Palette.colour(j)) && java.util.Arrays.equals(Palette.dash(i), Palette.dash(j))
+                        && Palette.marker(i) == Palette.marker(j);
+                assertFalse(same, "series " + i + " and " + j + " look alike");
+            }
+        }
         assertEquals("#440154", ColourScale.viridis(0).hex());
         assertEquals("#fde725", ColourScale.viridis(1).hex());
         assertEquals(Rgb.WHITE, ColourScale.viridis(0).readableText());

@@ -22,6 +22,27 @@ class IntervalsTest {
         assertEquals(5, e.n());
     }
 
+    /** The half-width is t₀.₉₇₅,ₙ₋₁ · s/√n with scipy.stats.t.ppf(0.975, n − 1) at full precision, for 2 to 30 values. */
+    @Test
+    void meanIntervalsUseTheTQuantileOfTheirDegreesOfFreedom() {
+        double[][] quantiles = {{2, 12.706204736174707}, {3, 4.302652729749464}, {4, 3.1824463052837078}, {5, 2.7764451051977934},
+                {10, 2.262157162798205}, {30, 2.045229642132703}};
+        for (double[] q : quantiles) {
+            int n = (int) q[0];
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = i % 2 == 0 ? 1.5 : -0.5 + i * 1e-3;
+            double mean = 0, ss = 0;
+            for (double x : v) mean += x / n;
+            for (double x : v) ss += (x - mean) * (x - mean);
+            double half = q[1] * Math.sqrt(ss / (n - 1) / n);
+            Estimate e = Estimate.of(v);
+            assertEquals(half, e.halfWidth(), 1e-12 * half, "n = " + n);
+            assertEquals(mean, (e.low() + e.high()) / 2, 1e-14, "centred, n = " + n);
+        }
+        Estimate same = Estimate.of(new double[]{0.97, 0.97, 0.97});
+        assertEquals(0.0, same.halfWidth(), 1e-12, "no spread, no width");
+    }
+
     @Test
     void nonFiniteValuesAreLeftOutAndOneValueHasNoInterval() {
         Estimate e = Estimate.of(new double[]{Double.NaN, 0.7, Double.POSITIVE_INFINITY});
