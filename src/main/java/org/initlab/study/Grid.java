@@ -35,11 +35,11 @@ public final class Grid {
                     String id = RunSpecs.id(spec);
                     PlannedRun old = runs.get(id);
                     if (old == null) {
-                        runs.put(id, new PlannedRun(id, spec, labels(a, seed), List.of(exp.name())));
+                        runs.put(id, new PlannedRun(id, spec, exp.probes(), labels(a, seed), List.of(exp.name())));
                     } else if (!old.experiments().contains(exp.name())) {
                         List<String> exps = new ArrayList<>(old.experiments());
                         exps.add(exp.name());
-                        runs.put(id, new PlannedRun(id, spec, old.labels(), exps));
+                        runs.put(id, new PlannedRun(id, spec, old.probes(), old.labels(), exps));
                     }
                 }
             }
@@ -107,6 +107,6 @@ public final class Grid {
                 (Boolean) a.get(Factor.OUTPUT_ACTIVATION).value(),
                 initializer, bias, optimizer,
                 batch, (Integer) a.get(Factor.EPOCHS).value(), seed,
-                exp.evaluation().forTrainingBatch(batch), exp.probes());
+                exp.evaluation().forTrainingBatch(batch));
     }
 }
