@@ -121,7 +121,8 @@ final class RunProgressDisplay implements StudyProgress {
             out.println("Stopped: " + o.trained() + " runs finished this time; runs in flight were abandoned. Run the same command again to resume.");
         } else {
             String again = o.reprobed() + o.kept() == 0 ? ""
-                    : String.format(Locale.ROOT, ", %d trained again for probes (%d kept as they were: not reproduced)", o.reprobed() + o.kept(), o.kept());
+                    : ", " + (o.reprobed() + o.kept()) + " trained again for probes they lacked"
+                    + (o.kept() == 0 ? "" : " (" + o.kept() + " kept as " + (o.kept() == 1 ? "it was" : "they were") + ": not reproduced)");
             out.println(String.format(Locale.ROOT, "Done: %d runs trained, %d already finished, %d diverged, %d failed%s, in %s.",
                     o.trained(), o.skipped(), o.diverged(), o.failed(), again, duration(o.seconds())));
         }

@@ -27,14 +27,15 @@ public final class ProbeGaps {
     }
 
     /**
-     * "3 of 12 runs lack probe 'x' (id1, id2, id3): its values are missing; 'initlab run DIR'
-     * records them", or null when no run lacks a probe.
+     * "3 of 12 runs lack probe 'x' (id1, id2, id3): its values are missing here; 'initlab run DIR'
+     * records them" ("run ID lacks probe 'x': ..." for one run), or null when no run lacks a probe.
      */
     public static String note(List<RecordedProbes> runs, Path studyDir) {
         Map<String, List<String>> lacking = of(runs);
         if (lacking.isEmpty()) return null;
         List<String> parts = new ArrayList<>();
-        lacking.forEach((name, ids) -> parts.add(ids.size() + " of " + runs.size() + " runs lack probe '" + name + "' (" + ids(ids) + ")"));
+        lacking.forEach((name, ids) -> parts.add(runs.size() == 1 ? "run " + ids.getFirst() + " lacks probe '" + name + "'"
+                : ids.size() + " of " + runs.size() + " runs lack probe '" + name + "' (" + ids(ids) + ")"));
         return String.join("; ", parts) + ": " + (lacking.size() == 1 ? "its" : "their") + " values are missing here; 'initlab run "
                 + studyDir + "' records them";
     }
