@@ -99,42 +99,29 @@ public final class Trainer {
         long steps = batches.perPass();
         List<EpochRecord> records = new ArrayList<>();
         double[] seconds = new double[epochs + 1];
-        int divergedEpoch = -1;
-        String divergence = null;
 
         long te = System.nanoTime();
-        if (!parametersFinite()) {
-            divergedEpoch = 0;
-            divergence = "the initial weights are not finite";
-        }
-        records.add(record(0, null, null, divergence != null || epochs == 0));
+        Divergence diverged = parametersFinite() ? null : new Divergence(0, "the initial weights are not finite");
+        records.add(record(0, null, null, diverged != null || epochs == 0));
         seconds[0] = seconds(te);
         listener.epochFinished(records.getLast(), epochs);
 
-        for (int epoch = 1; epoch <= epochs && divergence == null; epoch++) {
+        for (int epoch = 1; epoch <= epochs && diverged == null; epoch++) {
             te = System.nanoTime();
             epochLossSum = 0;
             epochLosses = 0;
             epochCorrect = 0;
-            boolean lossDiverged = false;
-            for (long s = 1; s <= steps; s++) {
+            for (long s = 1; s <= steps && diverged == null; s++) {
                 if (listener.cancelled() || Thread.currentThread().isInterrupted()) throw new CancellationException("run stopped");
                 double loss = step();
-                if (!Double.isFinite(loss)) {
-                    lossDiverged = true;
-                    divergedEpoch = epoch;
-                    divergence = "the minibatch loss became " + loss + " at step " + step;
-                    break;
-                }
-                if (s % PROGRESS_EVERY == 0) listener.progress(epoch, epochs, s, steps);
+                if (!Double.isFinite(loss)) diverged = new Divergence(epoch, "the minibatch loss became " + loss + " at step " + step);
+                else if (s % PROGRESS_EVERY == 0) listener.progress(epoch, epochs, s, steps);
             }
-            if (divergence == null && !parametersFinite()) {
-                divergedEpoch = epoch;
-                divergence = "the weights became non-finite during epoch " + epoch;
-            }
+            boolean lossDiverged = diverged != null;
+            if (!lossDiverged && !parametersFinite()) diverged = new Divergence(epoch, "the weights became non-finite during epoch " + epoch);
             Double trainLoss = epochLosses > 0 ? epochLossSum / epochLosses : null;
             Double trainAccuracy = lossDiverged ? null : (double) epochCorrect / data.train().size();
-            records.add(record(epoch, trainLoss, trainAccuracy, divergence != null || epoch == epochs));
+            records.add(record(epoch, trainLoss, trainAccuracy, diverged != null || epoch == epochs));
             seconds[epoch] = seconds(te);
             listener.epochFinished(records.getLast(), epochs);
         }
@@ -143,9 +130,12 @@ public final class Trainer {
         double total = seconds(t0);
         RunResult.Timing timing = new RunResult.Timing(Arrays.copyOf(seconds, records.size()), total,
                 step * (double) plan.batchSize() / Math.max(1e-9, total));
-        return new RunResult(divergence == null ? RunResult.COMPLETE : RunResult.DIVERGED, divergence == null ? null : divergedEpoch,
-                divergence, step, records, fin, timing);
+        return diverged == null ? new RunResult(RunResult.COMPLETE, null, null, step, records, fin, timing)
+                : new RunResult(RunResult.DIVERGED, diverged.epoch(), diverged.what(), step, records, fin, timing);
     }
+
+    /** Where and how a run diverged. */
+    private record Divergence(int epoch, String what) {}
 
     /**
      * One optimizer step on the next minibatch (a new shuffled epoch's first when the last one is

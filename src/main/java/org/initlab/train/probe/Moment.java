@@ -13,10 +13,5 @@ public enum Moment {
     /** After each epoch: that epoch's record. */
     EPOCH,
     /** Once, at the run's last record (after its last epoch, or the one in which it diverged). */
-    END;
-
-    /** Whether this moment is inside the training step (the hooks must not allocate). */
-    public boolean inStep() {
-        return this == AFTER_LOSS || this == BEFORE_UPDATE || this == AFTER_UPDATE;
-    }
+    END
 }

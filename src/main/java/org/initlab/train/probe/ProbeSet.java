@@ -37,8 +37,6 @@ public final class ProbeSet implements RunObserver {
         return probes.stream().filter(p -> p.moments().contains(m)).toArray(Probe[]::new);
     }
 
-    public List<Probe> probes() { return probes; }
-
     public List<ProbeDescription> descriptions() {
         return probes.stream().map(Probe::describe).toList();
     }
