@@ -76,19 +76,11 @@ public final class LayerView {
 
     /** The number {@code name} of layer l per epoch where some seed has it, over seeds: arithmetic or geometric means. */
     public Curve curve(int l, String name, boolean geometric) {
-        int last = 0;
-        for (RunRecord r : runs) last = Math.max(last, r.result().epochs().getLast().epoch());
-        List<Double> xs = new ArrayList<>();
-        List<Estimate> es = new ArrayList<>();
-        for (int epoch = 0; epoch <= last; epoch++) {
-            double[] v = numbers(l, name, epoch);
-            boolean any = false;
-            for (double x : v) any |= Double.isFinite(x);
-            if (!any) continue;
-            xs.add((double) epoch);
-            es.add(geometric ? Estimate.ofLog(v) : Estimate.of(v));
-        }
-        return new Curve(null, xs.stream().mapToDouble(Double::doubleValue).toArray(), es.toArray(Estimate[]::new));
+        return Curve.perEpoch(null, runs, e -> {
+            NamedValues v = values(e, l);
+            Double x = v == null ? null : v.number(name);
+            return x == null ? Double.NaN : x;
+        }, geometric);
     }
 
     /** The last epoch every seed trained through (the end, unless some diverged). */
