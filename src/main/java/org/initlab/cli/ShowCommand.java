@@ -88,6 +88,7 @@ final class ShowCommand implements Callable<Integer> {
         o.println("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
                 + "; weights " + s.initializer() + ", biases " + s.biasInitializer());
         o.println("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed());
+        o.println("  probes: " + String.join(", ", rec.probes().stream().map(Object::toString).toList()));
         o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
                 + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond())));
         o.println();

@@ -93,6 +93,7 @@ public final class Trainer {
         if (plan.weightInit() instanceof DataDependentInitializer ddi) ddi.refine(new InitBatch(net, train, plan.batchSize(), plan.seed()));
     }
 
+    /** Trains the run (once, on a fresh trainer): epoch 0's record, then each epoch's; returns its result. */
     public RunResult run() {
         long t0 = System.nanoTime();
         int epochs = plan.epochs();
@@ -141,6 +142,7 @@ public final class Trainer {
      * One optimizer step on the next minibatch (a new shuffled epoch's first when the last one is
      * used up): batch → forward → loss → backward → update, the observer looking in between.
      * Returns the minibatch loss; when it is not finite nothing is updated. Allocates nothing.
+     * {@link #run()} takes its steps with this; benchmarks call it alone.
      */
     public double step() {
         int rows = batches.next(x, y);
