@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.DoubleAdder;
  * its record replaced when everything both records hold is equal bit for bit.
  */
 public final class StudyRunner {
-    /** @param saveWeights also write weights-init.npz and weights-final.npz per run trained */
+    /** @param saveWeights also write weights-init.npz and weights-final.npz per new run (not for finished runs trained again for probes) */
     public record Options(int jobs, boolean saveWeights) {
         public Options {
             if (jobs < 1) throw new IllegalArgumentException("jobs must be ≥ 1");

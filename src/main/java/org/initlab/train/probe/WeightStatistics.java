@@ -13,8 +13,8 @@ import java.util.Set;
  * (mean, population standard deviation, extremes, quantiles) and the weight histogram on the
  * universal bins ({@link Histogram}; TensorBoard's weight histograms, made comparable across runs).
  * The initial standard deviation is the initializer's scale, e.g. √(2 / (fan_in + fan_out)) for
- * Xavier-normal (Glorot &amp; Bengio 2010, eq. 12) and √(2 / fan_in) for He-normal (He et al. 2015,
- * eq. 10); how it moves in training shows how far the weights travel from it.
+ * Xavier-normal (Glorot &amp; Bengio 2010) and √(2 / fan_in) for He-normal (He et al. 2015); how it
+ * moves in training shows how far the weights travel from it.
  */
 public final class WeightStatistics implements Probe {
     public static final Output<Summary> WEIGHT = Output.perLayer("weight", Summary.class, "the layer's weights W (fan_in × fan_out)");
