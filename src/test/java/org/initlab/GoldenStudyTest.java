@@ -6,11 +6,12 @@ import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.Histogram;
-import org.initlab.train.LayerGradients;
-import org.initlab.train.LayerSnapshot;
+import org.initlab.train.LayerRecord;
+import org.initlab.train.NamedValues;
 import org.initlab.train.RunResult;
 import org.initlab.train.Summary;
 import org.initlab.train.SyntheticData;
+import org.initlab.train.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,22 +164,32 @@ class GoldenStudyTest {
             sb.append("status ").append(res.status()).append(" diverged_epoch ").append(res.divergedEpoch())
                     .append(" steps ").append(res.steps()).append('\n');
             sb.append("losses");
-            for (int i = 0; i < res.lossSteps().length; i++) sb.append(' ').append(res.lossSteps()[i]).append(':').append(res.losses()[i]);
+            for (EpochRecord e : res.epochs()) {
+                Value.Numbers steps = e.values().numbers("minibatch_loss_step"), losses = e.values().numbers("minibatch_loss");
+                if (steps == null) continue;
+                for (int i = 0; i < steps.size(); i++) {
+                    double loss = losses.get(i);
+                    sb.append(' ').append((long) steps.get(i)).append(':').append(Double.isNaN(loss) ? null : (Double) loss);
+                }
+            }
             sb.append('\n');
             for (EpochRecord e : res.epochs()) {
                 sb.append("epoch ").append(e.epoch()).append(" train ").append(e.trainLoss()).append(' ').append(e.trainAccuracy())
                         .append(" validation ").append(e.validationLoss()).append(' ').append(e.validationAccuracy())
                         .append(" test ").append(e.testLoss()).append(' ').append(e.testAccuracy()).append('\n');
                 StringBuilder probes = new StringBuilder();
-                for (LayerSnapshot s : e.layers()) {
-                    probes.append(s.layer()).append(summary(s.weights())).append(histogram(s.weightHistogram()))
-                            .append(summary(s.biases())).append(summary(s.preActivations())).append(histogram(s.preActivationHistogram()))
-                            .append(summary(s.activations())).append(histogram(s.activationHistogram()))
-                            .append(" dead ").append(s.deadFraction()).append(" saturated ").append(s.saturatedFraction()).append('\n');
+                for (LayerRecord l : e.layers()) {
+                    NamedValues s = l.values();
+                    probes.append(l.layer()).append(summary(s.summary("weight"))).append(histogram(s.histogram("weight_histogram")))
+                            .append(summary(s.summary("bias"))).append(summary(s.summary("preact"))).append(histogram(s.histogram("preact_histogram")))
+                            .append(summary(s.summary("act"))).append(histogram(s.histogram("act_histogram")))
+                            .append(" dead ").append(s.number("dead_fraction")).append(" saturated ").append(s.number("saturated_fraction")).append('\n');
                 }
-                for (LayerGradients g : e.gradients()) {
-                    probes.append(g.layer()).append(" first ").append(g.firstStepNorm()).append(" mean ").append(g.meanNorm())
-                            .append(" max ").append(g.maxNorm()).append(" ratio ").append(g.updateRatio()).append('\n');
+                for (LayerRecord l : e.layers()) {
+                    NamedValues g = l.values();
+                    if (!g.has("grad_norm_mean")) continue; // gradients: epochs with a finished step
+                    probes.append(l.layer()).append(" first ").append(g.number("grad_norm_first_step")).append(" mean ").append(g.number("grad_norm_mean"))
+                            .append(" max ").append(g.number("grad_norm_max")).append(" ratio ").append(g.number("update_ratio")).append('\n');
                 }
                 sb.append("probes ").append(e.epoch()).append(' ').append(sha256(probes.toString())).append('\n');
             }

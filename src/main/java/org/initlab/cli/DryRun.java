@@ -48,7 +48,7 @@ final class DryRun {
         }
         double cost = 0;
         int[] shape = shape(spec.data().dataset(), spec.data().validationSize());
-        for (PlannedRun r : runs) cost += StudyRunner.cost(r.spec(), shape[0], shape[1], shape[2], shape[3], shape[4]);
+        for (PlannedRun r : runs) cost += StudyRunner.cost(r, shape[0], shape[1], shape[2], shape[3], shape[4]);
         double rate = measureRate();
         int parallel = Math.min(jobs, runs.size());
         double seconds = cost / (rate * parallel * PARALLEL_EFFICIENCY);

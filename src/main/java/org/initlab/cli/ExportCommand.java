@@ -7,9 +7,12 @@ import org.initlab.study.factor.Factors;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
+import org.initlab.study.ProbeGaps;
+import org.initlab.study.RecordedProbes;
 import org.initlab.train.EpochRecord;
-import org.initlab.train.LayerGradients;
-import org.initlab.train.LayerSnapshot;
+import org.initlab.train.LayerRecord;
+import org.initlab.train.NamedValues;
+import org.initlab.train.probe.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +34,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a study's results as CSV: epochs.csv (one row per run × epoch, every factor a column)",
-                "and layers.csv (one row per run × epoch × layer: weight, activation and gradient statistics);",
+                "and layers.csv (one row per run × epoch × layer: every probe value, e.g. weight, activation and gradient statistics);",
                 "or, with --weights, runs' initial and final weights as .npz (numpy.load), by training them again",
                 "and checking that the result is the stored one, bit for bit."})
 final class ExportCommand implements Callable<Integer> {
@@ -60,6 +63,8 @@ final class ExportCommand implements Callable<Integer> {
         StudyManifest m = store.readManifest();
         List<RunRecord> runs = store.readResults(m);
         if (runs.isEmpty()) throw new UserError(studyDir + " has no finished runs yet: run 'initlab run' first");
+        String gaps = ProbeGaps.note(runs.stream().map(RecordedProbes::of).toList(), studyDir);
+        if (gaps != null) System.err.println("initlab: " + gaps);
         int code = 0;
         if (csv) writeCsv(m, runs);
         if (weights) code = WeightExport.export(store, select(runs), dataDir, System.out);
@@ -111,8 +116,12 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     static void writeEpochs(Writer w, List<RunRecord> runs) throws IOException {
+        List<NamedValues> all = new ArrayList<>();
+        for (RunRecord r : runs) for (EpochRecord e : r.result().epochs()) all.add(e.values());
+        ValueColumns values = ValueColumns.of(all, Output.Scope.RUN);
         List<String> header = runColumns();
         header.addAll(List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss", "test_accuracy", "epoch_seconds"));
+        header.addAll(values.header());
         Csv.row(w, header);
         for (RunRecord r : runs) {
             List<String> base = runValues(r);
@@ -127,6 +136,7 @@ final class ExportCommand implements Callable<Integer> {
                 v.add(n(e.testLoss()));
                 v.add(n(e.testAccuracy()));
                 v.add(e.epoch() < secs.length ? Double.toString(secs[e.epoch()]) : "");
+                v.addAll(values.cells(e.values()));
                 Csv.row(w, v);
             }
         }
@@ -134,25 +144,23 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     static void writeLayers(Writer w, List<RunRecord> runs) throws IOException {
+        List<NamedValues> all = new ArrayList<>();
+        for (RunRecord r : runs) for (EpochRecord e : r.result().epochs()) for (LayerRecord l : e.layers()) all.add(l.values());
+        ValueColumns values = ValueColumns.of(all, Output.Scope.LAYER);
         List<String> header = runColumns();
-        header.addAll(List.of("epoch", "layer", "weight_mean", "weight_std", "weight_min", "weight_max", "bias_mean", "bias_std",
-                "preact_mean", "preact_std", "act_mean", "act_std", "dead_fraction", "saturated_fraction",
-                "grad_norm_first_step", "grad_norm_mean", "grad_norm_max", "update_ratio"));
+        header.addAll(List.of("epoch", "layer", "fan_in", "fan_out"));
+        header.addAll(values.header());
         Csv.row(w, header);
         for (RunRecord r : runs) {
             List<String> base = runValues(r);
             for (EpochRecord e : r.result().epochs()) {
-                for (int l = 0; l < e.layers().size(); l++) {
-                    LayerSnapshot s = e.layers().get(l);
-                    LayerGradients g = l < e.gradients().size() ? e.gradients().get(l) : null;
+                for (LayerRecord l : e.layers()) {
                     List<String> v = new ArrayList<>(base);
                     v.add(Integer.toString(e.epoch()));
-                    v.add(s.layer());
-                    v.addAll(List.of(n(s.weights().mean()), n(s.weights().std()), n(s.weights().min()), n(s.weights().max()),
-                            n(s.biases().mean()), n(s.biases().std()), n(s.preActivations().mean()), n(s.preActivations().std()),
-                            n(s.activations().mean()), n(s.activations().std()), n(s.deadFraction()), n(s.saturatedFraction()),
-                            g == null ? "" : n(g.firstStepNorm()), g == null ? "" : n(g.meanNorm()), g == null ? "" : n(g.maxNorm()),
-                            g == null ? "" : n(g.updateRatio())));
+                    v.add(l.layer());
+                    v.add(Integer.toString(l.in()));
+                    v.add(Integer.toString(l.out()));
+                    v.addAll(values.cells(l.values()));
                     Csv.row(w, v);
                 }
             }

@@ -3,6 +3,8 @@ package org.initlab.cli;
 import org.initlab.UserError;
 import org.initlab.report.ReportWriter;
 import org.initlab.report.text.Values;
+import org.initlab.study.ProbeGaps;
+import org.initlab.study.StudyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +41,12 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes the report and says where it is. */
+    /** Writes the report and says where it is (and, on stderr, which runs lack probes). */
     static void write(PrintStream o, Path studyDir, ReportWriter.Options options) {
         long t0 = System.nanoTime();
+        StudyStore store = new StudyStore(studyDir);
+        String gaps = ProbeGaps.note(store.readRecordedProbes(store.readManifest()), studyDir);
+        if (gaps != null) System.err.println("initlab: " + gaps);
         ReportWriter.Written w = ReportWriter.write(studyDir, options);
         o.println(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",
                 w.html().toAbsolutePath().normalize(), w.htmlBytes() / 1e6, w.runs(), w.configurations(), w.figures().size(),

@@ -1,8 +1,6 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
-import org.initlab.data.Dataset;
-import org.initlab.data.DatasetLoader;
 import org.initlab.study.Experiment;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -93,8 +90,7 @@ final class RunCommand implements Callable<Integer> {
         StudyManifest manifest = store.prepare(spec, runs, force);
         o.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder);
 
-        DatasetLoader loader = new DatasetLoader();
-        LoadedData data = new LoadedData(loader, dataDir, !noVerify, o);
+        LoadedDatasets data = new LoadedDatasets(dataDir, !noVerify, o);
         RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
@@ -117,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         o.println("Results: " + folder.toAbsolutePath());
-        if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() > 0) {
+        if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() + outcome.reprobed() + outcome.kept() > 0) {
             try {
                 ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder));
             } catch (UserError e) {
@@ -142,35 +138,4 @@ final class RunCommand implements Callable<Integer> {
         String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
         return s.isEmpty() || s.startsWith(".") ? "study" + s : s;
     }
-
-    /** Loads each dataset once, telling the user where it came from. */
-    static final class LoadedData implements org.initlab.study.DatasetProvider {
-        private final DatasetLoader loader;
-        private final Path dataDir;
-        private final boolean verify;
-        private final PrintStream out;
-
-        LoadedData(DatasetLoader loader, Path dataDir, boolean verify, PrintStream out) {
-            this.loader = loader;
-            this.dataDir = dataDir;
-            this.verify = verify;
-            this.out = out;
-        }
-
-        @Override
-        public Dataset load(StudySpec.DataChoice c) {
-            long t0 = System.nanoTime();
-            Dataset d = loader.load(c.dataset(), DataOptionsFor.of(dataDir, c).withVerify(verify));
-            out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s, %.0f MB, loaded in %.1f s",
-                    d.name(), d.train().size(), d.validation().size(), d.test().size(), c.preprocessing(),
-                    d.footprintBytes() / 1e6, (System.nanoTime() - t0) / 1e9));
-            return d;
-        }
-
-        @Override
-        public java.util.Map<String, Object> provenance(Dataset d) {
-            return DataOptionsFor.provenance(d);
-        }
-    }
-
 }

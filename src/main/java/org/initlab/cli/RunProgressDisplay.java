@@ -55,11 +55,13 @@ final class RunProgressDisplay implements StudyProgress {
     }
 
     @Override
-    public synchronized void started(int total, int done, int jobs) {
+    public synchronized void started(int total, int done, int again, int jobs) {
         this.total = total;
-        this.done = done;
-        String resumed = done > 0 ? " (" + done + " already finished in this folder)" : "";
-        out.println("Training " + (total - done) + " of " + total + " runs on " + jobs + " thread" + (jobs == 1 ? "" : "s") + resumed + ".");
+        this.done = done - again;
+        String resumed = done == 0 ? ""
+                : again == 0 ? " (" + done + " already finished in this folder)"
+                : " (" + done + " already finished in this folder, " + again + " of them again to record the probes they lack)";
+        out.println("Training " + (total - done + again) + " of " + total + " runs on " + jobs + " thread" + (jobs == 1 ? "" : "s") + resumed + ".");
     }
 
     @Override
@@ -93,6 +95,18 @@ final class RunProgressDisplay implements StudyProgress {
     }
 
     @Override
+    public synchronized void runReprobed(PlannedRun run, RunRecord record, List<String> probes, boolean reproduced, double studyFraction) {
+        running.remove(run.id());
+        done++;
+        fraction = studyFraction;
+        String what = reproduced ? "recorded " + String.join(", ", probes) + "; the retrained run reproduced the stored result bit for bit"
+                : "NOT recorded " + String.join(", ", probes) + ": the retrained run differs from the stored result (another initlab version or machine?); kept the stored record";
+        line(String.format(Locale.ROOT, "[%d/%d] %s: %s, %.1f s  (%s)", done, total, run.describe(describeKeys), what,
+                record.result().timing().totalSeconds(), run.id()));
+        draw(true);
+    }
+
+    @Override
     public synchronized void runFailed(PlannedRun run, Throwable error) {
         running.remove(run.id());
         done++;
@@ -106,8 +120,11 @@ final class RunProgressDisplay implements StudyProgress {
         if (o.cancelled()) {
             out.println("Stopped: " + o.trained() + " runs finished this time; runs in flight were abandoned. Run the same command again to resume.");
         } else {
-            out.println(String.format(Locale.ROOT, "Done: %d runs trained, %d already finished, %d diverged, %d failed, in %s.",
-                    o.trained(), o.skipped(), o.diverged(), o.failed(), duration(o.seconds())));
+            String again = o.reprobed() + o.kept() == 0 ? ""
+                    : ", " + (o.reprobed() + o.kept()) + " trained again for probes they lacked"
+                    + (o.kept() == 0 ? "" : " (" + o.kept() + " kept as " + (o.kept() == 1 ? "it was" : "they were") + ": not reproduced)");
+            out.println(String.format(Locale.ROOT, "Done: %d runs trained, %d already finished, %d diverged, %d failed%s, in %s.",
+                    o.trained(), o.skipped(), o.diverged(), o.failed(), again, duration(o.seconds())));
         }
         out.flush();
     }

@@ -4,10 +4,18 @@ import org.initlab.UserError;
 import org.initlab.study.RunRecord;
 import org.initlab.study.RunSpec;
 import org.initlab.study.StudyStore;
+import org.initlab.study.ProbeGaps;
+import org.initlab.study.RecordedProbes;
 import org.initlab.train.EpochRecord;
-import org.initlab.train.LayerGradients;
-import org.initlab.train.LayerSnapshot;
+import org.initlab.train.NamedValues;
 import org.initlab.train.RunResult;
+import org.initlab.train.Summary;
+import org.initlab.train.probe.ActivationStatistics;
+import org.initlab.train.probe.DeadUnits;
+import org.initlab.train.probe.GradientNorms;
+import org.initlab.train.probe.Saturation;
+import org.initlab.train.probe.UpdateRatio;
+import org.initlab.train.probe.WeightStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +44,10 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = find();
-        RunRecord rec = new StudyStore(dir.getParent().getParent()).readResult(dir.getFileName().toString());
+        Path studyDir = dir.getParent().getParent();
+        RunRecord rec = new StudyStore(studyDir).readResult(dir.getFileName().toString());
+        String gaps = ProbeGaps.note(List.of(RecordedProbes.of(rec)), studyDir);
+        if (gaps != null) System.err.println("initlab: " + gaps);
         print(System.out, rec);
         return 0;
     }
@@ -77,6 +88,7 @@ final class ShowCommand implements Callable<Integer> {
         o.println("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
                 + "; weights " + s.initializer() + ", biases " + s.biasInitializer());
         o.println("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed());
+        o.println("  probes: " + String.join(", ", rec.probes().stream().map(Object::toString).toList()));
         o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
                 + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond())));
         o.println();
@@ -92,12 +104,17 @@ final class ShowCommand implements Callable<Integer> {
         o.println();
         o.println(" layer       weight std (init → final)   activation std   dead    saturated   grad norm (last epoch)   update/param");
         for (int l = 0; l < last.layers().size(); l++) {
-            LayerSnapshot a = first.layers().get(l), b = last.layers().get(l);
-            LayerGradients g = l < last.gradients().size() ? last.gradients().get(l) : null;
-            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", b.layer(), num(a.weights().std()), num(b.weights().std()),
-                    num(b.activations().std()), RunProgressDisplay.percent(b.deadFraction()), RunProgressDisplay.percent(b.saturatedFraction()),
-                    g == null ? "—" : num(g.meanNorm()), g == null ? "—" : num(g.updateRatio())));
+            NamedValues a = first.layers().get(l).values(), b = last.layers().get(l).values();
+            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", last.layers().get(l).layer(),
+                    num(std(a.summary(WeightStatistics.WEIGHT.name()))), num(std(b.summary(WeightStatistics.WEIGHT.name()))),
+                    num(std(b.summary(ActivationStatistics.ACT.name()))), RunProgressDisplay.percent(b.number(DeadUnits.DEAD.name())),
+                    RunProgressDisplay.percent(b.number(Saturation.SATURATED.name())),
+                    num(b.number(GradientNorms.MEAN.name())), num(b.number(UpdateRatio.RATIO.name()))));
         }
+    }
+
+    private static Double std(Summary s) {
+        return s == null ? null : s.std();
     }
 
     static String num(Double v) {

@@ -37,11 +37,11 @@ public final class Grid {
                     String id = RunSpecs.id(spec);
                     PlannedRun old = runs.get(id);
                     if (old == null) {
-                        runs.put(id, new PlannedRun(id, spec, labels(a, seed), List.of(exp.name())));
+                        runs.put(id, new PlannedRun(id, spec, exp.probes(), labels(a, seed), List.of(exp.name())));
                     } else if (!old.experiments().contains(exp.name())) {
                         List<String> exps = new ArrayList<>(old.experiments());
                         exps.add(exp.name());
-                        runs.put(id, new PlannedRun(id, spec, old.labels(), exps));
+                        runs.put(id, new PlannedRun(id, spec, old.probes(), old.labels(), exps));
                     }
                 }
             }
@@ -93,6 +93,6 @@ public final class Grid {
         RunDraft.Settled s = draft.settle(critical);
         return new RunSpec(study.data().dataset(), study.data().validationSize(), study.data().preprocessing(),
                 s.hidden(), s.activation(), s.outputActivation(), s.initializer(), s.biasInitializer(), s.optimizer(),
-                s.batchSize(), s.epochs(), seed, exp.evaluation().forTrainingBatch(s.batchSize()), exp.probes());
+                s.batchSize(), s.epochs(), seed, exp.evaluation().forTrainingBatch(s.batchSize()));
     }
 }

@@ -1,19 +1,27 @@
 package org.initlab.study;
 
+import org.initlab.train.ProbeSettings;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A run of a study's grid: its spec and id, the label of each factor's level (for tables,
- * legends and CSV columns; {@code seed} included), and the experiments it belongs to (a run
- * shared by two experiments is trained once).
+ * A run of a study's grid: its spec and id, what its probes are set to observe (not part of the
+ * spec: changing it changes what is recorded, not the run), the label of each factor's level (for
+ * tables, legends and CSV columns; {@code seed} included), and the experiments it belongs to (a
+ * run shared by two experiments is trained once, with the first one's probe settings).
  */
-public record PlannedRun(String id, RunSpec spec, Map<String, String> labels, List<String> experiments) {
+public record PlannedRun(String id, RunSpec spec, ProbeSettings probes, Map<String, String> labels, List<String> experiments) {
     public PlannedRun {
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         experiments = List.copyOf(experiments);
+    }
+
+    /** A finished run as its record describes it: to train it again. */
+    public static PlannedRun of(RunRecord r) {
+        return new PlannedRun(r.id(), r.spec(), r.probeSettings() != null ? r.probeSettings() : ProbeSettings.defaults(), r.labels(), r.experiments());
     }
 
     /** "he · relu · sgd · seed 0": the varying labels, for progress lines. */

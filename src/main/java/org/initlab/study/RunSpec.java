@@ -3,13 +3,13 @@ package org.initlab.study;
 import org.initlab.catalog.Component;
 import org.initlab.study.factor.ArchitectureFactor;
 import org.initlab.train.Evaluation;
-import org.initlab.train.ProbeSettings;
 
 import java.util.List;
 
 /**
  * Everything that determines one training run. Its canonical JSON (see {@link RunSpecs#canonicalJson})
- * and the hash of that name the run on disk; the same RunSpec gives the same bits.
+ * and the hash of that name the run on disk; the same RunSpec gives the same bits. What is
+ * observed of the run (its probes) is not part of it: the run's {@link PlannedRun} carries that.
  *
  * @param dataset          catalogue name of the dataset, or a folder of IDX files
  * @param validationSize   training examples held out for validation (the last ones)
@@ -21,7 +21,7 @@ public record RunSpec(String dataset, int validationSize, String preprocessing, 
                       Component activation, boolean outputActivation,
                       Component initializer, Component biasInitializer, Component optimizer,
                       int batchSize, int epochs, long seed,
-                      Evaluation evaluation, ProbeSettings probes) {
+                      Evaluation evaluation) {
     public RunSpec {
         hidden = List.copyOf(hidden);
     }

@@ -47,6 +47,6 @@ public final class RunSpecs {
                 Initializers.weight(s.initializer().name(), s.initializer().params()),
                 Initializers.bias(s.biasInitializer().name(), s.biasInitializer().params()),
                 Optimizers.spec(s.optimizer().name(), s.optimizer().params()),
-                s.batchSize(), s.epochs(), s.seed(), s.evaluation(), s.probes());
+                s.batchSize(), s.epochs(), s.seed(), s.evaluation());
     }
 }

@@ -127,6 +127,23 @@ public final class StudyStore {
         AtomicFile.write(runDir(record.id()).resolve(RESULT), out -> JsonFormat.CANONICAL.writeValue(out, record));
     }
 
+    /** Which probes a finished run holds, read without the rest of its result. */
+    public RecordedProbes readRecordedProbes(String id) {
+        Path p = runDir(id).resolve(RESULT);
+        try {
+            return JsonFormat.CANONICAL.readValue(p.toFile(), RecordedProbes.class);
+        } catch (IOException e) {
+            throw new UserError(p + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #readRecordedProbes} of every finished run of the manifest. */
+    public List<RecordedProbes> readRecordedProbes(StudyManifest m) {
+        List<RecordedProbes> out = new ArrayList<>();
+        for (StudyManifest.RunEntry e : m.runs()) if (isComplete(e.id())) out.add(readRecordedProbes(e.id()));
+        return out;
+    }
+
     public RunRecord readResult(String id) {
         Path p = runDir(id).resolve(RESULT);
         try {
@@ -145,9 +162,7 @@ public final class StudyStore {
         List<RunRecord> out = new ArrayList<>();
         for (StudyManifest.RunEntry e : m.runs()) {
             if (!isComplete(e.id())) continue;
-            RunRecord r = readResult(e.id());
-            out.add(new RunRecord(r.id(), r.initlab(), r.spec(), e.labels(), e.experiments(), r.result(), r.started(),
-                    r.finished(), r.machine(), r.data()));
+            out.add(readResult(e.id()).labelled(e.labels(), e.experiments()));
         }
         return out;
     }

@@ -21,6 +21,19 @@ public final class WeightFiles {
     /** The network after its last epoch. */
     public static final String FINAL = "weights-final.npz";
 
+    /** Where a run's weights go as it trains: the files of its folder, or elsewhere (another file system). */
+    public interface Sink {
+        /** Writes the network's weights as {@code file} ({@link #INIT} or {@link #FINAL}). */
+        void write(String file, Mlp net) throws IOException;
+
+        Sink NONE = (file, net) -> {};
+    }
+
+    /** Weight files in the folder {@code dir}. */
+    public static Sink into(Path dir) {
+        return (file, net) -> write(dir.resolve(file), net);
+    }
+
     public static void write(Path file, Mlp net) throws IOException {
         List<Npz.Array> arrays = new ArrayList<>();
         for (Dense d : net.layers()) {

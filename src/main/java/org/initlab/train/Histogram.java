@@ -17,7 +17,7 @@ import java.util.Arrays;
  * <p>Only the non-empty stretch is stored: {@code counts[k]} is the count of bin
  * {@code offset + k}.
  */
-public record Histogram(int offset, long[] counts, long underflow, long overflow, long nonFinite) {
+public record Histogram(int offset, long[] counts, long underflow, long overflow, long nonFinite) implements Value {
     public static final double SCALE = 0.01;
     public static final double LIMIT = 1000;
     public static final double DU = 0.1;

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * and the quantiles at {@link #LEVELS} (Hyndman &amp; Fan 1996 type 7, numpy's and R's default). Non-finite
  * values are counted apart and left out of the rest; all fields are null when no value is finite.
  */
-public record Summary(long count, long nonFinite, Double mean, Double std, Double min, Double max, double[] quantiles) {
+public record Summary(long count, long nonFinite, Double mean, Double std, Double min, Double max, double[] quantiles) implements Value {
     /** The quantile levels recorded: 1%, 5%, 25%, 50%, 75%, 95%, 99%. */
     public static final double[] LEVELS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
 

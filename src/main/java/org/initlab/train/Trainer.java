@@ -3,11 +3,7 @@ package org.initlab.train;
 import org.initlab.data.Dataset;
 import org.initlab.data.Split;
 import org.initlab.init.DataDependentInitializer;
-import org.initlab.init.LayerwiseNetwork;
-import org.initlab.math.Matrix;
-import org.initlab.math.Norms;
 import org.initlab.math.RandomStreams;
-import org.initlab.nn.Activation;
 import org.initlab.nn.Dense;
 import org.initlab.nn.Mlp;
 import org.initlab.nn.SoftmaxCrossEntropy;
@@ -17,296 +13,169 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.random.RandomGenerator;
 
 /**
- * Trains one MLP as a {@link TrainingPlan} says and records what the probes see.
+ * Trains one MLP as a {@link TrainingPlan} says; a {@link RunObserver} (the probes) watches.
  *
- * <p>Order of events: build the net; initialise each layer's weight and bias from its own random
- * stream; refine data-dependent initializers (LSUV) on a training batch; record epoch 0; then per
- * epoch: shuffle, step through the minibatches (forward, loss, backward, gradient norms,
- * optimizer step), evaluate, record. Random streams depend only on the seed and their purpose, so
- * runs that differ in initializer, activation or optimizer see the same data order: paired by
- * design.
+ * <pre>
+ * init:   build the net; each layer's weight and bias from its own random stream; refine
+ *         data-dependent initializers (LSUV) on a training batch; record epoch 0
+ * epoch:  for each minibatch: step = batch → forward → loss → backward → update
+ *         evaluate, record
+ * </pre>
+ * Random streams depend only on the seed and their purpose, so runs that differ in initializer,
+ * activation or optimizer see the same data order: paired by design.
  *
- * <p>A trainer belongs to one thread. Everything a step touches is allocated up front.
- * The listener saying {@link RunListener#cancelled()}, or an interrupt, abandons the run at its
- * next step with a {@link CancellationException}.
+ * <p>Divergence is the trainer's: a minibatch loss that is not finite ends the run at once (that
+ * step updates nothing); weights or biases that are not finite at initialisation or after an
+ * epoch end it after that epoch's record.
+ *
+ * <p>A trainer belongs to one thread. Everything a step touches is allocated up front. The
+ * listener saying {@link RunListener#cancelled()}, or an interrupt, abandons the run at its next
+ * step with a {@link CancellationException}.
  */
 public final class Trainer {
+    /** Steps between the listener's progress calls. */
+    private static final int PROGRESS_EVERY = 10;
+
     private final TrainingPlan plan;
     private final Dataset data;
+    private final RunObserver observer;
     private final RunListener listener;
-    private final Split train;
-    private final int features;
-    private final int classes;
     private final Mlp net;
-    private final List<Dense> layers;
+    private final MlpView view;
     private final Optimizer optimizer;
-
-    private final float[] xBatch;
-    private final int[] yBatch;
+    private final Minibatches batches;
+    private final int classes;
+    private final float[] x;
+    private final int[] y;
     private final float[] dOut;
-    private final int[] order;
-    private final float[] probeX;
-    private final int probeRows;
-    private final float[] scratch;
-    private final long[] histogramScratch = new long[Histogram.BINS];
-    private final float[][] previousWeights;
 
-    // per-epoch gradient statistics, per layer
-    private final double[] normSum;
-    private final double[] normMax;
-    private final double[] firstNorm;
-    private final double[] ratioSum;
-    private final int[] ratioCount;
-    private int lastCorrect;
-    private int benchStart;
-    private long benchStep;
+    private long step;
+    private double epochLossSum;
+    private int epochLosses;
+    private long epochCorrect;
 
-    public Trainer(TrainingPlan plan, Dataset data, RunListener listener) {
+    public Trainer(TrainingPlan plan, Dataset data, RunObserver observer, RunListener listener) {
         this.plan = plan;
         this.data = data;
+        this.observer = observer;
         this.listener = listener;
-        this.train = data.train();
-        this.features = data.features();
-        this.classes = data.classes();
+        Split train = data.train();
         if (train.size() == 0) throw new IllegalArgumentException("the training split is empty");
-        Split probeSource = data.validation().size() > 0 ? data.validation() : train;
-        this.probeRows = Math.min(plan.probes().probeBatch(), probeSource.size());
-        int maxBatch = Math.max(Math.max(plan.batchSize(), plan.evaluation().batchSize()), probeRows);
-        this.net = new Mlp(plan.widths(features, classes), plan.activation(), plan.activateOutput(), maxBatch);
-        this.layers = net.layers();
-
-        initialise();
+        this.classes = data.classes();
+        int maxBatch = Math.max(Math.max(plan.batchSize(), plan.evaluation().batchSize()), observer.forwardRows());
+        this.net = new Mlp(plan.widths(data.features(), classes), plan.activation(), plan.activateOutput(), maxBatch);
+        initialise(train);
         this.optimizer = plan.optimizer().bind(net.parameters());
-
-        this.xBatch = new float[maxBatch * features];
-        this.yBatch = new int[maxBatch];
+        this.batches = new Minibatches(train, plan.batchSize(), RandomStreams.stream(plan.seed(), "shuffle"));
+        this.view = new MlpView(net, plan.epochs(), batches.perPass());
+        this.x = new float[maxBatch * data.features()];
+        this.y = new int[maxBatch];
         this.dOut = new float[maxBatch * classes];
-        this.order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        this.probeX = Arrays.copyOf(probeSource.x(), probeRows * features);
-        int widest = 0;
-        long biggest = 0;
-        for (Dense d : layers) {
-            widest = Math.max(widest, d.out());
-            biggest = Math.max(biggest, (long) d.in() * d.out());
-        }
-        this.scratch = new float[(int) Math.max(biggest, (long) probeRows * widest)];
-        this.previousWeights = new float[layers.size()][];
-        for (int l = 0; l < layers.size(); l++) previousWeights[l] = new float[layers.get(l).weight().size()];
-        int n = layers.size();
-        normSum = new double[n];
-        normMax = new double[n];
-        firstNorm = new double[n];
-        ratioSum = new double[n];
-        ratioCount = new int[n];
+        observer.start(view);
     }
 
     /** Trains and returns the run's record. */
-    public static RunResult run(TrainingPlan plan, Dataset data, RunListener listener) {
-        return new Trainer(plan, data, listener).run();
+    public static RunResult run(TrainingPlan plan, Dataset data, RunObserver observer, RunListener listener) {
+        return new Trainer(plan, data, observer, listener).run();
     }
 
     public Mlp network() { return net; }
 
-    private void initialise() {
+    private void initialise(Split train) {
+        List<Dense> layers = net.layers();
         for (int l = 0; l < layers.size(); l++) {
             Dense d = layers.get(l);
             plan.weightInit().initialize(d.weight(), RandomStreams.stream(plan.seed(), "init/weight/" + l));
             plan.biasInit().initialize(d.bias(), d.in(), d.out(), RandomStreams.stream(plan.seed(), "init/bias/" + l));
         }
-        if (plan.weightInit() instanceof DataDependentInitializer ddi) ddi.refine(new BatchView());
+        if (plan.weightInit() instanceof DataDependentInitializer ddi) ddi.refine(new InitBatch(net, train, plan.batchSize(), plan.seed()));
     }
 
+    /** Trains the run (once, on a fresh trainer): epoch 0's record, then each epoch's; returns its result. */
     public RunResult run() {
         long t0 = System.nanoTime();
         int epochs = plan.epochs();
-        int n = train.size();
-        int b = plan.batchSize();
-        long stepsPerEpoch = (n + b - 1) / b;
-        RandomGenerator shuffle = RandomStreams.stream(plan.seed(), "shuffle");
-        int lossEvery = plan.probes().lossEvery();
-
+        long steps = batches.perPass();
         List<EpochRecord> records = new ArrayList<>();
-        double[] epochSeconds = new double[epochs + 1];
-        long[] lossSteps = new long[(int) Math.min(Integer.MAX_VALUE - 8, epochs * stepsPerEpoch / lossEvery + 2)];
-        double[] losses = new double[lossSteps.length];
-        int recorded = 0;
-        String status = RunResult.COMPLETE;
-        Integer divergedEpoch = null;
-        String divergence = null;
-        long step = 0;
+        double[] seconds = new double[epochs + 1];
 
         long te = System.nanoTime();
-        EpochRecord initial = epochRecord(0, null, null, List.of());
-        records.add(initial);
-        epochSeconds[0] = seconds(te);
-        listener.epochFinished(initial, epochs);
-        if (hasNonFiniteWeights(initial)) {
-            status = RunResult.DIVERGED;
-            divergedEpoch = 0;
-            divergence = "the initial weights are not finite";
-        }
+        Divergence diverged = parametersFinite() ? null : new Divergence(0, "the initial weights are not finite");
+        records.add(record(0, null, null, diverged != null || epochs == 0));
+        seconds[0] = seconds(te);
+        listener.epochFinished(records.getLast(), epochs);
 
-        epochLoop:
-        for (int epoch = 1; epoch <= epochs && divergence == null; epoch++) {
+        for (int epoch = 1; epoch <= epochs && diverged == null; epoch++) {
             te = System.nanoTime();
-            shuffle(order, shuffle);
-            Arrays.fill(normSum, 0);
-            Arrays.fill(normMax, 0);
-            Arrays.fill(ratioSum, 0);
-            Arrays.fill(ratioCount, 0);
-            double lossSum = 0;
-            long correct = 0;
-            long stepInEpoch = 0;
-            for (int start = 0; start < n; start += b) {
+            epochLossSum = 0;
+            epochLosses = 0;
+            epochCorrect = 0;
+            for (long s = 1; s <= steps && diverged == null; s++) {
                 if (listener.cancelled() || Thread.currentThread().isInterrupted()) throw new CancellationException("run stopped");
-                int rows = Math.min(b, n - start);
-                step++;
-                stepInEpoch++;
-                double loss = step(start, rows, step);
-                correct += lastCorrect;
-                if (step == 1 || step % lossEvery == 0) {
-                    lossSteps[recorded] = step;
-                    losses[recorded++] = loss;
-                }
-                if (!Double.isFinite(loss)) {
-                    status = RunResult.DIVERGED;
-                    divergedEpoch = epoch;
-                    divergence = "the minibatch loss became " + loss + " at step " + step;
-                    epochSeconds[epoch] = seconds(te);
-                    records.add(epochRecord(epoch, stepInEpoch > 1 ? lossSum / (stepInEpoch - 1) : null, null, gradientRecords(epoch, stepInEpoch - 1)));
-                    break epochLoop;
-                }
-                lossSum += loss;
-                if (stepInEpoch % lossEvery == 0) listener.progress(epoch, epochs, stepInEpoch, stepsPerEpoch);
+                double loss = step();
+                if (!Double.isFinite(loss)) diverged = new Divergence(epoch, "the minibatch loss became " + loss + " at step " + step);
+                else if (s % PROGRESS_EVERY == 0) listener.progress(epoch, epochs, s, steps);
             }
-            EpochRecord rec = epochRecord(epoch, lossSum / stepInEpoch, (double) correct / n, gradientRecords(epoch, stepInEpoch));
-            records.add(rec);
-            epochSeconds[epoch] = seconds(te);
-            listener.epochFinished(rec, epochs);
-            if (hasNonFiniteWeights(rec)) {
-                status = RunResult.DIVERGED;
-                divergedEpoch = epoch;
-                divergence = "the weights became non-finite during epoch " + epoch;
-            }
+            boolean lossDiverged = diverged != null;
+            if (!lossDiverged && !parametersFinite()) diverged = new Divergence(epoch, "the weights became non-finite during epoch " + epoch);
+            Double trainLoss = epochLosses > 0 ? epochLossSum / epochLosses : null;
+            Double trainAccuracy = lossDiverged ? null : (double) epochCorrect / data.train().size();
+            records.add(record(epoch, trainLoss, trainAccuracy, diverged != null || epoch == epochs));
+            seconds[epoch] = seconds(te);
+            listener.epochFinished(records.getLast(), epochs);
         }
 
         RunResult.Metrics fin = finalMetrics(records.getLast());
         double total = seconds(t0);
-        RunResult.Timing timing = new RunResult.Timing(Arrays.copyOf(epochSeconds, records.size()), total,
-                step * (double) b / Math.max(1e-9, total));
-        Double[] recordedLosses = new Double[recorded];
-        for (int i = 0; i < recorded; i++) recordedLosses[i] = finite(losses[i]);
-        return new RunResult(status, divergedEpoch, divergence, step, Arrays.copyOf(lossSteps, recorded),
-                recordedLosses, records, fin, timing);
+        RunResult.Timing timing = new RunResult.Timing(Arrays.copyOf(seconds, records.size()), total,
+                step * (double) plan.batchSize() / Math.max(1e-9, total));
+        return diverged == null ? new RunResult(RunResult.COMPLETE, null, null, step, records, fin, timing)
+                : new RunResult(RunResult.DIVERGED, diverged.epoch(), diverged.what(), step, records, fin, timing);
     }
 
+    /** Where and how a run diverged. */
+    private record Divergence(int epoch, String what) {}
+
     /**
-     * One optimizer step on rows [start, start + rows) of the current data order: gather, forward,
-     * loss, backward, gradient probes, update. Returns the minibatch loss; when it is not finite
-     * nothing is updated. Sets {@link #lastCorrect}.
+     * One optimizer step on the next minibatch (a new shuffled epoch's first when the last one is
+     * used up): batch → forward → loss → backward → update, the observer looking in between.
+     * Returns the minibatch loss; when it is not finite nothing is updated. Allocates nothing.
+     * {@link #run()} takes its steps with this; benchmarks call it alone.
      */
-    private double step(int start, int rows, long step) {
-        gather(start, rows);
-        float[] out = net.forward(xBatch, rows);
-        double loss = SoftmaxCrossEntropy.lossAndGradient(out, yBatch, rows, classes, dOut);
-        lastCorrect = SoftmaxCrossEntropy.correct(out, yBatch, rows, classes);
+    public double step() {
+        int rows = batches.next(x, y);
+        step++;
+        float[] out = view.forward(x, rows);
+        double loss = SoftmaxCrossEntropy.lossAndGradient(out, y, rows, classes, dOut);
+        epochCorrect += SoftmaxCrossEntropy.correct(out, y, rows, classes);
+        view.at(step, batches.passes(), loss);
+        observer.afterLoss(view);
         if (!Double.isFinite(loss)) return loss;
+        epochLossSum += loss;
+        epochLosses++;
         net.backward(dOut);
-        recordGradientNorms(step);
-        boolean sampleRatio = step % plan.probes().ratioEvery() == 0;
-        if (sampleRatio) saveWeights();
+        observer.beforeUpdate(view);
         optimizer.step();
-        if (sampleRatio) recordUpdateRatios();
+        observer.afterUpdate(view);
         return loss;
     }
 
-    /**
-     * Takes {@code count} training steps exactly as {@link #run()} does (same data order, probes
-     * and updates) but records nothing: for benchmarks of the step itself. Returns the last loss.
-     */
-    public double trainSteps(int count) {
-        int n = train.size(), b = plan.batchSize();
-        double loss = Double.NaN;
-        for (int i = 0; i < count; i++) {
-            if (benchStart >= n) benchStart = 0;
-            int rows = Math.min(b, n - benchStart);
-            loss = step(benchStart, rows, ++benchStep);
-            benchStart += rows;
-        }
-        return loss;
-    }
-
-    /** Fisher–Yates with the run's shuffle stream (PyTorch's DataLoader reshuffles every epoch too). */
-    static void shuffle(int[] a, RandomGenerator rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    private void gather(int start, int rows) {
-        float[] x = train.x();
-        int[] y = train.y();
-        for (int i = 0; i < rows; i++) {
-            int idx = order[start + i];
-            System.arraycopy(x, idx * features, xBatch, i * features, features);
-            yBatch[i] = y[idx];
-        }
-    }
-
-    private void recordGradientNorms(long step) {
-        for (int l = 0; l < layers.size(); l++) {
-            Dense d = layers.get(l);
-            double norm = Math.sqrt(Norms.squaredNorm(d.weightGrad(), d.weightGrad().length));
-            normSum[l] += norm;
-            normMax[l] = Math.max(normMax[l], norm);
-            if (step == 1) firstNorm[l] = norm;
-        }
-    }
-
-    private void saveWeights() {
-        for (int l = 0; l < layers.size(); l++) {
-            float[] w = layers.get(l).weight().data();
-            System.arraycopy(w, 0, previousWeights[l], 0, w.length);
-        }
-    }
-
-    private void recordUpdateRatios() {
-        for (int l = 0; l < layers.size(); l++) {
-            float[] w = layers.get(l).weight().data();
-            double before = Norms.squaredNorm(previousWeights[l], w.length);
-            if (before == 0) continue;
-            ratioSum[l] += Math.sqrt(Norms.squaredDistance(w, previousWeights[l], w.length) / before);
-            ratioCount[l]++;
-        }
-    }
-
-    private List<LayerGradients> gradientRecords(int epoch, long steps) {
-        List<LayerGradients> out = new ArrayList<>();
-        if (steps <= 0) return out;
-        for (int l = 0; l < layers.size(); l++) {
-            out.add(new LayerGradients(layers.get(l).name(), epoch == 1 ? finite(firstNorm[l]) : null,
-                    finite(normSum[l] / steps), finite(normMax[l]),
-                    ratioCount[l] == 0 ? null : finite(ratioSum[l] / ratioCount[l])));
-        }
-        return out;
-    }
-
-    private EpochRecord epochRecord(int epoch, Double trainLoss, Double trainAccuracy, List<LayerGradients> gradients) {
+    /** Evaluates as the plan says, lets the observer record, and makes the epoch's record. */
+    private EpochRecord record(int epoch, Double trainLoss, Double trainAccuracy, boolean last) {
         Evaluation ev = plan.evaluation();
-        boolean last = epoch == plan.epochs();
-        double[] val = ev.validationEachEpoch() || last ? evaluate(data.validation()) : null;
-        double[] test = ev.testEachEpoch() || last ? evaluate(data.test()) : null;
+        boolean end = epoch == plan.epochs();
+        double[] val = ev.validationEachEpoch() || end ? evaluate(data.validation()) : null;
+        double[] test = ev.testEachEpoch() || end ? evaluate(data.test()) : null;
+        view.at(step, epoch, view.loss());
+        RunObserver.Observations seen = observer.observe(view, last);
+        List<LayerRecord> layers = new ArrayList<>();
+        for (int l = 0; l < view.layers(); l++) layers.add(new LayerRecord(view.name(l), view.fanIn(l), view.fanOut(l), seen.layer(l)));
         return new EpochRecord(epoch, finite(trainLoss), trainAccuracy,
                 val == null ? null : finite(val[0]), val == null ? null : val[1],
                 test == null ? null : finite(test[0]), test == null ? null : test[1],
-                snapshots(), gradients);
+                seen.run(), layers);
     }
 
     private RunResult.Metrics finalMetrics(EpochRecord last) {
@@ -328,76 +197,32 @@ public final class Trainer {
     double[] evaluate(Split split) {
         if (split.size() == 0) return new double[]{Double.NaN, Double.NaN};
         int eb = plan.evaluation().batchSize();
+        int features = data.features();
         boolean batchMean = plan.evaluation().aggregation() == Evaluation.Aggregation.BATCH_MEAN;
         double lossTotal = 0;
         long correct = 0;
-        int batches = 0;
+        int count = 0;
         for (int start = 0; start < split.size(); start += eb) {
             int rows = Math.min(eb, split.size() - start);
-            System.arraycopy(split.x(), start * features, xBatch, 0, rows * features);
-            System.arraycopy(split.y(), start, yBatch, 0, rows);
-            float[] out = net.forward(xBatch, rows);
-            double sum = SoftmaxCrossEntropy.lossSum(out, yBatch, rows, classes);
+            System.arraycopy(split.x(), start * features, x, 0, rows * features);
+            System.arraycopy(split.y(), start, y, 0, rows);
+            float[] out = view.forward(x, rows);
+            double sum = SoftmaxCrossEntropy.lossSum(out, y, rows, classes);
             lossTotal += batchMean ? sum / rows : sum;
-            correct += SoftmaxCrossEntropy.correct(out, yBatch, rows, classes);
-            batches++;
+            correct += SoftmaxCrossEntropy.correct(out, y, rows, classes);
+            count++;
         }
-        double loss = batchMean ? lossTotal / batches : lossTotal / split.size();
+        double loss = batchMean ? lossTotal / count : lossTotal / split.size();
         return new double[]{loss, (double) correct / split.size()};
     }
 
-    private List<LayerSnapshot> snapshots() {
-        net.forward(probeX, probeRows);
-        double threshold = plan.probes().saturationThreshold();
-        List<LayerSnapshot> out = new ArrayList<>();
-        for (Dense d : layers) {
-            float[] w = d.weight().data();
-            Summary ws = Summary.of(w, 0, w.length, scratch);
-            Histogram wh = Histogram.of(w, 0, w.length, histogramScratch);
-            Summary bs = Summary.of(d.bias(), 0, d.bias().length, scratch);
-            int m = probeRows * d.out();
-            Summary zs = Summary.of(d.preActivations(), 0, m, scratch);
-            Histogram zh = Histogram.of(d.preActivations(), 0, m, histogramScratch);
-            Summary as = Summary.of(d.activations(), 0, m, scratch);
-            Histogram ah = Histogram.of(d.activations(), 0, m, histogramScratch);
-            Activation act = d.activation();
-            Double dead = act.family() == Activation.Family.RECTIFIER ? deadFraction(d.preActivations(), probeRows, d.out()) : null;
-            Double saturated = act.family() == Activation.Family.SQUASHING
-                    ? saturatedFraction(act, d.preActivations(), m, threshold) : null;
-            out.add(new LayerSnapshot(d.name(), ws, wh, bs, zs, zh, as, ah, dead, saturated));
+    /** Whether every weight and bias is finite: divergence shows there first. */
+    private boolean parametersFinite() {
+        for (Dense d : net.layers()) {
+            for (float w : d.weight().data()) if (!Float.isFinite(w)) return false;
+            for (float b : d.bias()) if (!Float.isFinite(b)) return false;
         }
-        return out;
-    }
-
-    /**
-     * Units whose pre-activation is ≤ 0 for every probe row: "dead" ReLUs, which pass no gradient
-     * for that data (Lu, Shin, Su, Karniadakis 2019, "Dying ReLU and initialization"); for leaky and
-     * exponential variants, units that never leave their flat, small-gradient side.
-     */
-    static double deadFraction(float[] z, int rows, int units) {
-        int dead = 0;
-        for (int j = 0; j < units; j++) {
-            boolean alive = false;
-            for (int i = 0; i < rows && !alive; i++) alive = z[i * units + j] > 0;
-            if (!alive) dead++;
-        }
-        return (double) dead / units;
-    }
-
-    /**
-     * Activations in the flat part of φ, |φ′(z)| &lt; threshold · max|φ′|: the saturation Glorot &amp;
-     * Bengio (2010, §3) watch in sigmoid and tanh layers, where gradients hardly pass.
-     */
-    static double saturatedFraction(Activation act, float[] z, int count, double threshold) {
-        double limit = threshold * act.maxDerivative();
-        int flat = 0;
-        for (int i = 0; i < count; i++) if (Math.abs(act.derivative(z[i])) < limit) flat++;
-        return (double) flat / count;
-    }
-
-    private static boolean hasNonFiniteWeights(EpochRecord r) {
-        for (LayerSnapshot s : r.layers()) if (s.weights().nonFinite() > 0 || s.biases().nonFinite() > 0) return true;
-        return false;
+        return true;
     }
 
     private static Double finite(Double v) {
@@ -406,36 +231,5 @@ public final class Trainer {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    /** The network as LSUV sees it: forward passes of a fixed batch of training examples. */
-    private final class BatchView implements LayerwiseNetwork {
-        private final float[] x;
-        private final int rows;
-
-        BatchView() {
-            rows = Math.min(plan.batchSize(), train.size());
-            int[] idx = new int[train.size()];
-            for (int i = 0; i < idx.length; i++) idx[i] = i;
-            RandomGenerator rng = RandomStreams.stream(plan.seed(), "lsuv");
-            x = new float[rows * features];
-            for (int i = 0; i < rows; i++) {
-                int j = i + rng.nextInt(idx.length - i);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-                System.arraycopy(train.x(), idx[i] * features, x, i * features, features);
-            }
-        }
-
-        public int layerCount() { return layers.size(); }
-
-        public Matrix weight(int layer) { return layers.get(layer).weight(); }
-
-        public float[] forwardTo(int layer) {
-            net.forward(x, rows);
-            Dense d = layers.get(layer);
-            return Arrays.copyOf(d.preActivations(), rows * d.out());
-        }
     }
 }

@@ -8,15 +8,15 @@ import org.initlab.optim.OptimizerSpec;
 import java.util.Arrays;
 
 /**
- * Everything the trainer needs for one run, as live objects (the study layer builds it from a
- * RunSpec). The same plan and dataset give the same bits.
+ * Everything that determines one training run, as live objects (the study layer builds it from a
+ * RunSpec). The same plan and dataset give the same bits; what is observed is not part of it.
  *
  * @param hidden         hidden layer widths (input and output widths come from the dataset)
  * @param activateOutput apply {@code activation} after the output layer too (the original notebook)
  */
 public record TrainingPlan(int[] hidden, Activation activation, boolean activateOutput,
                            Initializer weightInit, BiasInitializer biasInit, OptimizerSpec optimizer,
-                           int batchSize, int epochs, long seed, Evaluation evaluation, ProbeSettings probes) {
+                           int batchSize, int epochs, long seed, Evaluation evaluation) {
     public TrainingPlan {
         hidden = hidden.clone();
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be positive");

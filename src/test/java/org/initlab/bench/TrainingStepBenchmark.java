@@ -14,6 +14,7 @@ import org.initlab.train.ProbeSettings;
 import org.initlab.train.RunListener;
 import org.initlab.train.Trainer;
 import org.initlab.train.TrainingPlan;
+import org.initlab.train.probe.ProbeSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,9 +34,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * One training step exactly as a run takes it ({@link Trainer#trainSteps}): gather a shuffled
- * minibatch, forward, softmax cross-entropy, backward, per-layer gradient norms (and every 25
- * steps the update:parameter ratio), optimizer update. Reports µs per step; with JMH's
+ * One training step exactly as a run takes it ({@link Trainer#step}), with the default probes:
+ * gather a shuffled minibatch, forward, softmax cross-entropy, backward, per-layer gradient norms
+ * (and every 25 steps the update:parameter ratio), optimizer update. Reports µs per step; with JMH's
  * {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per step.
  *
  * <p>Nets: 784-128-64-10 at batch 150 (the original study's experiments 1–2) and
@@ -68,13 +69,14 @@ public class TrainingStepBenchmark {
         TrainingPlan plan = new TrainingPlan(hidden, Activations.create("relu"), false,
                 Initializers.weight("kaiming_uniform", Map.of()), Initializers.bias("zeros", Map.of()),
                 Optimizers.spec(optimizer, Map.of("lr", 0.01)), batch, 1, 0,
-                new Evaluation(true, true, 1000, Evaluation.Aggregation.EXAMPLE_MEAN), ProbeSettings.defaults());
-        trainer = new Trainer(plan, randomMnistShapedData(), RunListener.NONE);
+                new Evaluation(true, true, 1000, Evaluation.Aggregation.EXAMPLE_MEAN));
+        Dataset data = randomMnistShapedData();
+        trainer = new Trainer(plan, data, ProbeSet.of(ProbeSettings.defaults(), data), RunListener.NONE);
     }
 
     @Benchmark
     public double step() {
-        return trainer.trainSteps(1);
+        return trainer.step();
     }
 
     public static void main(String[] args) throws Exception {

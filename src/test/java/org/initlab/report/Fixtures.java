@@ -8,11 +8,19 @@ import org.initlab.study.StudySpec;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.Evaluation;
 import org.initlab.train.Histogram;
-import org.initlab.train.LayerGradients;
-import org.initlab.train.LayerSnapshot;
+import org.initlab.train.LayerRecord;
+import org.initlab.train.NamedValues;
 import org.initlab.train.ProbeSettings;
 import org.initlab.train.RunResult;
 import org.initlab.train.Summary;
+import org.initlab.train.Value;
+import org.initlab.train.probe.ActivationStatistics;
+import org.initlab.train.probe.DeadUnits;
+import org.initlab.train.probe.GradientNorms;
+import org.initlab.train.probe.MinibatchLoss;
+import org.initlab.train.probe.Probes;
+import org.initlab.train.probe.UpdateRatio;
+import org.initlab.train.probe.WeightStatistics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,41 +55,43 @@ public final class Fixtures {
     public static RunRecord run(String id, Map<String, String> labels, List<String> experiments, double[] validationAccuracy,
                                 double[] testAccuracy, int divergedAt) {
         SplittableRandom rng = new SplittableRandom(Long.parseLong(labels.get("seed")) * 31 + id.hashCode());
-        List<List<LayerSnapshot>> layers = new ArrayList<>();
+        List<List<LayerRecord>> layers = new ArrayList<>();
         for (int e = 0; e < validationAccuracy.length; e++) layers.add(layers(rng, 0.05 * (1 + e * 0.1)));
         return run(id, labels, experiments, validationAccuracy, testAccuracy, divergedAt, layers);
     }
 
-    /** The same with the layer snapshots of each epoch given (shared between runs to build big studies fast). */
+    /** The same with the layers of each epoch given (shared between runs to build big studies fast); gradient values are added. */
     public static RunRecord run(String id, Map<String, String> labels, List<String> experiments, double[] validationAccuracy,
-                                double[] testAccuracy, int divergedAt, List<List<LayerSnapshot>> layers) {
+                                double[] testAccuracy, int divergedAt, List<List<LayerRecord>> layers) {
         long seed = Long.parseLong(labels.get("seed"));
         int epochs = validationAccuracy.length - 1;
         RunSpec spec = new RunSpec("mnist", 10_000, "scale01", HIDDEN, Component.of(labels.get("activation")), false,
                 Component.of(labels.get("initializer")), Component.of("zeros"), new Component("sgd", Map.of("lr", 0.01)),
-                150, epochs, seed, Evaluation.standard(), ProbeSettings.defaults());
+                150, epochs, seed, Evaluation.standard());
         List<EpochRecord> records = new ArrayList<>();
         for (int e = 0; e < validationAccuracy.length; e++) {
             double va = validationAccuracy[e], ta = testAccuracy[e];
             Double trainLoss = e == 0 ? null : -Math.log(Math.max(0.05, va - 0.01));
+            NamedValues losses = e == 0 ? NamedValues.NONE : new NamedValues(Map.of(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{100.0 * e}),
+                    MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{trainLoss})));
             records.add(new EpochRecord(e, trainLoss, e == 0 ? null : va, -Math.log(Math.max(0.05, va)), va,
-                    -Math.log(Math.max(0.05, ta)), ta, layers.get(e), e == 0 ? List.of() : gradients(e)));
+                    -Math.log(Math.max(0.05, ta)), ta, losses, e == 0 ? layers.get(e) : withGradients(layers.get(e), e)));
             if (divergedAt > 0 && e == divergedAt) break;
         }
         EpochRecord last = records.getLast();
         RunResult.Metrics fin = new RunResult.Metrics(last.validationLoss(), last.validationAccuracy(), last.testLoss(), last.testAccuracy());
         RunResult result = new RunResult(divergedAt > 0 ? RunResult.DIVERGED : RunResult.COMPLETE, divergedAt > 0 ? divergedAt : null,
-                divergedAt > 0 ? "the minibatch loss became NaN at step 7" : null, 100L * epochs, new long[]{1}, new Double[]{2.3},
+                divergedAt > 0 ? "the minibatch loss became NaN at step 7" : null, 100L * epochs,
                 records, fin, new RunResult.Timing(new double[records.size()], 12.5, 1000));
         Map<String, String> machine = Map.of("java", "Test VM 25", "os", "Linux", "arch", "amd64", "processors", "2", "vector_bits", "512");
-        return new RunRecord(id, "test", spec, labels, experiments, result, "2026-01-02T03:04:05Z", "2026-01-02T03:05:05Z", machine,
+        return new RunRecord(id, "test", spec, ProbeSettings.defaults(), Probes.describe(ProbeSettings.defaults()), labels, experiments, result, "2026-01-02T03:04:05Z", "2026-01-02T03:05:05Z", machine,
                 Map.of("dataset", "mnist", "files", List.of(Map.of("name", "train-images-idx3-ubyte.gz", "bytes", 9912422, "sha256", "440fcabf"))));
     }
 
     /** Three layers (784→8, 8→4, 4→10) summarised from a fixed draw with weight scale {@code std}. */
-    public static List<LayerSnapshot> layers(SplittableRandom rng, double std) {
+    public static List<LayerRecord> layers(SplittableRandom rng, double std) {
         int[] in = {784, 8, 4}, out = {8, 4, 10};
-        List<LayerSnapshot> out2 = new ArrayList<>();
+        List<LayerRecord> out2 = new ArrayList<>();
         long[] scratch = new long[Histogram.BINS];
         for (int l = 0; l < 3; l++) {
             float[] w = new float[in[l] * out[l]];
@@ -89,18 +99,35 @@ public final class Fixtures {
             float[] a = new float[64 * out[l]];
             for (int i = 0; i < a.length; i++) a[i] = (float) Math.max(0, rng.nextGaussian());
             float[] b = new float[out[l]];
-            Summary ws = Summary.of(w, 0, w.length, new float[w.length]);
             Summary as = Summary.of(a, 0, a.length, new float[a.length]);
-            out2.add(new LayerSnapshot("dense" + (l + 1), ws, Histogram.of(w, 0, w.length, scratch), Summary.of(b, 0, b.length, new float[b.length]),
-                    as, Histogram.of(a, 0, a.length, scratch), as, Histogram.of(a, 0, a.length, scratch), l < 2 ? 0.1 * l : null, null));
+            Map<String, Value> v = new LinkedHashMap<>();
+            v.put(WeightStatistics.WEIGHT.name(), Summary.of(w, 0, w.length, new float[w.length]));
+            v.put(WeightStatistics.WEIGHT_HISTOGRAM.name(), Histogram.of(w, 0, w.length, scratch));
+            v.put(WeightStatistics.BIAS.name(), Summary.of(b, 0, b.length, new float[b.length]));
+            v.put(ActivationStatistics.PREACT.name(), as);
+            v.put(ActivationStatistics.PREACT_HISTOGRAM.name(), Histogram.of(a, 0, a.length, scratch));
+            v.put(ActivationStatistics.ACT.name(), as);
+            v.put(ActivationStatistics.ACT_HISTOGRAM.name(), Histogram.of(a, 0, a.length, scratch));
+            if (l < 2) v.put(DeadUnits.DEAD.name(), new Value.Scalar(0.1 * l));
+            out2.add(new LayerRecord("dense" + (l + 1), in[l], out[l], new NamedValues(v)));
         }
         return out2;
     }
 
-    static List<LayerGradients> gradients(int epoch) {
-        return List.of(new LayerGradients("dense1", epoch == 1 ? 0.5 : null, 0.4 / epoch, 0.9, 1e-3),
-                new LayerGradients("dense2", epoch == 1 ? 0.3 : null, 0.3 / epoch, 0.7, 2e-3),
-                new LayerGradients("dense3", epoch == 1 ? 0.0 : null, 0.2 / epoch, 0.5, null));
+    /** These layers with the gradient values of an epoch (≥ 1) added. */
+    static List<LayerRecord> withGradients(List<LayerRecord> layers, int epoch) {
+        double[][] g = {{0.5, 0.4, 0.9, 1e-3}, {0.3, 0.3, 0.7, 2e-3}, {0.0, 0.2, 0.5, Double.NaN}};
+        List<LayerRecord> out = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            LayerRecord r = layers.get(l);
+            Map<String, Value> v = new LinkedHashMap<>(r.values().asMap());
+            if (epoch == 1) v.put(GradientNorms.FIRST_STEP.name(), new Value.Scalar(g[l][0]));
+            v.put(GradientNorms.MEAN.name(), new Value.Scalar(g[l][1] / epoch));
+            v.put(GradientNorms.MAX.name(), new Value.Scalar(g[l][2]));
+            if (!Double.isNaN(g[l][3])) v.put(UpdateRatio.RATIO.name(), new Value.Scalar(g[l][3]));
+            out.add(new LayerRecord(r.layer(), r.in(), r.out(), new NamedValues(v)));
+        }
+        return out;
     }
 
     public static final double[] HE_RELU = {0.980, 0.981, 0.979, 0.982, 0.980};

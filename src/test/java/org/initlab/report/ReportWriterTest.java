@@ -3,7 +3,7 @@ package org.initlab.report;
 import org.initlab.cli.Main;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
-import org.initlab.train.LayerSnapshot;
+import org.initlab.train.LayerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,9 +181,9 @@ class ReportWriterTest {
         List<String> acts = List.of("relu", "tanh", "sigmoid", "gelu"), opts = List.of("sgd", "adam", "adamw", "rmsprop", "adagrad");
         SplittableRandom rng = new SplittableRandom(1);
         int epochs = 20;
-        List<List<List<LayerSnapshot>>> variants = new ArrayList<>();
+        List<List<List<LayerRecord>>> variants = new ArrayList<>();
         for (int v = 0; v < 3; v++) {
-            List<List<LayerSnapshot>> perEpoch = new ArrayList<>();
+            List<List<LayerRecord>> perEpoch = new ArrayList<>();
             for (int e = 0; e <= epochs; e++) perEpoch.add(Fixtures.layers(rng, 0.05 * Math.pow(4, v) * (1 + 0.02 * e)));
             variants.add(perEpoch);
         }

@@ -15,8 +15,11 @@ import org.initlab.report.stats.Estimate;
 import org.initlab.study.RunRecord;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.Histogram;
-import org.initlab.train.LayerSnapshot;
 import org.initlab.train.RunResult;
+import org.initlab.train.Value;
+import org.initlab.train.probe.ActivationStatistics;
+import org.initlab.train.probe.MinibatchLoss;
+import org.initlab.train.probe.WeightStatistics;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The data of the page's interactive curves, as JSON: per scenario and member, each metric per
@@ -165,8 +167,15 @@ public final class ExplorerData {
         List<Object> seeds = new ArrayList<>();
         int every = 1;
         for (RunRecord r : runs) {
-            long[] at = r.result().lossSteps();
-            Double[] loss = r.result().losses();
+            List<Double> atList = new ArrayList<>(), lossList = new ArrayList<>();
+            for (EpochRecord rec : r.result().epochs()) {
+                Value.Numbers st = rec.values().numbers(MinibatchLoss.STEP.name()), lo = rec.values().numbers(MinibatchLoss.LOSS.name());
+                if (st == null || lo == null) continue;
+                for (double v : st.values()) atList.add(v);
+                for (double v : lo.values()) lossList.add(v);
+            }
+            double[] at = atList.stream().mapToDouble(Double::doubleValue).toArray();
+            Double[] loss = lossList.toArray(Double[]::new);
             int n = at == null ? 0 : at.length, k = Math.max(1, (n + MAX_STEPS - 1) / MAX_STEPS);
             every = Math.max(every, k);
             int m = (n + k - 1) / k;
@@ -198,15 +207,16 @@ public final class ExplorerData {
         for (int l = 0; l < v.layers().size(); l++) {
             Map<String, Object> layer = new LinkedHashMap<>();
             layer.put("name", LayerFigures.layerTitle(v, l));
-            for (var kind : List.<Map.Entry<String, Function<LayerSnapshot, Histogram>>>of(
-                    Map.entry("weights", LayerSnapshot::weightHistogram), Map.entry("activations", LayerSnapshot::activationHistogram))) {
+            for (var kind : List.of(Map.entry("weights", WeightStatistics.WEIGHT_HISTOGRAM.name()),
+                    Map.entry("activations", ActivationStatistics.ACT_HISTOGRAM.name()))) {
                 List<Integer> epochs = new ArrayList<>();
                 List<HistogramSum> sums = new ArrayList<>();
                 for (int e = 0; e <= last; e++) {
                     List<Histogram> hs = new ArrayList<>();
                     for (RunRecord r : g.runs()) {
                         for (EpochRecord rec : r.result().epochs()) {
-                            if (rec.epoch() == e && l < rec.layers().size()) hs.add(kind.getValue().apply(rec.layers().get(l)));
+                            Histogram h = rec.epoch() == e && l < rec.layers().size() ? rec.layers().get(l).values().histogram(kind.getValue()) : null;
+                            if (h != null) hs.add(h);
                         }
                     }
                     if (hs.isEmpty()) continue;

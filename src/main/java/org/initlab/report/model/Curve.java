@@ -6,6 +6,7 @@ import org.initlab.train.EpochRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A metric per epoch over a configuration's seeds: mean and 95% interval at each epoch where at
@@ -24,6 +25,14 @@ public record Curve(Metric metric, double[] epochs, Estimate[] values) {
     }
 
     private static Curve of(Metric metric, List<RunRecord> runs, boolean log) {
+        return perEpoch(metric, runs, metric::of, log);
+    }
+
+    /**
+     * Any per-epoch quantity ({@code value}: NaN where a record lacks it) over the runs, at each
+     * epoch where at least one run has it; {@code metric} labels the curve (null for probe values).
+     */
+    static Curve perEpoch(Metric metric, List<RunRecord> runs, ToDoubleFunction<EpochRecord> value, boolean log) {
         int last = 0;
         for (RunRecord r : runs) for (EpochRecord e : r.result().epochs()) last = Math.max(last, e.epoch());
         List<Double> xs = new ArrayList<>();
@@ -35,7 +44,7 @@ public record Curve(Metric metric, double[] epochs, Estimate[] values) {
                 v[i] = Double.NaN;
                 for (EpochRecord e : runs.get(i).result().epochs()) {
                     if (e.epoch() == epoch) {
-                        v[i] = metric.of(e);
+                        v[i] = value.applyAsDouble(e);
                         any |= Double.isFinite(v[i]);
                         break;
                     }

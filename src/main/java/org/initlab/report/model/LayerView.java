@@ -4,16 +4,25 @@ import org.initlab.report.stats.Estimate;
 import org.initlab.study.RunRecord;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.Histogram;
-import org.initlab.train.LayerGradients;
-import org.initlab.train.LayerSnapshot;
+import org.initlab.train.LayerRecord;
+import org.initlab.train.NamedValues;
+import org.initlab.train.Summary;
+import org.initlab.train.probe.ActivationStatistics;
+import org.initlab.train.probe.DeadUnits;
+import org.initlab.train.probe.GradientNorms;
+import org.initlab.train.probe.Saturation;
+import org.initlab.train.probe.UpdateRatio;
+import org.initlab.train.probe.WeightStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * A configuration's layers seen through its seeds: summed histograms at initialisation and at
- * the end, dead and saturated fractions, and gradient statistics per epoch.
+ * A configuration's layers seen through its seeds: any per-layer probe value, by name — summed
+ * histograms, numbers and summary statistics at initialisation, at the end or at an epoch, and per
+ * epoch as curves. A value a run does not hold (it lacks the probe, or the probe recorded nothing
+ * for that layer or epoch) is missing: left out of sums and estimates, never an error.
  */
 public final class LayerView {
     private final List<RunRecord> runs;
@@ -25,105 +34,53 @@ public final class LayerView {
     /** Layer names of the first run ("dense1", …). */
     public List<String> layers() {
         EpochRecord first = runs.getFirst().result().epochs().getFirst();
-        return first.layers().stream().map(LayerSnapshot::layer).toList();
+        return first.layers().stream().map(LayerRecord::layer).toList();
     }
 
-    /** "784→128": inputs and outputs of layer l, from the hidden widths and the weight counts ("" for a net without hidden layers). */
+    /** "784→128": inputs and outputs of layer l ("" for a net without hidden layers). */
     public String shape(int l) {
-        List<LayerSnapshot> layers = runs.getFirst().result().epochs().getFirst().layers();
-        List<Integer> hidden = runs.getFirst().spec().hidden();
-        if (hidden.isEmpty() || l >= layers.size()) return "";
-        long[] widths = new long[layers.size() + 1];
-        widths[1] = hidden.getFirst();
-        widths[0] = layers.getFirst().weights().count() / widths[1];
-        for (int i = 1; i < layers.size(); i++) {
-            widths[i + 1] = i < hidden.size() ? hidden.get(i) : layers.get(i).weights().count() / Math.max(1, widths[i]);
-        }
-        return widths[l] + "→" + widths[l + 1];
+        List<LayerRecord> layers = runs.getFirst().result().epochs().getFirst().layers();
+        if (runs.getFirst().spec().hidden().isEmpty() || l >= layers.size()) return "";
+        return layers.get(l).in() + "→" + layers.get(l).out();
     }
 
-    public enum Kind {
-        WEIGHTS(LayerSnapshot::weightHistogram),
-        PRE_ACTIVATIONS(LayerSnapshot::preActivationHistogram),
-        ACTIVATIONS(LayerSnapshot::activationHistogram);
+    // ---- any value, by name ------------------------------------------------------------------
 
-        private final Function<LayerSnapshot, Histogram> read;
-
-        Kind(Function<LayerSnapshot, Histogram> read) {
-            this.read = read;
-        }
-    }
-
-    /** The histogram of layer l over all seeds, at initialisation (epoch 0) or at each run's last epoch. */
-    public HistogramSum histogram(int l, Kind kind, boolean atEnd) {
+    /** The histogram {@code name} of layer l summed over all seeds, at initialisation (epoch 0) or at each run's last epoch. */
+    public HistogramSum histogram(int l, String name, boolean atEnd) {
         List<Histogram> hs = new ArrayList<>();
         for (RunRecord r : runs) {
-            LayerSnapshot s = snapshot(r, l, atEnd);
-            if (s != null) hs.add(kind.read.apply(s));
+            NamedValues v = values(epoch(r, atEnd), l);
+            if (v != null) hs.add(v.histogram(name));
         }
         return HistogramSum.of(hs);
     }
 
-    private static LayerSnapshot snapshot(RunRecord r, int l, boolean atEnd) {
-        List<EpochRecord> es = r.result().epochs();
-        EpochRecord e = atEnd ? es.getLast() : es.getFirst();
-        return l < e.layers().size() ? e.layers().get(l) : null;
+    /** The number {@code name} of layer l over seeds, at initialisation or at each run's last epoch. */
+    public Estimate number(int l, String name, boolean atEnd) {
+        return over(r -> values(epoch(r, atEnd), l), v -> v.number(name));
     }
 
-    public Estimate deadFraction(int l, boolean atEnd) {
-        return over(r -> snapshot(r, l, atEnd), s -> s.deadFraction());
+    /** The number {@code name} of layer l over seeds, at one epoch. */
+    public Estimate number(int l, String name, int epoch) {
+        return over(r -> values(epoch(r, epoch), l), v -> v.number(name));
     }
 
-    public Estimate saturatedFraction(int l, boolean atEnd) {
-        return over(r -> snapshot(r, l, atEnd), s -> s.saturatedFraction());
+    /** A statistic ({@code stat}, e.g. {@link Summary#std}) of the summary {@code name} of layer l over seeds. */
+    public Estimate summary(int l, String name, Function<Summary, Double> stat, boolean atEnd) {
+        return over(r -> values(epoch(r, atEnd), l), v -> {
+            Summary s = v.summary(name);
+            return s == null ? null : stat.apply(s);
+        });
     }
 
-    public Estimate weightStd(int l, boolean atEnd) {
-        return over(r -> snapshot(r, l, atEnd), s -> s.weights().std());
-    }
-
-    public Estimate activationStd(int l, boolean atEnd) {
-        return over(r -> snapshot(r, l, atEnd), s -> s.activations().std());
-    }
-
-    private Estimate over(Function<RunRecord, LayerSnapshot> pick, Function<LayerSnapshot, Double> read) {
-        double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) {
-            LayerSnapshot s = pick.apply(runs.get(i));
-            Double x = s == null ? null : read.apply(s);
-            v[i] = x == null || !Double.isFinite(x) ? Double.NaN : x;
-        }
-        return Estimate.of(v);
-    }
-
-    /** Which gradient statistic. */
-    public enum Gradient { FIRST_STEP_NORM, MEAN_NORM, UPDATE_RATIO }
-
-    /** A gradient statistic of layer l per epoch (1…), over seeds: geometric means ({@link Estimate#ofLog}), as they are drawn on log axes. */
-    public Curve gradientCurve(int l, Gradient which) {
-        int last = 0;
-        for (RunRecord r : runs) last = Math.max(last, r.result().epochs().getLast().epoch());
-        List<Double> xs = new ArrayList<>();
-        List<Estimate> es = new ArrayList<>();
-        for (int epoch = 1; epoch <= last; epoch++) {
-            double[] v = new double[runs.size()];
-            boolean any = false;
-            for (int i = 0; i < runs.size(); i++) {
-                v[i] = gradient(runs.get(i), epoch, l, which);
-                any |= Double.isFinite(v[i]);
-            }
-            if (!any) continue;
-            xs.add((double) epoch);
-            es.add(Estimate.ofLog(v));
-        }
-        return new Curve(null, xs.stream().mapToDouble(Double::doubleValue).toArray(), es.toArray(Estimate[]::new));
-    }
-
-    /** A gradient statistic of layer l in one epoch, over seeds (geometric mean, as drawn on a log axis). */
-    public Estimate gradient(int l, int epoch, Gradient which) {
-        double[] v = new double[runs.size()];
-        for (int i = 0; i < runs.size(); i++) v[i] = gradient(runs.get(i), epoch, l, which);
-        return Estimate.ofLog(v);
+    /** The number {@code name} of layer l per epoch where some seed has it, over seeds: arithmetic or geometric means. */
+    public Curve curve(int l, String name, boolean geometric) {
+        return Curve.perEpoch(null, runs, e -> {
+            NamedValues v = values(e, l);
+            Double x = v == null ? null : v.number(name);
+            return x == null ? Double.NaN : x;
+        }, geometric);
     }
 
     /** The last epoch every seed trained through (the end, unless some diverged). */
@@ -133,18 +90,95 @@ public final class LayerView {
         return last;
     }
 
-    private static double gradient(RunRecord r, int epoch, int l, Gradient which) {
-        for (EpochRecord e : r.result().epochs()) {
-            if (e.epoch() != epoch) continue;
-            if (l >= e.gradients().size()) return Double.NaN;
-            LayerGradients g = e.gradients().get(l);
-            Double x = switch (which) {
-                case FIRST_STEP_NORM -> g.firstStepNorm();
-                case MEAN_NORM -> g.meanNorm();
-                case UPDATE_RATIO -> g.updateRatio();
-            };
-            return x == null || !Double.isFinite(x) ? Double.NaN : x;
+    private double[] numbers(int l, String name, int epoch) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) {
+            NamedValues nv = values(epoch(runs.get(i), epoch), l);
+            Double x = nv == null ? null : nv.number(name);
+            v[i] = x == null ? Double.NaN : x;
         }
-        return Double.NaN;
+        return v;
+    }
+
+    private static EpochRecord epoch(RunRecord r, boolean atEnd) {
+        List<EpochRecord> es = r.result().epochs();
+        return atEnd ? es.getLast() : es.getFirst();
+    }
+
+    private static EpochRecord epoch(RunRecord r, int epoch) {
+        for (EpochRecord e : r.result().epochs()) if (e.epoch() == epoch) return e;
+        return null;
+    }
+
+    private static NamedValues values(EpochRecord e, int l) {
+        return e == null || l >= e.layers().size() ? null : e.layers().get(l).values();
+    }
+
+    private Estimate over(Function<RunRecord, NamedValues> pick, Function<NamedValues, Double> read) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) {
+            NamedValues nv = pick.apply(runs.get(i));
+            Double x = nv == null ? null : read.apply(nv);
+            v[i] = x == null || !Double.isFinite(x) ? Double.NaN : x;
+        }
+        return Estimate.of(v);
+    }
+
+    // ---- the values today's figures draw -----------------------------------------------------
+
+    /** Which histogram. */
+    public enum Kind {
+        WEIGHTS(WeightStatistics.WEIGHT_HISTOGRAM.name()),
+        PRE_ACTIVATIONS(ActivationStatistics.PREACT_HISTOGRAM.name()),
+        ACTIVATIONS(ActivationStatistics.ACT_HISTOGRAM.name());
+
+        private final String value;
+
+        Kind(String value) {
+            this.value = value;
+        }
+    }
+
+    public HistogramSum histogram(int l, Kind kind, boolean atEnd) {
+        return histogram(l, kind.value, atEnd);
+    }
+
+    public Estimate deadFraction(int l, boolean atEnd) {
+        return number(l, DeadUnits.DEAD.name(), atEnd);
+    }
+
+    public Estimate saturatedFraction(int l, boolean atEnd) {
+        return number(l, Saturation.SATURATED.name(), atEnd);
+    }
+
+    public Estimate weightStd(int l, boolean atEnd) {
+        return summary(l, WeightStatistics.WEIGHT.name(), Summary::std, atEnd);
+    }
+
+    public Estimate activationStd(int l, boolean atEnd) {
+        return summary(l, ActivationStatistics.ACT.name(), Summary::std, atEnd);
+    }
+
+    /** Which gradient statistic. */
+    public enum Gradient {
+        FIRST_STEP_NORM(GradientNorms.FIRST_STEP.name()),
+        MEAN_NORM(GradientNorms.MEAN.name()),
+        UPDATE_RATIO(UpdateRatio.RATIO.name());
+
+        private final String value;
+
+        Gradient(String value) {
+            this.value = value;
+        }
+    }
+
+    /** A gradient statistic of layer l per epoch (1…), over seeds: geometric means ({@link Estimate#ofLog}), as they are drawn on log axes. */
+    public Curve gradientCurve(int l, Gradient which) {
+        return curve(l, which.value, true);
+    }
+
+    /** A gradient statistic of layer l in one epoch, over seeds (geometric mean, as drawn on a log axis). */
+    public Estimate gradient(int l, int epoch, Gradient which) {
+        return Estimate.ofLog(numbers(l, which.value, epoch));
     }
 }

@@ -181,12 +181,12 @@ public final class Findings {
         return out;
     }
 
-    /** Classes of the task: the output layer's width, from its weight count and the last hidden width. */
+    /** Classes of the task: the output layer's width. */
     static int classes(StudyAggregate agg) {
         RunRecord r = agg.data().runs().getFirst();
         var layers = r.result().epochs().getFirst().layers();
         List<Integer> hidden = r.spec().hidden();
         if (layers.isEmpty() || hidden.isEmpty()) return 0;
-        return (int) (layers.getLast().weights().count() / hidden.getLast());
+        return layers.getLast().out();
     }
 }

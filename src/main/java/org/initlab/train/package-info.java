@@ -1,0 +1,14 @@
+/**
+ * Training one MLP: the loop ({@link org.initlab.train.Trainer}: batch → forward → loss → backward
+ * → update), the data order, evaluation, divergence, and what a run records
+ * ({@link org.initlab.train.RunResult}, {@link org.initlab.train.EpochRecord}, probe values by name in
+ * {@link org.initlab.train.NamedValues}).
+ *
+ * <p>Observers see a run through {@link org.initlab.train.RunView} and are called through
+ * {@link org.initlab.train.RunObserver}; the probes ({@code org.initlab.train.probe}) are built on
+ * this package, which does not import them.
+ *
+ * <p>May import {@code nn}, {@code optim}, {@code init}, {@code data} and {@code math} (and Jackson,
+ * for the JSON form of values).
+ */
+package org.initlab.train;
