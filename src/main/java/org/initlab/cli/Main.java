@@ -4,6 +4,7 @@ import org.initlab.UserError;
 import org.initlab.Version;
 import org.initlab.catalog.NearestName;
 import org.initlab.data.FileProblem;
+import org.initlab.io.Disk;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,18 +21,38 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where the commands write study folders, reports and exports. */
+    private final Disk disk;
+
+    private Main(Disk disk) {
+        this.disk = disk;
+    }
+
+    /** The commands' disk (they reach it as their {@code @ParentCommand}). */
+    Disk disk() {
+        return disk;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 bad input). */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+        return run(Disk.REAL, args);
+    }
+
+    /** {@link #run(String...)} writing through {@code disk}: a test's, which fails where it is told to. */
+    public static int run(Disk disk, String... args) {
+        return commandLine(disk).execute(args);
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(Disk.REAL);
+    }
+
+    private static CommandLine commandLine(Disk disk) {
+        CommandLine cli = new CommandLine(new Main(disk));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);

@@ -2,11 +2,13 @@ package org.initlab.cli;
 
 import org.initlab.study.PlannedRun;
 import org.initlab.study.RunRecord;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyProgress;
 import org.initlab.study.StudyRunner;
 import org.initlab.train.RunResult;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,11 @@ final class RunProgressDisplay implements StudyProgress {
     }
 
     @Override
+    public synchronized void resultSetAside(PlannedRun run, StoredResult.Broken broken, Path keptAs) {
+        line("Run " + run.id() + ": its result.json " + broken.reason() + "; kept as " + keptAs + ", and the run is trained again.");
+    }
+
+    @Override
     public synchronized void runStarted(PlannedRun run) {
         running.put(run.id(), new Running(run.describe(describeKeys)));
         draw(false);
@@ -117,7 +124,9 @@ final class RunProgressDisplay implements StudyProgress {
     @Override
     public synchronized void finished(StudyRunner.Outcome o) {
         clear();
-        if (o.cancelled()) {
+        if (o.saveFailure() != null) {
+            // the command says why the study stopped, last
+        } else if (o.cancelled()) {
             out.println("Stopped: " + o.trained() + " runs finished this time; runs in flight were abandoned. Run the same command again to resume.");
         } else {
             String again = o.reprobed() + o.kept() == 0 ? ""

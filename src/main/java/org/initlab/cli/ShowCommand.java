@@ -3,6 +3,7 @@ package org.initlab.cli;
 import org.initlab.UserError;
 import org.initlab.study.RunRecord;
 import org.initlab.study.RunSpec;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyStore;
 import org.initlab.study.ProbeGaps;
 import org.initlab.study.RecordedProbes;
@@ -45,7 +46,11 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = find();
         Path studyDir = dir.getParent().getParent();
-        RunRecord rec = new StudyStore(studyDir).readResult(dir.getFileName().toString());
+        RunRecord rec = switch (new StudyStore(studyDir).read(dir.getFileName().toString())) {
+            case StoredResult.Finished f -> f.record();
+            case StoredResult.Broken b -> throw new UserError(b.notFinished(studyDir));
+            case StoredResult.None n -> throw new UserError("run " + dir.getFileName() + " has not finished (no " + StudyStore.RESULT + " in " + dir + ")");
+        };
         String gaps = ProbeGaps.note(List.of(RecordedProbes.of(rec)), studyDir);
         if (gaps != null) System.err.println("initlab: " + gaps);
         print(System.out, rec);
