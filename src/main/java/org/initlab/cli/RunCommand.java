@@ -12,6 +12,7 @@ import org.initlab.study.StudyStore;
 import org.initlab.study.Protocols;
 import org.initlab.study.factor.Factor;
 import org.initlab.study.factor.Factors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "do not write the report at the end")
     boolean noReport;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
@@ -80,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             DryRun.print(o, spec, runs, threads, folder);
             return 0;
         }
-        StudyStore store = new StudyStore(folder);
+        StudyStore store = new StudyStore(folder, main.disk());
         try (java.io.Closeable lock = store.lock()) {
             return train(spec, runs, store, folder, threads, o);
         }
@@ -112,16 +116,30 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running: Ctrl-C
             }
         }
+        if (outcome.saveFailure() != null) {
+            System.err.println("initlab: " + stopped(outcome));
+            return 1;
+        }
         o.println("Results: " + folder.toAbsolutePath());
         if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() + outcome.reprobed() + outcome.kept() > 0) {
             try {
-                ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder));
+                ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder).on(main.disk()));
             } catch (UserError e) {
-                System.err.println("initlab: the results are saved, but the report failed: " + e.getMessage()
-                        + " (try 'initlab report " + folder + "')");
+                System.err.println("initlab: the report failed: " + e.getMessage() + "; the " + outcome.saved()
+                        + " finished runs are saved and safe: make the report again with 'initlab report " + folder + "'");
+                return 1;
             }
         }
         return outcome.failed() > 0 ? 1 : 0;
+    }
+
+    /** Why the study stopped, how many runs are saved and how to go on: one line. */
+    static String stopped(StudyRunner.Outcome o) {
+        StudyRunner.SaveFailure f = o.saveFailure();
+        int unsaved = o.total() - o.saved();
+        return "the study stopped: cannot save results in " + f.folder() + ": " + f.why() + "; " + o.saved() + " of " + o.total()
+                + " runs " + (o.saved() == 1 ? "is" : "are") + " saved, " + unsaved + (unsaved == 1 ? " is" : " are")
+                + " not; run the same command again to resume";
     }
 
     /** The factors that vary anywhere in the study, then seed: what tells runs apart in progress lines. */
