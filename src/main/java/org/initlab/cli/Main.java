@@ -35,7 +35,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);
-            err.println("initlab: " + message(ex));
+            err.println("initlab: " + TerminalText.safe(message(ex)));
             if (code == 1) {
                 if (System.getenv("INITLAB_DEBUG") != null) ex.printStackTrace(err);
                 else err.println("initlab: this is a bug in initlab; INITLAB_DEBUG=1 shows where it happened");
@@ -45,7 +45,7 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("initlab: " + parameterMessage(ex) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
+            err.println("initlab: " + TerminalText.safe(parameterMessage(ex)) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
             err.flush();
             return 2;
         });

@@ -43,8 +43,8 @@ final class ReportCommand implements Callable<Integer> {
     static void write(PrintStream o, Path studyDir, ReportWriter.Options options) {
         long t0 = System.nanoTime();
         ReportWriter.Written w = ReportWriter.write(studyDir, options);
-        o.println(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",
+        o.println(TerminalText.safe(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",
                 w.html().toAbsolutePath().normalize(), w.htmlBytes() / 1e6, w.runs(), w.configurations(), w.figures().size(),
-                Values.seconds((System.nanoTime() - t0) / 1e9)));
+                Values.seconds((System.nanoTime() - t0) / 1e9))));
     }
 }

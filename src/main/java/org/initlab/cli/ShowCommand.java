@@ -94,7 +94,7 @@ final class ShowCommand implements Callable<Integer> {
         for (int l = 0; l < last.layers().size(); l++) {
             LayerSnapshot a = first.layers().get(l), b = last.layers().get(l);
             LayerGradients g = l < last.gradients().size() ? last.gradients().get(l) : null;
-            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", b.layer(), num(a.weights().std()), num(b.weights().std()),
+            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", TerminalText.safe(b.layer()), num(a.weights().std()), num(b.weights().std()),
                     num(b.activations().std()), RunProgressDisplay.percent(b.deadFraction()), RunProgressDisplay.percent(b.saturatedFraction()),
                     g == null ? "—" : num(g.meanNorm()), g == null ? "—" : num(g.updateRatio())));
         }
