@@ -1,9 +1,11 @@
 package org.initlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.initlab.UserError;
 import org.initlab.Version;
 import org.initlab.catalog.NearestName;
 import org.initlab.data.FileProblem;
+import org.initlab.io.ParseProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -91,12 +93,12 @@ public final class Main implements Runnable {
      * ({@link FileProblem}), or what went wrong; never an exception's class name.
      */
     static String message(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return t.getMessage();
+        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return withoutParserInternals(t);
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException e) {
-                var at = e.getLocation();
-                return "not valid JSON or YAML" + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr()) + ": "
-                        + e.getOriginalMessage();
+            if (t instanceof JsonProcessingException e) {
+                ParseProblem p = ParseProblem.of(e, null);
+                return "not valid JSON or YAML" + (p.where().isEmpty() ? "" : " " + p.where()) + ": "
+                        + (p.path().isEmpty() ? "" : p.path() + ": ") + p.what();
             }
             if (t instanceof java.io.IOException e) return FileProblem.describe(e);
         }
@@ -106,6 +108,20 @@ public final class Main implements Runnable {
             case OutOfMemoryError e -> "ran out of memory" + detail + " (give Java more with -Xmx, or run fewer jobs at once)";
             default -> "unexpected error" + (detail.isEmpty() ? " without a message" : detail);
         };
+    }
+
+    /**
+     * A user error's message; where it quotes a JSON or YAML reader's own message (a study folder's
+     * damaged study.json: "... is not readable: " + Jackson's text), that part in words instead.
+     */
+    private static String withoutParserInternals(Throwable userError) {
+        String m = userError.getMessage();
+        for (Throwable c = userError.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException e && e.getMessage() != null && m.contains(e.getMessage())) {
+                return m.replace(e.getMessage(), ParseProblem.of(e, null).toString());
+            }
+        }
+        return m;
     }
 
     private static String commandPath(CommandLine c) {
