@@ -19,7 +19,7 @@ import java.util.Map;
  * rounded to float. λ is multiplied by γ (PyTorch's convention), unlike the paper's schedule
  * multiplier η_t.
  *
- * @param lr          γ ≥ 0 (default 1e-3)
+ * @param lr          γ > 0 (default 1e-3)
  * @param beta1       β₁ ∈ [0, 1) (default 0.9)
  * @param beta2       β₂ ∈ [0, 1) (default 0.999)
  * @param eps         ε ≥ 0 (default 1e-8)
