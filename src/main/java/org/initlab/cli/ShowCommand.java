@@ -71,14 +71,17 @@ final class ShowCommand implements Callable<Integer> {
     static void print(PrintStream o, RunRecord rec) {
         RunSpec s = rec.spec();
         RunResult r = rec.result();
-        o.println("Run " + rec.id() + " — " + String.join(" · ", rec.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
-        o.println("  experiments: " + String.join(", ", rec.experiments()) + "; initlab " + rec.initlab() + "; " + rec.finished());
-        o.println("  data: " + s.dataset() + " (validation " + s.validationSize() + ", " + s.preprocessing() + ")");
-        o.println("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
-                + "; weights " + s.initializer() + ", biases " + s.biasInitializer());
-        o.println("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed());
-        o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
-                + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond())));
+        // everything here was read from a file someone may have sent: shown, never obeyed (TerminalText)
+        o.println(TerminalText.safe("Run " + rec.id() + " — "
+                + String.join(" · ", rec.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())));
+        o.println(TerminalText.safe("  experiments: " + String.join(", ", rec.experiments()) + "; initlab " + rec.initlab() + "; " + rec.finished()));
+        o.println(TerminalText.safe("  data: " + s.dataset() + " (validation " + s.validationSize() + ", " + s.preprocessing()
+                + (s.classes() == null ? "" : ", " + s.classes() + " classes") + ")"));
+        o.println(TerminalText.safe("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
+                + "; weights " + s.initializer() + ", biases " + s.biasInitializer()));
+        o.println(TerminalText.safe("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed()));
+        o.println(TerminalText.safe("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
+                + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond()))));
         o.println();
         o.println(" epoch  train loss  train acc   val loss    val acc  test loss   test acc");
         for (EpochRecord e : r.epochs()) {

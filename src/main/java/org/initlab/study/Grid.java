@@ -91,7 +91,7 @@ public final class Grid {
         RunDraft draft = new RunDraft();
         for (Level<?> l : a.values()) l.applyTo(draft);
         RunDraft.Settled s = draft.settle(critical);
-        return new RunSpec(study.data().dataset(), study.data().validationSize(), study.data().preprocessing(),
+        return new RunSpec(study.data().dataset(), study.data().validationSize(), study.data().preprocessing(), study.data().classes(),
                 s.hidden(), s.activation(), s.outputActivation(), s.initializer(), s.biasInitializer(), s.optimizer(),
                 s.batchSize(), s.epochs(), seed, exp.evaluation().forTrainingBatch(s.batchSize()), exp.probes());
     }

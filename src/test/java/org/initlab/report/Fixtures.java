@@ -57,7 +57,7 @@ public final class Fixtures {
                                 double[] testAccuracy, int divergedAt, List<List<LayerSnapshot>> layers) {
         long seed = Long.parseLong(labels.get("seed"));
         int epochs = validationAccuracy.length - 1;
-        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", HIDDEN, Component.of(labels.get("activation")), false,
+        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", null, HIDDEN, Component.of(labels.get("activation")), false,
                 Component.of(labels.get("initializer")), Component.of("zeros"), new Component("sgd", Map.of("lr", 0.01)),
                 150, epochs, seed, Evaluation.standard(), ProbeSettings.defaults());
         List<EpochRecord> records = new ArrayList<>();
