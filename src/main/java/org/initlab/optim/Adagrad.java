@@ -74,6 +74,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
 
+    /** The sum of squared gradients. */
+    @Override public int stateBuffers() { return 1; }
+
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new AdagradOptimizer(this, ParameterList.distinct(parameters), vectorized);
     }

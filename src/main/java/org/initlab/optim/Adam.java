@@ -125,6 +125,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
 
+    /** m and v, and AMSGrad's running maximum of v. */
+    @Override public int stateBuffers() { return amsgrad ? 3 : 2; }
+
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new AdamOptimizer(ParameterList.distinct(parameters), lr, beta1, beta2, eps, weightDecay, false,
                 amsgrad, maximize, vectorized);

@@ -81,6 +81,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
 
+    /** The square average, and the gradient average when centered, and the momentum buffer with momentum. */
+    @Override public int stateBuffers() { return 1 + (centered ? 1 : 0) + (momentum > 0 ? 1 : 0); }
+
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new RmsPropOptimizer(this, ParameterList.distinct(parameters), vectorized);
     }

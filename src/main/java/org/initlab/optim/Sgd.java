@@ -84,6 +84,9 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
 
+    /** The momentum buffer, when there is momentum. */
+    @Override public int stateBuffers() { return momentum != 0 ? 1 : 0; }
+
     /** {@code vectorized = false} runs the scalar loop over whole arrays (for testing the vector path). */
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new SgdOptimizer(this, ParameterList.distinct(parameters), vectorized);
