@@ -3,6 +3,7 @@ package org.initlab.cli;
 import org.initlab.UserError;
 import org.initlab.data.Dataset;
 import org.initlab.data.DatasetLoader;
+import org.initlab.data.DatasetShape;
 import org.initlab.study.Experiment;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
@@ -11,6 +12,7 @@ import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
 import org.initlab.study.StudyStore;
+import org.initlab.study.TrainingSplit;
 import org.initlab.study.Protocols;
 import org.initlab.study.factor.Factor;
 import org.initlab.study.factor.Factors;
@@ -50,8 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "P", description = "default or notebook (the original notebook's protocol)")
     String protocol;
 
-    @Option(names = "--dry-run", description = "show the grid, its size and an estimated time; train nothing")
+    @Option(names = "--dry-run", description = "show the grid, its size, an estimated time and the memory it needs; train nothing")
     boolean dryRun;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "refuse a grid of more runs than this, before building it (default: 100000)")
+    Long maxRuns;
 
     @Option(names = "--force", description = "run a changed spec in a folder that holds another grid")
     boolean force;
@@ -71,18 +76,25 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
+        if (maxRuns != null && maxRuns < 1) throw new UserError("--max-runs must be 1 or more, got " + maxRuns);
         StudySpec spec = StudySource.load(study, new StudySpecParser.Overrides(protocol, seeds, epochs));
-        List<PlannedRun> runs = Grid.expand(spec);
+        // a misspelt dataset or a missing folder fails here, dry run or not; the shape is known without reading it
+        DatasetShape shape = new DatasetLoader().shapeBefore(spec.data().dataset(), DataOptionsFor.of(dataDir, spec.data()));
+        List<PlannedRun> runs = Grid.expand(spec, maxRuns != null ? maxRuns : Grid.DEFAULT_MAX_RUNS);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        MemoryBudget memory = MemoryBudget.of(runs, shape, threads);
+        memory.requireArrays();
         PrintStream o = System.out;
         Path given = Path.of(study);
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
         if (dryRun) {
-            DryRun.print(o, spec, runs, threads, folder);
+            DryRun.print(o, spec, runs, threads, folder, shape, memory);
+            memory.require();
             return 0;
         }
+        memory.require();
         StudyStore store = new StudyStore(folder);
         try (java.io.Closeable lock = store.lock()) {
             return train(spec, runs, store, folder, threads, o);
@@ -91,10 +103,10 @@ final class RunCommand implements Callable<Integer> {
 
     private int train(StudySpec spec, List<PlannedRun> runs, StudyStore store, Path folder, int threads, PrintStream o) {
         StudyManifest manifest = store.prepare(spec, runs, force);
-        o.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder);
+        o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder));
 
         DatasetLoader loader = new DatasetLoader();
-        LoadedData data = new LoadedData(loader, dataDir, !noVerify, o);
+        LoadedData data = new LoadedData(loader, dataDir, !noVerify, o, runs, threads);
         RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
@@ -116,13 +128,13 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running: Ctrl-C
             }
         }
-        o.println("Results: " + folder.toAbsolutePath());
+        o.println(TerminalText.safe("Results: " + folder.toAbsolutePath()));
         if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() > 0) {
             try {
                 ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder));
             } catch (UserError e) {
-                System.err.println("initlab: the results are saved, but the report failed: " + e.getMessage()
-                        + " (try 'initlab report " + folder + "')");
+                System.err.println(TerminalText.safe("initlab: the results are saved, but the report failed: " + Main.message(e)
+                        + " (try 'initlab report " + folder + "')"));
             }
         }
         return outcome.failed() > 0 ? 1 : 0;
@@ -143,27 +155,47 @@ final class RunCommand implements Callable<Integer> {
         return s.isEmpty() || s.startsWith(".") ? "study" + s : s;
     }
 
-    /** Loads each dataset once, telling the user where it came from. */
+    /**
+     * Loads each dataset once, telling the user where it came from; then, before any run of it
+     * trains, checks what only the loaded data tells for a path dataset: that every batch fits its
+     * training split, and that the runs fit in memory beside it.
+     */
     static final class LoadedData implements org.initlab.study.DatasetProvider {
         private final DatasetLoader loader;
         private final Path dataDir;
         private final boolean verify;
         private final PrintStream out;
+        private final List<PlannedRun> runs;
+        private final int jobs;
 
+        /** Loading only, with no runs to check (retraining runs that trained before). */
         LoadedData(DatasetLoader loader, Path dataDir, boolean verify, PrintStream out) {
+            this(loader, dataDir, verify, out, List.of(), 1);
+        }
+
+        LoadedData(DatasetLoader loader, Path dataDir, boolean verify, PrintStream out, List<PlannedRun> runs, int jobs) {
             this.loader = loader;
             this.dataDir = dataDir;
             this.verify = verify;
             this.out = out;
+            this.runs = runs;
+            this.jobs = jobs;
         }
 
         @Override
         public Dataset load(StudySpec.DataChoice c) {
             long t0 = System.nanoTime();
             Dataset d = loader.load(c.dataset(), DataOptionsFor.of(dataDir, c).withVerify(verify));
-            out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s, %.0f MB, loaded in %.1f s",
+            out.println(TerminalText.safe(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s, %.0f MB, loaded in %.1f s",
                     d.name(), d.train().size(), d.validation().size(), d.test().size(), c.preprocessing(),
-                    d.footprintBytes() / 1e6, (System.nanoTime() - t0) / 1e9));
+                    d.footprintBytes() / 1e6, (System.nanoTime() - t0) / 1e9)));
+            List<PlannedRun> on = runs.stream().filter(r -> r.spec().dataChoice().equals(c)).toList();
+            TrainingSplit split = TrainingSplit.of(d);
+            for (PlannedRun r : on) {
+                String tooLarge = split.tooSmallFor(r.spec().batchSize());
+                if (tooLarge != null) throw new UserError("batch_size " + tooLarge);
+            }
+            MemoryBudget.of(on, DatasetShape.of(d), jobs).require();
             return d;
         }
 
