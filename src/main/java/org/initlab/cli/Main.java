@@ -3,7 +3,7 @@ package org.initlab.cli;
 import org.initlab.UserError;
 import org.initlab.Version;
 import org.initlab.catalog.NearestName;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
