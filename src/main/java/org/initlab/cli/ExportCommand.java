@@ -1,7 +1,7 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.io.AtomicFile;
 import org.initlab.io.Csv;
 import org.initlab.study.FinishedRuns;
@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
     private int export(StudyStore store) throws IOException {
         StudyManifest m = store.readManifest();
         FinishedRuns finished = store.readFinished(m);
-        for (String line : finished.skipped(studyDir)) System.err.println("initlab: " + line);
+        for (String line : finished.skipped(studyDir)) System.err.println(TerminalText.safe("initlab: " + line));
         List<RunRecord> runs = finished.runs();
         if (runs.isEmpty()) throw new UserError(studyDir + " has no finished runs yet: run 'initlab run' first");
         String gaps = ProbeGaps.note(runs.stream().map(RecordedProbes::of).toList(), studyDir);

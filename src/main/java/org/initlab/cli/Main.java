@@ -1,10 +1,12 @@
 package org.initlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.initlab.UserError;
 import org.initlab.Version;
 import org.initlab.catalog.NearestName;
-import org.initlab.data.FileProblem;
 import org.initlab.io.Disk;
+import org.initlab.io.FileProblem;
+import org.initlab.io.ParseProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +58,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);
-            err.println("initlab: " + message(ex));
+            err.println("initlab: " + TerminalText.safe(message(ex)));
             if (code == 1) {
                 if (System.getenv("INITLAB_DEBUG") != null) ex.printStackTrace(err);
                 else err.println("initlab: this is a bug in initlab; INITLAB_DEBUG=1 shows where it happened");
@@ -66,7 +68,7 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("initlab: " + parameterMessage(ex) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
+            err.println("initlab: " + TerminalText.safe(parameterMessage(ex)) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
             err.flush();
             return 2;
         });
@@ -112,12 +114,12 @@ public final class Main implements Runnable {
      * ({@link FileProblem}), or what went wrong; never an exception's class name.
      */
     static String message(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return t.getMessage();
+        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return withoutParserInternals(t);
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException e) {
-                var at = e.getLocation();
-                return "not valid JSON or YAML" + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr()) + ": "
-                        + e.getOriginalMessage();
+            if (t instanceof JsonProcessingException e) {
+                ParseProblem p = ParseProblem.of(e, null);
+                return "not valid JSON or YAML" + (p.where().isEmpty() ? "" : " " + p.where()) + ": "
+                        + (p.path().isEmpty() ? "" : p.path() + ": ") + p.what();
             }
             if (t instanceof java.io.IOException e) return FileProblem.describe(e);
         }
@@ -127,6 +129,20 @@ public final class Main implements Runnable {
             case OutOfMemoryError e -> "ran out of memory" + detail + " (give Java more with -Xmx, or run fewer jobs at once)";
             default -> "unexpected error" + (detail.isEmpty() ? " without a message" : detail);
         };
+    }
+
+    /**
+     * A user error's message; where it quotes a JSON or YAML reader's own message (a study folder's
+     * damaged study.json: "... is not readable: " + Jackson's text), that part in words instead.
+     */
+    private static String withoutParserInternals(Throwable userError) {
+        String m = userError.getMessage();
+        for (Throwable c = userError.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException e && e.getMessage() != null && m.contains(e.getMessage())) {
+                return m.replace(e.getMessage(), ParseProblem.of(e, null).toString());
+            }
+        }
+        return m;
     }
 
     private static String commandPath(CommandLine c) {

@@ -69,12 +69,12 @@ final class ReportCommand implements Callable<Integer> {
         StudyStore store = new StudyStore(studyDir, options.disk());
         StudyManifest manifest = store.readManifest();
         FinishedRuns finished = store.readFinished(manifest);
-        for (String line : finished.skipped(studyDir)) System.err.println("initlab: " + line);
+        for (String line : finished.skipped(studyDir)) System.err.println(TerminalText.safe("initlab: " + line));
         String gaps = ProbeGaps.note(finished.runs().stream().map(RecordedProbes::of).toList(), studyDir);
         if (gaps != null) System.err.println("initlab: " + gaps);
         ReportWriter.Written w = ReportWriter.write(StudyData.of(studyDir, manifest, finished.runs()), options);
-        o.println(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",
+        o.println(TerminalText.safe(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",
                 w.html().toAbsolutePath().normalize(), w.htmlBytes() / 1e6, w.runs(), w.configurations(), w.figures().size(),
-                Values.seconds((System.nanoTime() - t0) / 1e9)));
+                Values.seconds((System.nanoTime() - t0) / 1e9))));
     }
 }

@@ -68,12 +68,12 @@ final class RunProgressDisplay implements StudyProgress {
 
     @Override
     public synchronized void resultSetAside(PlannedRun run, StoredResult.Broken broken, Path keptAs) {
-        line("Run " + run.id() + ": its result.json " + broken.reason() + "; kept as " + keptAs + ", and the run is trained again.");
+        line(TerminalText.safe("Run " + run.id() + ": its result.json " + broken.reason() + "; kept as " + keptAs + ", and the run is trained again."));
     }
 
     @Override
     public synchronized void runStarted(PlannedRun run) {
-        running.put(run.id(), new Running(run.describe(describeKeys)));
+        running.put(run.id(), new Running(TerminalText.safe(run.describe(describeKeys))));
         draw(false);
     }
 
@@ -96,8 +96,8 @@ final class RunProgressDisplay implements StudyProgress {
         RunResult r = record.result();
         String what = r.diverged() ? "DIVERGED (" + r.divergence() + ")"
                 : "test acc " + percent(r.finalMetrics().testAccuracy()) + ", val acc " + percent(r.finalMetrics().validationAccuracy());
-        line(String.format(Locale.ROOT, "[%d/%d] %s: %s, %.1f s  (%s)", done, total, run.describe(describeKeys), what,
-                r.timing().totalSeconds(), run.id()));
+        line(TerminalText.safe(String.format(Locale.ROOT, "[%d/%d] %s: %s, %.1f s  (%s)", done, total, run.describe(describeKeys), what,
+                r.timing().totalSeconds(), run.id())));
         draw(true);
     }
 
@@ -117,7 +117,7 @@ final class RunProgressDisplay implements StudyProgress {
     public synchronized void runFailed(PlannedRun run, Throwable error) {
         running.remove(run.id());
         done++;
-        line("[" + done + "/" + total + "] " + run.describe(describeKeys) + ": FAILED: " + error);
+        line(TerminalText.safe("[" + done + "/" + total + "] " + run.describe(describeKeys) + ": FAILED: " + Main.message(error)));
         draw(true);
     }
 

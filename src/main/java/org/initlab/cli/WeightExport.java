@@ -2,11 +2,10 @@ package org.initlab.cli;
 
 import org.initlab.UserError;
 import org.initlab.data.Dataset;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.Reproduction;
 import org.initlab.study.RunRecord;
-import org.initlab.study.RunTraining;
 import org.initlab.study.StudyStore;
 import org.initlab.train.RunListener;
 
@@ -33,7 +32,7 @@ final class WeightExport {
             Path dir = store.runDir(r.id());
             RunRecord again;
             try {
-                again = RunTraining.train(PlannedRun.of(r), d, data.provenance(d), RunListener.NONE, store.weights(r.id()));
+                again = PlannedRun.of(r).train(d, data.provenance(d), RunListener.NONE, store.weights(r.id()));
             } catch (IOException e) {
                 throw new UserError("cannot write the weights of run " + r.id() + " to " + dir + ": " + FileProblem.why(e), e);
             }

@@ -1,7 +1,7 @@
 package org.initlab.report;
 
 import org.initlab.UserError;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.io.AtomicFile;
 import org.initlab.io.Disk;
 import org.initlab.report.figures.FigureInput;

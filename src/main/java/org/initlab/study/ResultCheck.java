@@ -1,13 +1,12 @@
 package org.initlab.study;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.initlab.io.JsonFormat;
+import org.initlab.io.ParseProblem;
 import org.initlab.train.RunResult;
 
 import java.io.IOException;
@@ -45,20 +44,13 @@ final class ResultCheck {
 
     /**
      * Why JSON of {@code bytes} bytes did not parse, in words: "the JSON ends after 812 bytes",
-     * "not valid JSON (line 3, column 7)", "more than one JSON value", "a missing or wrong value at
-     * 'result.epochs[1]'".
+     * "more than one JSON value", else where and what ({@link ParseProblem}: "at line 1:
+     * result.epochs: expected a list").
      */
     static String jsonProblem(IOException e, int bytes) {
         if (cutShort(e)) return "the JSON ends after " + bytes + " bytes";
-        if (e instanceof StreamReadException p) {
-            JsonLocation at = p.getLocation();
-            return "not valid JSON" + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-        }
-        if (e instanceof DatabindException d) {
-            if (d.getMessage() != null && d.getMessage().startsWith("Trailing token")) return "more than one JSON value";
-            String at = path(d);
-            return at.isEmpty() ? "a value of the wrong kind" : "a missing or wrong value at '" + at + "'";
-        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) return "more than one JSON value";
+        if (e instanceof JsonProcessingException j) return (e instanceof StreamReadException ? "not valid JSON " : "") + ParseProblem.of(j, null);
         return "unreadable JSON";
     }
 
@@ -70,23 +62,12 @@ final class ResultCheck {
         return false;
     }
 
-    /** The JSON path of a binding failure: "result.epochs[1].layers". */
-    private static String path(DatabindException e) {
-        if (!(e instanceof JsonMappingException m)) return "";
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : m.getPath()) {
-            if (ref.getFieldName() != null) sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
-            else if (ref.getIndex() >= 0) sb.append('[').append(ref.getIndex()).append(']');
-        }
-        return sb.toString();
-    }
-
     /** What makes a parsed record not the finished run {@code id}, or null. */
     private static String problem(String id, RunRecord r) {
         if (r.id() == null) return "is incomplete: no 'id'";
         if (!r.id().equals(id)) return "holds run " + r.id() + ", not this run (a file copied from another run?)";
         if (r.spec() == null) return "is incomplete: no 'spec'";
-        String specId = RunSpecs.id(r.spec());
+        String specId = r.spec().id();
         if (!specId.equals(id)) return "holds the spec of run " + specId + ", not of this run";
         if (r.labels() == null) return "is incomplete: no 'labels'";
         if (r.experiments() == null) return "is incomplete: no 'experiments'";

@@ -1,7 +1,7 @@
 package org.initlab.study;
 
 import org.initlab.data.Dataset;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.RunListener;
 import org.initlab.train.probe.ProbeDescription;
@@ -206,7 +206,7 @@ public final class StudyRunner {
         boolean again = probesToAdd != null;
         try {
             WeightFiles.Sink weights = options.saveWeights() && !again ? store.weights(r.id()) : WeightFiles.Sink.NONE;
-            RunRecord rec = RunTraining.train(r, d, data.provenance(d), new Listener(r, runCost), weights);
+            RunRecord rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
             if (again) {
                 boolean same = Reproduction.matches(stored, rec);
                 if (same) store.writeResult(rec);

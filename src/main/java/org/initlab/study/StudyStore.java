@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.initlab.UserError;
 import org.initlab.Version;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.io.AtomicFile;
 import org.initlab.io.Disk;
 import org.initlab.io.JsonFormat;

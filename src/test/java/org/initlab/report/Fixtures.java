@@ -65,7 +65,7 @@ public final class Fixtures {
                                 double[] testAccuracy, int divergedAt, List<List<LayerRecord>> layers) {
         long seed = Long.parseLong(labels.get("seed"));
         int epochs = validationAccuracy.length - 1;
-        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", HIDDEN, Component.of(labels.get("activation")), false,
+        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", null, HIDDEN, Component.of(labels.get("activation")), false,
                 Component.of(labels.get("initializer")), Component.of("zeros"), new Component(labels.getOrDefault("optimizer", "sgd"), Map.of("lr", 0.01)),
                 150, epochs, seed, Evaluation.standard());
         List<EpochRecord> records = new ArrayList<>();
@@ -176,7 +176,7 @@ public final class Fixtures {
         Map<String, String> ids = new java.util.HashMap<>();
         List<RunRecord> named = new ArrayList<>();
         for (RunRecord r : runs) {
-            String id = org.initlab.study.RunSpecs.id(r.spec());
+            String id = r.spec().id();
             if (ids.containsValue(id)) throw new IllegalArgumentException("two fixture runs have one spec: " + r.spec());
             ids.put(r.id(), id);
             named.add(new RunRecord(id, r.initlab(), r.spec(), r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(),

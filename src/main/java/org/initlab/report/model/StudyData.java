@@ -1,7 +1,7 @@
 package org.initlab.report.model;
 
 import org.initlab.UserError;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
