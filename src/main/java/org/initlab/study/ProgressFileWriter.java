@@ -51,7 +51,7 @@ public final class ProgressFileWriter implements StudyProgress {
         Path runs = store.dir().resolve("runs");
         if (!Files.isDirectory(runs)) return;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runs)) {
-            for (Path d : dirs) if (Files.isDirectory(ProgressFiles.dir(d))) ProgressFiles.remove(d);
+            for (Path d : dirs) if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) ProgressFiles.removeLeftovers(d);
         } catch (IOException | UncheckedIOException e) {
             warn(e);
         }
@@ -66,7 +66,7 @@ public final class ProgressFileWriter implements StudyProgress {
         synchronized (t) {
             try {
                 Path dir = store.runDir(run.id());
-                ProgressFiles.remove(dir);
+                ProgressFiles.removeLeftovers(dir);
                 ProgressFiles.writeStart(dir, t.start);
             } catch (IOException | UncheckedIOException e) {
                 warn(e);

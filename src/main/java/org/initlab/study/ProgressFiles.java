@@ -88,10 +88,39 @@ public final class ProgressFiles {
         AtomicFile.write(dir(runDir).resolve(FAILED), out -> JsonFormat.CANONICAL.writeValue(out, failure));
     }
 
-    /** Removes a run's progress folder (what is in it, then it); absent is fine. */
+    /** What a progress folder is renamed to before it is deleted. */
+    static final String REMOVED_PREFIX = ".progress-removed-";
+
+    /**
+     * Removes a run's progress folder, all of it or nothing as a reader sees it (a process that
+     * stops halfway through deleting would leave some epochs and not others): renamed away at
+     * once, then deleted; absent is fine. What a stopped deletion leaves is removed by
+     * {@link #removeLeftovers}.
+     */
     static void remove(Path runDir) throws IOException {
         Path d = dir(runDir);
-        if (!Files.isDirectory(d)) return;
+        if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Path gone = runDir.resolve(REMOVED_PREFIX + java.util.UUID.randomUUID());
+        try {
+            Files.move(d, gone, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException removed) {
+            return;
+        }
+        deleteFolder(gone);
+    }
+
+    /** Removes a run's progress and what an interrupted removal left. */
+    static void removeLeftovers(Path runDir) throws IOException {
+        remove(runDir);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(runDir, REMOVED_PREFIX + "*")) {
+            for (Path e : entries) deleteFolder(e);
+        } catch (NoSuchFileException none) {
+            // no run folder
+        }
+    }
+
+    private static void deleteFolder(Path d) throws IOException {
+        if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(d)) {
             for (Path f : files) Files.deleteIfExists(f);
         } catch (NoSuchFileException gone) {

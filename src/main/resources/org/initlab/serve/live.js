@@ -33,6 +33,12 @@
     var a = Math.abs(v);
     return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(0).replace("-", "−").replace("e+", "e") : fmt(v);
   }
+  // a log axis labels 1, 2 and 5 × 10ᵏ only
+  function logTick(v) {
+    if (!(v > 0)) return "";
+    var m = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+    return [1, 2, 5].some(function (k) { return Math.abs(m - k) < 1e-6; }) ? tickFmt(v) : "";
+  }
   function pct(v) { return v === null || v === undefined ? "—" : (100 * v).toFixed(2) + "%"; }
   function duration(s) {
     if (s === null || s === undefined) return "—";
@@ -51,12 +57,14 @@
     if (!state.colour[id]) state.colour[id] = COLOURS[state.nextColour++ % COLOURS.length];
     return state.colour[id];
   }
+  var inFlight = 0;
   function getJson(url) {
     live.fetches++;
+    inFlight++;
     return fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error(url + ": HTTP " + r.status);
       return r.json();
-    });
+    }).finally(function () { inFlight--; });
   }
   var pending = {};
   // runs a drawing once for a burst of events
@@ -64,6 +72,10 @@
     if (pending[name]) return;
     pending[name] = setTimeout(function () { pending[name] = null; fn(); }, 60);
   }
+  // nothing fetched or drawn is outstanding: the page shows what the last event said (for tests)
+  live.settled = function () {
+    return inFlight === 0 && Object.keys(pending).every(function (k) { return !pending[k]; });
+  };
   function positive(v) { return v !== null && v !== undefined && v > 0 && isFinite(v) ? v : null; }
   function finite(v) { return v !== null && v !== undefined && isFinite(v) ? v : null; }
 
@@ -120,7 +132,8 @@
     var before = state.runs[r.id];
     if (!before) state.order.push(r.id);
     state.runs[r.id] = r;
-    if (r.status === "running") show(r.id);
+    // in training, or ended since the page opened (also between two events: a short run)
+    if (r.status === "running" || (r.status === "done" && before && before.status !== "done")) show(r.id);
     if (state.shown.indexOf(r.id) >= 0) ensure(r.id, false, function () { later("running", renderRunning); });
     if (!state.latestPinned || state.latest === r.id) later("latest", chooseLatest);
     later("table", renderTable);
@@ -170,7 +183,8 @@
     if (s.diverged) counts.appendChild(document.createTextNode(" · " + s.diverged + " diverged"));
     if (!s.finished) {
       counts.appendChild(document.createTextNode(" · ETA "));
-      counts.appendChild(el("b", null, s.eta === null ? "—" : duration(s.eta)));
+      // 0 s left: the runs in training are past the time they were on course for (or their process stopped)
+      counts.appendChild(el("b", null, s.eta === null ? "—" : s.eta < 1 ? "any moment" : duration(s.eta)));
       if (s.etaBasis) counts.appendChild(el("span", "note", " (" + s.etaBasis + ")"));
     }
     var p = $("problem");
@@ -208,15 +222,25 @@
       legend: { show: false }, cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, y: opts.log ? { distr: 3 } : {} },
       axes: [{ label: opts.xLabel, labelSize: 16, size: 34, font: FONT, labelFont: FONT },
-             { size: 54, font: FONT, values: function (u, v) { return v.map(tickFmt); } }],
+             { size: 54, font: FONT, values: function (u, v) { return v.map(opts.log ? logTick : tickFmt); } }],
       series: [{ label: opts.xLabel }].concat(series)
     };
     if (opts.yRange) o.scales.y.range = function () { return opts.yRange; };
+    else if (opts.log) o.scales.y.range = logRange;
     // epochs and layers are whole numbers: ticks only there
     if (opts.xLabel === "epoch" || opts.xLabel === "layer") o.axes[0].incrs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
     var u = new uPlot(o, columns, plot);
     u.initlabTitle = title;
     return u;
+  }
+  // a log axis around the data, spanning at least a factor of 3 (so that it has a few labelled ticks), not stretched to whole
+  // decades; its ends one significant digit round (uPlot's log ticks step from the axis's lower end, which must be such a number)
+  function logRange(u, min, max) {
+    if (!(min > 0) || !(max > 0) || !isFinite(min) || !isFinite(max)) return [0.1, 10];
+    var span = Math.max(Math.log(max / min), Math.log(3)), mid = (Math.log(max) + Math.log(min)) / 2;
+    var lo = Math.exp(mid - span / 2) / 1.05, hi = Math.exp(mid + span / 2) * 1.05;
+    var dl = Math.pow(10, Math.floor(Math.log10(lo))), dh = Math.pow(10, Math.floor(Math.log10(hi)));
+    return [Math.max(1e-300, Number((Math.floor(lo / dl) * dl).toPrecision(1))), Number((Math.ceil(hi / dh) * dh).toPrecision(1))];
   }
   function line(label, colour, extra) {
     var s = { label: label, stroke: colour, width: 1.8, spanGaps: true, points: { show: true, size: 5, fill: colour } };
@@ -280,7 +304,9 @@
     host.textContent = "";
     RUNNING_CHARTS.forEach(function (c, k) {
       var series = ids.map(function (id) { return line(describe(state.runs[id]), colourOf(id), c.x === "step" ? { points: { show: false }, width: 1.2 } : null); });
-      var u = chart(host, c.title, joined(tables[k]), series, { log: c.log, xLabel: c.x, empty: ids.length ? "no epoch recorded yet" : "no run in training" });
+      var loading = ids.some(function (id) { return !state.data[id] || !state.data[id].info; });
+      var u = chart(host, c.title, joined(tables[k]), series, { log: c.log, xLabel: c.x,
+        empty: loading ? "loading…" : ids.length ? "no epoch recorded yet" : "no run in training" });
       charts.running.push(u);
     });
     if (charts.running.some(function (u) { return !u; })) { var keep = charts.running.filter(function (u) { return u; }); charts.running.length = 0; keep.forEach(function (u) { charts.running.push(u); }); }
@@ -323,6 +349,7 @@
     if (!r || r.epoch === null) { renderLatest(null); return; }
     var have = state.latestData;
     if (have && have.id === id && have.record.epoch === r.epoch) return;
+    if (!have || have.id !== id) $("latest-note").textContent = "loading…";
     getJson("api/runs/" + encodeURIComponent(id) + "?from=" + r.epoch).then(function (j) {
       if (state.latest !== id || !j.epochs.length) return;
       state.histo = j.histogram;
@@ -413,16 +440,26 @@
     var g = canvasOf(c, W, H);
     var total = h.counts.reduce(function (a, b) { return a + b; }, 0) + (h.underflow || 0) + (h.overflow || 0) + (h.nonFinite || 0);
     var lo = h.offset - 2, hi = h.offset + h.counts.length + 2;
-    var max = Math.max.apply(null, h.counts.concat([1]));
+    // the spike of a rectifier's exact zeros does not set the axis: it is drawn clipped, with its share
+    var zero = Math.floor(binPos(0)) - h.offset, others = h.counts.filter(function (_, i) { return i !== zero; });
+    var max = Math.max.apply(null, h.counts.concat([1])), spike = null;
+    var rest = Math.max.apply(null, others.concat([1]));
+    if (zero >= 0 && zero < h.counts.length && h.counts[zero] > 2 * rest) { spike = h.counts[zero]; max = rest * 1.15; }
     var pw = W - left - right, ph = H - top - bottom, bw = pw / (hi - lo);
     g.fillStyle = "#222"; g.textBaseline = "top";
     g.fillText(what + (total ? "" : " (none)"), left, 0);
     g.fillStyle = colour;
     h.counts.forEach(function (n, i) {
       if (!n) return;
-      var bh = Math.max(1, ph * n / max);
+      var bh = Math.max(1, Math.min(ph, ph * n / max));
       g.fillRect(left + (h.offset + i - lo) * bw, top + ph - bh, Math.max(1, bw - 0.5), bh);
     });
+    if (spike !== null) {
+      var sx = left + (h.offset + zero - lo + 0.5) * bw;
+      g.fillStyle = "#222"; g.textAlign = sx > W / 2 ? "right" : "left";
+      g.fillText("▲ " + pct(spike / total).replace(/\.\d+%/, "%") + " at 0", sx + (sx > W / 2 ? -4 : 4), top);
+      g.textAlign = "left"; g.fillStyle = colour;
+    }
     g.strokeStyle = "#999"; g.beginPath(); g.moveTo(left, top + ph + 0.5); g.lineTo(W - right, top + ph + 0.5); g.stroke();
     g.fillStyle = "#555"; g.textAlign = "center";
     ticks(lo, hi).forEach(function (t) {
@@ -450,11 +487,18 @@
     if (!hs.length) { g.fillStyle = "#666"; g.fillText("not recorded", left, top + 20); return 0; }
     var pw = W - left - right, ph = H - top - bottom, cw = pw / hs.length, rh = ph / (hi - lo);
     g.fillStyle = "#fafafa"; g.fillRect(left, top, pw, ph);
-    hs.forEach(function (e, col) {
+    // one log colour scale for the map, from its largest share down three decades: epochs compare
+    var largest = -Infinity;
+    hs.forEach(function (e) {
       var total = e.h.counts.reduce(function (a, b) { return a + b; }, 0) || 1;
+      e.total = total;
+      e.h.counts.forEach(function (n) { if (n) largest = Math.max(largest, Math.log10(n / total)); });
+    });
+    hs.forEach(function (e, col) {
+      var total = e.total;
       e.h.counts.forEach(function (n, i) {
         if (!n) return;
-        var share = n / total, t = (Math.log10(share) + 4) / 4;
+        var share = n / total, t = (Math.log10(share) - largest + 3) / 3;
         g.fillStyle = viridis(t);
         var bin = e.h.offset + i;
         g.fillRect(left + col * cw, top + (hi - bin - 1) * rh, Math.ceil(cw), Math.max(1, Math.ceil(rh)));

@@ -197,8 +197,14 @@ class FolderReaderTest {
         assertTrue(state(reader, a).message().contains("probably stopped"));
         assertTrue(c.runs().stream().anyMatch(r -> r.id().equals(a.id())), "stalling is a change without any file changing");
 
+        // a removal stopped halfway (the progress folder renamed away at once, then deleted) is not read
+        Path half = Files.createDirectories(s.store.runDir(b.id()).resolve(".progress-removed-1234"));
+        Files.writeString(half.resolve(ProgressFiles.epochFileName(3)), "{}");
+        reader.refreshAll();
+        assertEquals(RunStatus.DONE, state(reader, b).status());
         // the next 'initlab run' (which holds the folder's lock) clears every leftover
         new ProgressFileWriter(s.store, warnings::add).started(2, 1, 0, 1);
+        assertFalse(Files.exists(half));
         assertFalse(Files.exists(ProgressFiles.dir(s.store.runDir(a.id()))));
         assertFalse(Files.exists(ProgressFiles.dir(s.store.runDir(b.id()))));
         reader.refreshAll();

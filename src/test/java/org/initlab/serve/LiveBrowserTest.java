@@ -81,6 +81,9 @@ class LiveBrowserTest {
                 assertEquals(0, outcome.get().failed());
                 int after = waitFor(b, "initlabLive.points()", "more points", n -> n.asInt() > before).asInt();
                 waitFor(b, "initlabLive.state.summary.counts.done", "every run finished", n -> n.asInt() == 4);
+                waitFor(b, "initlabLive.settled()", "the page caught up", JsonNode::asBoolean);
+                String legend = b.evaluate("document.getElementById('running-legend').textContent").asText();
+                assertTrue(!legend.contains("epoch") && legend.contains("done"), "every run shown as finished: " + legend);
                 assertEquals("yes", b.evaluate("window.sameDocument").asText(), "no reload: the points came as events");
                 assertTrue(after > before, before + " → " + after);
                 waitFor(b, "document.querySelectorAll('#latest-histograms canvas').length", "the latest epoch's histograms", n -> n.asInt() >= 4);

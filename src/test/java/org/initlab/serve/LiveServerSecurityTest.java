@@ -188,6 +188,10 @@ class LiveServerSecurityTest {
         int j = RawHttp.send(port(), junk).status();
         assertTrue(j == 400 || j == 0, "random bytes: " + j);
         assertEquals(400, RawHttp.send(port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nBad Header Line\r\n\r\n").status(), "a header without a colon");
+        for (String query : List.of("/api/study?from=%zz", "/api/study?%", "/api/runs/0123456789ab?from=%E0%A4%A")) {
+            int q = RawHttp.get(port(), query).status();
+            assertTrue(q == 400 || q == 404, query + ": " + q);
+        }
         assertEquals(200, RawHttp.get(port(), "/api/study").status(), "and the server still answers");
     }
 
