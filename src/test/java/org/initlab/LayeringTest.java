@@ -51,7 +51,7 @@ class LayeringTest {
             List.of("report.text"),
             List.of("report.figures"),
             List.of("report.html"),
-            List.of("report"),
+            List.of("report", "serve"),
             List.of("cli"));
 
     /** Libraries that one package wraps for the rest: nothing else may use them. */

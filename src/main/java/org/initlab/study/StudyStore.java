@@ -64,6 +64,11 @@ public final class StudyStore {
         this.disk = disk;
     }
 
+    /** Where this store's files are written: the file system, or a failing one in tests. */
+    public Disk disk() {
+        return disk;
+    }
+
     public Path dir() { return dir; }
 
     public Path runDir(String id) { return dir.resolve("runs").resolve(id); }
