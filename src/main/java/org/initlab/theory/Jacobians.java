@@ -3,9 +3,7 @@ package org.initlab.theory;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
-import org.initlab.math.Matrix;
 import org.initlab.nn.Activation;
-import org.initlab.nn.Dense;
 import org.initlab.nn.Mlp;
 
 import java.util.List;
@@ -36,7 +34,11 @@ public final class Jacobians {
 
     /** The Jacobian from the input x (length n₀) to the network's outputs (the logits when the output layer is linear). */
     public static JacobianSpectrum inputToOutput(Mlp net, float[] x) {
-        List<Dense> layers = net.layers();
+        return inputToOutput(LayerWeights.of(net), x);
+    }
+
+    /** {@link #inputToOutput(Mlp, float[])} for a network given by its layers' parameters. */
+    public static JacobianSpectrum inputToOutput(List<LayerWeights> layers, float[] x) {
         double[][] slopes = slopes(layers, x);
         DMatrixRMaj m = product(layers, slopes, 1, layers.size());
         return new JacobianSpectrum(SingularOps_DDRM.singularValues(m), m.numCols);
@@ -44,7 +46,11 @@ public final class Jacobians {
 
     /** The Jacobian from the first hidden layer's activations to the last hidden layer's; the identity for one hidden layer. */
     public static JacobianSpectrum hiddenToHidden(Mlp net, float[] x) {
-        List<Dense> layers = net.layers();
+        return hiddenToHidden(LayerWeights.of(net), x);
+    }
+
+    /** {@link #hiddenToHidden(Mlp, float[])} for a network given by its layers' parameters. */
+    public static JacobianSpectrum hiddenToHidden(List<LayerWeights> layers, float[] x) {
         if (layers.size() < 3) {
             int n = layers.getFirst().out();
             double[] ones = new double[n];
@@ -57,7 +63,7 @@ public final class Jacobians {
     }
 
     /** φ′(z^l) for every layer at input x, from a forward pass in double. */
-    static double[][] slopes(List<Dense> layers, float[] x) {
+    static double[][] slopes(List<LayerWeights> layers, float[] x) {
         if (x.length != layers.getFirst().in()) {
             throw new IllegalArgumentException("input has " + x.length + " features, the network takes " + layers.getFirst().in());
         }
@@ -65,8 +71,8 @@ public final class Jacobians {
         for (int i = 0; i < x.length; i++) h[i] = x[i];
         double[][] slopes = new double[layers.size()][];
         for (int l = 0; l < layers.size(); l++) {
-            Dense d = layers.get(l);
-            float[] w = d.weight().data();
+            LayerWeights d = layers.get(l);
+            float[] w = d.weight();
             float[] b = d.bias();
             int in = d.in();
             int out = d.out();
@@ -92,12 +98,12 @@ public final class Jacobians {
     }
 
     /** W_first·D_first···W_last·D_last (1-based layers), built from the right. */
-    private static DMatrixRMaj product(List<Dense> layers, double[][] slopes, int first, int last) {
-        DMatrixRMaj right = toDouble(layers.get(last - 1).weight());
+    private static DMatrixRMaj product(List<LayerWeights> layers, double[][] slopes, int first, int last) {
+        DMatrixRMaj right = toDouble(layers.get(last - 1));
         scaleColumns(right, slopes[last - 1]);
         for (int l = last - 1; l >= first; l--) {
             scaleRows(right, slopes[l - 1]);
-            DMatrixRMaj w = toDouble(layers.get(l - 1).weight());
+            DMatrixRMaj w = toDouble(layers.get(l - 1));
             DMatrixRMaj product = new DMatrixRMaj(w.numRows, right.numCols);
             CommonOps_DDRM.mult(w, right, product);
             right = product;
@@ -105,10 +111,10 @@ public final class Jacobians {
         return right;
     }
 
-    private static DMatrixRMaj toDouble(Matrix w) {
-        DMatrixRMaj m = new DMatrixRMaj(w.rows(), w.cols());
-        float[] data = w.data();
-        for (int i = 0; i < data.length; i++) m.data[i] = data[i];
+    private static DMatrixRMaj toDouble(LayerWeights layer) {
+        DMatrixRMaj m = new DMatrixRMaj(layer.in(), layer.out());
+        float[] data = layer.weight();
+        for (int i = 0; i < m.data.length; i++) m.data[i] = data[i];
         return m;
     }
 
