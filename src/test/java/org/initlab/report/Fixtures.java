@@ -184,6 +184,6 @@ public final class Fixtures {
         List<StudyManifest.RunEntry> entries = runs.stream().map(r -> new StudyManifest.RunEntry(r.id(), r.labels(), r.experiments())).toList();
         List<Long> seeds = runs.stream().map(r -> r.spec().seed()).distinct().sorted().toList();
         return new StudyManifest(name, "a test study", "default", new StudySpec.DataChoice("mnist", 10_000, "scale01"), seeds, infos, entries,
-                "0123456789abcdef", "test", "2026-01-02T03:00:00Z", null);
+                "0123456789abcdef", "test", "2026-01-02T03:00:00Z", null, List.of());
     }
 }
