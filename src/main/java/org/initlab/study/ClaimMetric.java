@@ -4,7 +4,7 @@ import org.initlab.train.EpochRecord;
 import org.initlab.train.LayerRecord;
 import org.initlab.train.RunResult;
 import org.initlab.train.probe.DeadUnits;
-import org.initlab.train.probe.GradientNorms;
+import org.initlab.train.probe.MeanFieldTheory;
 import org.initlab.train.probe.Saturation;
 
 import java.util.List;
@@ -21,11 +21,14 @@ public enum ClaimMetric {
     TEST_LOSS("final test loss (cross-entropy)", false, r -> metrics(r).testLoss()),
     VALIDATION_LOSS("final validation loss (cross-entropy)", false, r -> metrics(r).validationLoss()),
     /**
-     * |log₁₀(‖∂L/∂W₁‖/‖∂L/∂W_L‖)| at the first step: 0 when gradients reach the first layer as
-     * strong as the last, 1 when they are ten times weaker or stronger (vanishing or exploding
-     * gradients, Glorot &amp; Bengio 2010 §4.2).
+     * |log₁₀(‖δ¹‖/‖δ^L‖)| at the first step, δ^l = ∂L/∂z^l summed in square over the minibatch:
+     * 0 when the backward signal reaches the first layer as strong as it leaves the output, 1
+     * when it arrives ten times weaker or stronger — vanishing or exploding gradients (Glorot &amp;
+     * Bengio 2010 §4.2; Schoenholz et al. 2017 §4, whose χ sets it). Not the weight gradients'
+     * ratio, which also carries each layer's input norm (784 pixels against a hidden layer).
+     * Recorded by the theory probe; absent in runs without it.
      */
-    GRADIENT_FLOW("|log₁₀ of the first over the last layer's gradient norm| at the first step (0: gradients flow undiminished)", false,
+    GRADIENT_FLOW("|log₁₀ of the backward signal ‖∂L/∂z‖ at the first layer over the output layer's| at the first step (0: undiminished)", false,
             ClaimMetric::gradientFlow),
     /** The fraction of dead units (z ≤ 0 on every probe example), averaged over rectifier layers, after the last epoch. */
     DEAD_FRACTION("fraction of dead units in rectifier layers, after the last epoch", false,
@@ -88,10 +91,8 @@ public enum ClaimMetric {
     private static Double gradientFlow(RunRecord r) {
         for (EpochRecord e : r.result().epochs()) {
             if (e.epoch() != 1 || e.layers().isEmpty()) continue;
-            Double first = e.layers().getFirst().values().number(GradientNorms.FIRST_STEP.name());
-            Double last = e.layers().getLast().values().number(GradientNorms.FIRST_STEP.name());
-            if (first == null || last == null || !(first > 0) || !(last > 0)) return null;
-            return Math.abs(Math.log10(first / last));
+            Double square = e.layers().getFirst().values().number(MeanFieldTheory.MEASURED_BACKWARD.name());
+            return square == null || !(square > 0) ? null : Math.abs(Math.log10(square)) / 2;
         }
         return null;
     }

@@ -16,8 +16,11 @@ public final class StudyReport {
             new TrainingSection(),
             new InteractionsSection(),
             new RankingSection(),
+            new ClaimTestsSection(),
+            new EdgeOfChaosSection(),
             new WeightsSection(),
             new ActivationsSection(),
             new GradientsSection(),
+            new TheorySection(),
             new ProvenanceSection());
 }
