@@ -50,7 +50,7 @@ public final class PhaseFigure implements FigureSet {
                 seeds = Math.max(seeds, e.n());
                 values[i][j] = e.isEmpty() ? Double.NaN : 100 * e.mean();
                 texts[i][j] = e.isEmpty() ? "" : Values.fixed(100 * e.mean(), 0);
-                DepthScales.Point p = d.at(d.sigmaWs()[j]);
+                DepthScales.Point p = d.at(j);
                 tips[i][j] = "σ_w " + Values.significant(d.sigmaWs()[j]) + ", depth " + d.depths()[i] + ": test accuracy "
                         + Values.accuracy(e) + " (" + e.n() + (e.n() == 1 ? " seed" : " seeds") + "); ξ_c = " + Values.significant(p.xiC())
                         + ", 6ξ_c = " + Values.significant(p.trainableDepth()) + ", χ₁ = " + Values.significant(p.chi1());
@@ -72,7 +72,7 @@ public final class PhaseFigure implements FigureSet {
                     new double[]{-1e6, 1e6}));
         }
         PhasePanel panel = new PhasePanel(d.title(), "σ_w (weights N(0, σ_w²/fan_in))", "depth (hidden layers)", d.sigmaWs(), ys,
-                xLabels, yLabels, values, texts, tips, 0, 100, "100%", "0%", curves);
+                xLabels, yLabels, values, texts, tips, 0, 100, "0%", "100%", curves);
         List<Figure.LegendEntry> legend = List.of(
                 new Figure.LegendEntry("six-xi", "6ξ_c: trainable depth (theory)", XI, Figure.Swatch.LINE, new double[0]),
                 new Figure.LegendEntry("xi", "ξ_c: correlation depth scale", XI, Figure.Swatch.LINE, DASHED),

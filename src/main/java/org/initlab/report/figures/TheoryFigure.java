@@ -26,6 +26,8 @@ import java.util.function.BiFunction;
 public final class TheoryFigure implements ScenarioFigure {
     static final double[] PREDICTED = {2, 3};
     static final Rgb KEY = new Rgb(0x55, 0x55, 0x55);
+    /** Above this many layers the layer axis is numbered and measured lines get symbols at a few points only. */
+    static final int MANY_LAYERS = 12;
 
     @Override
     public String prefix() {
@@ -51,7 +53,8 @@ public final class TheoryFigure implements ScenarioFigure {
         int layers = views.stream().mapToInt(TheoryView::layers).max().orElse(0);
         List<String> names = new ArrayList<>();
         for (int l = 0; l < layers; l++) names.add(Integer.toString(l + 1));
-        Axis depth = Axis.categories("layer (input → output)", names);
+        // deep nets: a numbered axis (categories would not fit their labels), symbols at a few points only
+        Axis depth = layers > MANY_LAYERS ? Axis.counts("layer (input → output)", 1, layers) : Axis.categories("layer (input → output)", names);
         boolean rectifiers = views.stream().anyMatch(v -> has(v, layers, TheoryView.Quantity.DEAD_FRACTION));
         TheoryView.Quantity inactive = rectifiers ? TheoryView.Quantity.DEAD_FRACTION : TheoryView.Quantity.SATURATED_FRACTION;
 
@@ -113,7 +116,7 @@ public final class TheoryFigure implements ScenarioFigure {
                 boolean any = false;
                 for (int l = 0; l < layers; l++) {
                     Estimate e = l < v.layers() ? read.apply(v, l) : Estimate.EMPTY;
-                    x[l] = l;
+                    x[l] = depth.isCategorical() ? l : l + 1;
                     y[l] = e.mean();
                     text[l] = e.isEmpty() ? null : (pass == 0 ? "measured " : "predicted ") + Values.significant(e.mean()) + unit;
                     if (!e.isEmpty() && Double.isFinite(e.mean())) {
@@ -127,7 +130,7 @@ public final class TheoryFigure implements ScenarioFigure {
                 if (!any) continue;
                 boolean isMeasured = pass == 0;
                 lines.add(new LinePanel.Line(SeriesColours.key(level), level, colour, isMeasured ? new double[0] : PREDICTED,
-                        in.colours().marker(s.primary(), level), x, y, null, null, text, isMeasured));
+                        in.colours().marker(s.primary(), level), x, y, null, null, text, isMeasured && depth.isCategorical()));
             }
         }
         Axis y;

@@ -32,7 +32,7 @@ final class EdgeOfChaosSection implements Section {
 
     @Override
     public boolean appliesTo(ReportInput in) {
-        return !PhaseDiagram.of(in.agg()).isEmpty();
+        return PhaseDiagram.applies(in.agg());
     }
 
     @Override
@@ -58,7 +58,7 @@ final class EdgeOfChaosSection implements Section {
             for (String h : List.of("σ_w", "χ₁", "q*", "c*", "ξ_c", "6ξ_c", "deepest trained", "accuracy at the deepest grid depth")) p.element("th", "", h);
             p.raw("</tr></thead>\n<tbody>\n");
             for (int j = 0; j < d.sigmaWs().length; j++) {
-                DepthScales.Point pt = d.at(d.sigmaWs()[j]);
+                DepthScales.Point pt = d.at(j);
                 p.raw("<tr>");
                 SummarySection.cell(p, pt.sigmaW(), Values.significant(pt.sigmaW()));
                 SummarySection.cell(p, pt.chi1(), Values.fixed(pt.chi1(), 3));

@@ -30,21 +30,33 @@ import java.util.TreeSet;
  * @param sigmaWs     the σ_w values of the grid, ascending
  * @param depths      the depths of the grid, ascending
  * @param accuracy    final test accuracy, mean over seeds, [depth index][σ_w index] (empty estimate where no run)
- * @param curve       depth scales on a fine σ_w grid spanning {@code sigmaWs}
+ * @param points      the depth scales at each of {@code sigmaWs}
+ * @param curve       depth scales on a fine σ_w grid spanning {@code sigmaWs}, for drawing
  * @param criticalSigmaW the σ_w where χ₁ = 1 (ξ_c diverges)
  */
 public record PhaseDiagram(String title, Activation activation, double sigmaB, double[] sigmaWs, int[] depths, Estimate[][] accuracy,
-                           List<DepthScales.Point> curve, double criticalSigmaW) {
+                           List<DepthScales.Point> points, List<DepthScales.Point> curve, double criticalSigmaW) {
     /** A cell counts as trained when its test accuracy reaches this: far above chance (10% on MNIST) after a few epochs. */
     public static final double TRAINED = 0.5;
 
-    /** Points of the overlay curve between the smallest and largest σ_w. */
-    static final int CURVE_POINTS = 121;
+    /** Points of the overlay curve between the smallest and largest σ_w (each takes a fixed-point search: ~10–100 ms). */
+    static final int CURVE_POINTS = 61;
+
+    /** Whether the study has a diagram, without computing its depth scales. */
+    public static boolean applies(StudyAggregate agg) {
+        return !grids(agg).isEmpty();
+    }
 
     /** The diagrams a study gives: none unless some runs vary both σ_w (critical weights) and depth. */
     public static List<PhaseDiagram> of(StudyAggregate agg) {
+        List<PhaseDiagram> out = new ArrayList<>();
+        for (List<RunRecord> runs : grids(agg)) out.add(of(runs, runs.getFirst().spec().activation()));
+        return out;
+    }
+
+    /** The runs of each diagram: those with critical weights and N(0, σ_b²) or zero biases, by everything but σ_w, depth and seed; only grids of two σ_w and two depths or more. */
+    private static List<List<RunRecord>> grids(StudyAggregate agg) {
         Map<String, List<RunRecord>> byRest = new LinkedHashMap<>();
-        Map<String, Component> activations = new LinkedHashMap<>();
         for (RunRecord r : agg.data().runs()) {
             RunSpec s = r.spec();
             Double sigmaW = sigmaW(s.initializer());
@@ -59,13 +71,17 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
             rest.put("~sigma_b", Double.toString(sigmaB));
             String key = rest.toString();
             byRest.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-            activations.putIfAbsent(key, s.activation());
         }
-        List<PhaseDiagram> out = new ArrayList<>();
-        byRest.forEach((key, runs) -> {
-            PhaseDiagram d = of(runs, activations.get(key));
-            if (d != null) out.add(d);
-        });
+        List<List<RunRecord>> out = new ArrayList<>();
+        for (List<RunRecord> runs : byRest.values()) {
+            TreeSet<Double> sigmas = new TreeSet<>();
+            TreeSet<Integer> depths = new TreeSet<>();
+            for (RunRecord r : runs) {
+                sigmas.add(sigmaW(r.spec().initializer()));
+                depths.add(r.spec().hidden().size());
+            }
+            if (sigmas.size() >= 2 && depths.size() >= 2) out.add(runs);
+        }
         return out;
     }
 
@@ -76,7 +92,6 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
             sigmas.add(sigmaW(r.spec().initializer()));
             depths.add(r.spec().hidden().size());
         }
-        if (sigmas.size() < 2 || depths.size() < 2) return null;
         double[] sw = sigmas.stream().mapToDouble(Double::doubleValue).toArray();
         int[] ds = depths.stream().mapToInt(Integer::intValue).toArray();
         List<List<List<Double>>> cells = new ArrayList<>();
@@ -101,18 +116,17 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
         Activation phi = Activations.create(activation.name(), activation.params());
         double[] fine = new double[CURVE_POINTS];
         for (int k = 0; k < CURVE_POINTS; k++) fine[k] = sw[0] + (sw[sw.length - 1] - sw[0]) * k / (CURVE_POINTS - 1);
-        List<DepthScales.Point> curve;
+        List<DepthScales.Point> points = DepthScales.curve(phi, sigmaB, sw);
+        List<DepthScales.Point> curve = DepthScales.curve(phi, sigmaB, fine);
         double critical;
         try {
-            curve = DepthScales.curve(phi, sigmaB, fine);
             critical = DepthScales.criticalSigmaW(phi, sigmaB);
         } catch (RuntimeException e) {
-            curve = List.of();
-            critical = Double.NaN;
+            critical = Double.NaN; // no edge of chaos for this φ and σ_b
         }
         String title = phi.name() + ", σ_b² = " + new java.math.BigDecimal(sigmaB * sigmaB).round(new java.math.MathContext(3))
                 .stripTrailingZeros().toPlainString();
-        return new PhaseDiagram(title, phi, sigmaB, sw, ds, accuracy, curve, critical);
+        return new PhaseDiagram(title, phi, sigmaB, sw, ds, accuracy, points, curve, critical);
     }
 
     /** σ_w of critical-Gaussian weights, else null. */
@@ -128,9 +142,9 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
         return bias.params().get(CriticalBias.SIGMA_B) instanceof Number n ? n.doubleValue() : 0.0;
     }
 
-    /** The depth scales at one σ_w of this diagram's activation and σ_b. */
-    public DepthScales.Point at(double sigmaW) {
-        return DepthScales.at(activation, sigmaW, sigmaB);
+    /** The depth scales at the grid's j-th σ_w. */
+    public DepthScales.Point at(int j) {
+        return points.get(j);
     }
 
     /** The deepest grid depth at σ_w index {@code j} whose mean test accuracy reaches {@link #TRAINED}; 0 when none does. */
@@ -152,7 +166,7 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
     public int[] agreement() {
         int agree = 0, cells = 0, beyond = 0, within = 0;
         for (int j = 0; j < sigmaWs.length; j++) {
-            double limit = at(sigmaWs[j]).trainableDepth();
+            double limit = at(j).trainableDepth();
             for (int i = 0; i < depths.length; i++) {
                 if (accuracy[i][j].isEmpty()) continue;
                 cells++;
