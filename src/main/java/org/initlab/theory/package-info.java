@@ -25,7 +25,8 @@
  * {@code SignalPropagation.predict}, once per run at init, and the report's edge-of-chaos
  * diagram calls {@link org.initlab.theory.DepthScales}.
  *
- * <p>Layering: may import math, nn, init and catalog; imported by {@code train.probe} and
- * {@code report}; nothing below it imports it.
+ * <p>Layering: above {@code nn} and {@code init}, below {@code train}: may import {@code math},
+ * {@code nn}, {@code init}, {@code catalog} and EJML (its only user); the {@code theory} probe in
+ * {@code train.probe} and the report use it; {@code nn}, {@code init} and the layers below may not.
  */
 package org.initlab.theory;

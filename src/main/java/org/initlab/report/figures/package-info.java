@@ -7,7 +7,8 @@
  * Figures are data ({@link org.initlab.report.plot.Figure}); drawing them is {@code plot}'s job.
  *
  * <p>Imports: {@code report.model}, {@code report.plot}, {@code report.stats}, {@code report.text},
- * {@code org.initlab.train} (histogram bins) and {@code org.initlab.theory} (depth scales); not
- * {@code report.html} or {@code report}.
+ * {@code org.initlab.study}, {@code org.initlab.train} and {@code train.probe} (records, histogram
+ * bins, probe value names), {@code org.initlab.theory} (depth scales) and {@code org.initlab.io}
+ * (JSON); not {@code report.html} or {@code report}.
  */
 package org.initlab.report.figures;

@@ -1,5 +1,6 @@
 package org.initlab.report.html;
 
+import org.initlab.io.Escape;
 import org.initlab.report.model.ClaimResult;
 import org.initlab.report.model.Ranking;
 import org.initlab.report.stats.Estimate;

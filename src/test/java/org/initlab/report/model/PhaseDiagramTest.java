@@ -35,7 +35,7 @@ class PhaseDiagramTest {
         List<Integer> hidden = new ArrayList<>();
         for (int i = 0; i < depth; i++) hidden.add(16);
         RunSpec s = r.spec();
-        RunSpec spec = new RunSpec(s.dataset(), s.validationSize(), s.preprocessing(), hidden, Component.of("tanh"), false,
+        RunSpec spec = new RunSpec(s.dataset(), s.validationSize(), s.preprocessing(), s.classes(), hidden, Component.of("tanh"), false,
                 new Component("critical", Map.of("sigma_w", sigmaW)), new Component("critical", Map.of("sigma_b", SIGMA_B)),
                 s.optimizer(), s.batchSize(), s.epochs(), s.seed(), s.evaluation());
         return new RunRecord(r.id(), r.initlab(), spec, r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(),
