@@ -61,6 +61,16 @@ class TheoryReportTest {
                 "measured_backward_square", "predicted_grad_norm_relative")) {
             assertTrue(layers.contains(column), column + " in " + layers);
         }
+        // the answers and the claims, as the report states them
+        List<String> claims = Files.readAllLines(dir.resolve("export/claims.csv"));
+        assertTrue(claims.getFirst().startsWith("claim,metric,claim_verdict,better,than,bound"), claims.getFirst());
+        assertTrue(claims.stream().anyMatch(l -> l.startsWith("critical beats ordered,test_accuracy,")), String.join("\n", claims));
+        assertTrue(claims.stream().anyMatch(l -> l.startsWith("no such runs,dead_fraction,not evaluable,")), String.join("\n", claims));
+        var agg = org.initlab.report.model.StudyAggregate.of(org.initlab.report.model.StudyData.load(dir));
+        List<String> answers = Files.readAllLines(dir.resolve("export/answers.csv"));
+        assertEquals("experiment,scenario,best,runner_up,best_test_accuracy,by_validation,difference_points,ci_low,ci_high,pairs,p,holm_p,significant,why",
+                answers.getFirst());
+        assertEquals(1 + agg.rankings().size(), answers.size(), "one row per ranked scenario (one experiment): " + answers);
         String epochs = Files.readAllLines(dir.resolve("export/epochs.csv")).getFirst();
         for (String column : List.of("theory_basis", "jacobian_singular_values", "predicted_jacobian_mean_square", "measured_grad_norm_ratio")) {
             assertTrue(epochs.contains(column), column + " in " + epochs);
