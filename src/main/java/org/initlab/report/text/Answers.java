@@ -32,7 +32,7 @@ public final class Answers {
     static final int ALL_MEMBERS_UP_TO = 4;
 
     /** χ within this factor of 1 reads as "near critical". */
-    static final double NEAR_CRITICAL = 1.1;
+    static final double NEAR_CRITICAL = 1.15;
 
     /**
      * A research question and its answers.
