@@ -7,6 +7,7 @@ import org.initlab.theory.InputStatistics;
 import org.initlab.theory.JacobianSpectrum;
 import org.initlab.theory.Jacobians;
 import org.initlab.theory.LayerPrediction;
+import org.initlab.theory.LayerSpec;
 import org.initlab.theory.LayerWeights;
 import org.initlab.theory.NetworkSpec;
 import org.initlab.theory.Prediction;
@@ -271,7 +272,31 @@ public final class MeanFieldTheory implements Probe {
         if (refined) {
             return "the weights as " + plan.weightInit().name() + " refined them: σ_w² = fan_in·mean(W²), β and σ_b² measured, orthogonal structure";
         }
-        return "the initializers' laws: " + plan.weightInit().name() + " weights, " + plan.biasInit().name() + " biases";
+        return "the initializers' laws: " + scales(network);
+    }
+
+    /**
+     * The law's numbers, not the initializers' names (two initializers that draw the same values
+     * record the same bits): "σ_w² = 2 in every layer, biases β = 0, σ_b² = 0", or the first and
+     * last layer's where they differ.
+     */
+    static String scales(NetworkSpec network) {
+        List<LayerSpec> ls = network.layers();
+        LayerSpec first = ls.getFirst(), last = ls.getLast();
+        boolean sameW = ls.stream().allMatch(l -> l.sigmaW2() == first.sigmaW2());
+        boolean sameB = ls.stream().allMatch(l -> l.biasMean() == first.biasMean() && l.biasVariance() == first.biasVariance());
+        String w = sameW ? "σ_w² = " + g(first.sigmaW2()) + " in every layer"
+                : "σ_w² = " + g(first.sigmaW2()) + " (layer 1) … " + g(last.sigmaW2()) + " (layer " + ls.size() + ")";
+        String b = sameB ? "biases β = " + g(first.biasMean()) + ", σ_b² = " + g(first.biasVariance())
+                : "biases β = " + g(first.biasMean()) + ", σ_b² = " + g(first.biasVariance()) + " (layer 1) … β = " + g(last.biasMean())
+                        + ", σ_b² = " + g(last.biasVariance()) + " (layer " + ls.size() + ")";
+        return w + ", " + b;
+    }
+
+    /** Three significant digits without trailing zeros: "2", "1.79", "0.05". */
+    private static String g(double v) {
+        if (v == 0) return "0";
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** Whether the weights' scale is set from the data (LSUV), so that only the refined weights say what it is. */

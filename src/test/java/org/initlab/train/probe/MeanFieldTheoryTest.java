@@ -34,7 +34,7 @@ class MeanFieldTheoryTest {
     void predictionsBesideMeasurementsAtInitAndAtTheFirstStep() {
         RunResult r = train("relu", "kaiming_normal", Map.of());
         EpochRecord init = r.epochs().getFirst(), first = r.epochs().get(1);
-        assertTrue(init.values().text("theory_basis").startsWith("the initializers' laws: kaiming_normal weights, zeros biases"));
+        assertEquals("the initializers' laws: σ_w² = 2 in every layer, biases β = 0, σ_b² = 0", init.values().text("theory_basis"));
         assertEquals(MeanFieldTheory.JACOBIAN_INPUTS * 3, init.values().numbers("jacobian_singular_values").size(), "3 classes per input");
         assertNotNull(init.values().number("predicted_jacobian_mean_square"));
         for (int l = 0; l < 3; l++) {
