@@ -25,8 +25,17 @@ import java.util.concurrent.Callable;
 final class ListCommand implements Callable<Integer> {
     private static final List<String> WHAT = List.of("studies", "factors", "initializers", "bias-initializers", "activations", "optimizers", "datasets");
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "studies | factors | initializers | bias-initializers | activations | optimizers | datasets")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "studies | factors | initializers | bias-initializers | activations | optimizers | datasets",
+            completionCandidates = Catalogues.class)
     String what;
+
+    /** What WHAT completes to. */
+    static final class Catalogues implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return WHAT.iterator();
+        }
+    }
 
     @Override
     public Integer call() {

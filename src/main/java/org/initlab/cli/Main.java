@@ -17,7 +17,8 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "A workbench for studying how weight initialization shapes the training of MLPs.",
-        subcommands = {RunCommand.class, ReportCommand.class, ListCommand.class, ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, ListCommand.class, RunsCommand.class, ShowCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class, DataCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,8 +33,20 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** The command line, its help wrapped at {@code $COLUMNS}, else at the terminal's width (asked when help is printed). */
     static CommandLine commandLine() {
+        CommandLine cli = commandLine(0);
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.trim().matches("\\d+")) cli.setUsageHelpWidth(Math.max(TerminalText.MIN_WIDTH, Integer.parseInt(columns.trim())));
+        else cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    /** The command line with its help wrapped at {@code width} columns (0: picocli's default, 80). */
+    static CommandLine commandLine(int width) {
         CommandLine cli = new CommandLine(new Main());
+        WrappedHelp.install(cli);
+        if (width > 0) cli.setUsageHelpWidth(Math.max(TerminalText.MIN_WIDTH, width));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);

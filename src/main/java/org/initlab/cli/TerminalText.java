@@ -55,18 +55,25 @@ final class TerminalText {
     /**
      * {@code text} in lines of at most {@code width} characters, broken at spaces only; the first
      * line starts with {@code first}, the others with {@code rest} (both counted in the width). A
-     * word longer than a line gets a line of its own and is not cut.
+     * word too long for a line after {@code rest} gets a line of its own, indented less so that it
+     * fits (flush left when it is wider than {@code width}): words are never cut.
      */
     static java.util.List<String> wrap(String text, int width, String first, String rest) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         int start = first.length();
-        for (String word : text.trim().split(" +")) {
+        for (String word : text.strip().split(" +")) {
             if (word.isEmpty()) continue;
             if (line.length() > start && line.length() + 1 + word.length() > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(rest);
                 start = rest.length();
+            }
+            if (line.length() == start && start + word.length() > width) {
+                // too long for the indent: as far in as it fits
+                int indent = Math.max(0, width - word.length());
+                if (!lines.isEmpty() || line.length() > indent) line.setLength(Math.min(line.length(), indent));
+                start = line.length();
             }
             if (line.length() > start) line.append(' ');
             line.append(word);
