@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "P", description = "default or notebook (the original notebook's protocol)")
     String protocol;
 
-    @Option(names = "--dry-run", description = "show the grid, its size, an estimated time and the memory it needs; train nothing")
+    @Option(names = "--dry-run", description = "show the grid, how many runs (and which experiments share them), where the data comes from, what the output folder holds and whether --force is needed, the time from training steps timed now (with its range) and the memory; train nothing")
     boolean dryRun;
 
     @Option(names = "--max-runs", paramLabel = "N", description = "refuse a grid of more runs than this, before building it (default: 100000)")
@@ -88,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
         if (dryRun) {
-            DryRun.print(o, spec, runs, threads, folder, shape, memory);
+            DryRun.print(o, spec, runs, new DryRun.Context(threads, folder, shape, memory,
+                    DataOptionsFor.of(dataDir, spec.data()).withVerify(!noVerify), force, TrainingSpeed.Budget.DEFAULT));
             memory.require();
             return 0;
         }
