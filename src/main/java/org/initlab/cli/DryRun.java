@@ -229,13 +229,13 @@ final class DryRun {
                 .append(" (").append(range(e.p10(), e.p90())).append(", the 10–90 % range over ").append(e.samples())
                 .append(" samples), from the study's own training steps timed just now");
         if (e.loadAverage() >= 0) sb.append(String.format(Locale.ROOT, " at load average %.1f on %d cores", e.loadAverage(), e.cores()));
-        sb.append(String.format(Locale.ROOT, ", where each thread got %.0f %% of a core: ", 100 * e.share()));
+        sb.append(String.format(Locale.ROOT, ", where initlab got %.0f %% of %s: ", 100 * e.share().p50(),
+                e.threads() == 1 ? "a core" : e.threads() + " cores"));
         for (int i = 0; i < e.nets().size(); i++) {
             TrainingSpeed.Net n = e.nets().get(i);
-            sb.append(i == 0 ? "" : "; ").append(n.what()).append(", ").append(TrainingSpeed.stepTime(n.median())).append(" a step (")
-                    .append(TrainingSpeed.stepTime(n.idle())).append(" of CPU)");
+            sb.append(i == 0 ? "" : "; ").append(n.what()).append(", ").append(TrainingSpeed.stepTime(n.cpuStep())).append(" a step");
         }
-        sb.append(". With a whole core per thread: about ").append(approx(e.idle())).append('.');
+        sb.append(" at a whole core. With a whole core per thread: about ").append(approx(e.idle())).append('.');
         if (!e.settled()) {
             sb.append(" (The JIT was still compiling the steps when the timing ran out, slowed by the machine's load:"
                     + " a compiled step is faster than these.)");

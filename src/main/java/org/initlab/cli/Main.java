@@ -84,8 +84,8 @@ public final class Main implements Runnable {
         if (!c.getSubcommands().isEmpty()) {
             List<String> commands = List.copyOf(c.getSubcommands().keySet());
             String near = NearestName.of(word, commands);
-            return "unknown command '" + path + word + "'" + (near == null ? "" : "; did you mean '" + path + near + "'?")
-                    + "; commands: " + String.join(", ", commands);
+            return "unknown command '" + path + word + "'" + (near == null ? "." : "; did you mean '" + path + near + "'?")
+                    + " Commands: " + String.join(", ", commands);
         }
         return "unexpected argument '" + word + "'";
     }

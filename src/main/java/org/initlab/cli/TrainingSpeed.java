@@ -36,8 +36,12 @@ import java.util.random.RandomGenerator;
  * they will on the study.
  *
  * <p>A step's time is split in two, measured apart: the CPU time a step takes once the JIT has
- * compiled it (a property of the machine and the net), and the share of a core each thread gets
- * now (of the machine's load: its CPU time over its wall time, block by block). The JIT needs
+ * compiled it (a property of the machine and the net), and the share of its cores the process gets
+ * now (of the machine's load: the whole process's CPU time over the wall time of the stepping
+ * threads, window by window of about 0.25 s). The whole process, not the stepping threads alone:
+ * while the JIT still compiles, its compiler threads take the cores from the stepping threads,
+ * which then get a tenth of a core on a machine where the study itself gets nearly all of two
+ * (seen on a loaded machine: 9 % per thread and 8 min estimated, 34 s trained). The JIT needs
  * about 2 s of CPU time to compile a step's kernels, and until then a step runs several times
  * slower; on a loaded machine, where a thread may get a fifth of a core, a warm-up counted in wall
  * time ends before the compiler has run (which is how an earlier estimate, from 4 s of wall time,
@@ -45,8 +49,7 @@ import java.util.random.RandomGenerator;
  * blocks in a row within 10 %), and when the budget runs out before that, the compiled step is
  * taken as the 10th percentile of the last blocks' CPU time (the step is still getting faster,
  * never slower) and the estimate says so. The 10–90 % range of the estimate is that of the
- * share of a core over the blocks of about 0.1 s measured; "idle" is the compiled step at a
- * whole core.
+ * share over the windows measured; "idle" is the compiled step at a whole core per thread.
  *
  * <p>A run's time is its multiply–adds ({@link StudyRunner#cost}: training steps, evaluations,
  * probe batches) times the measured time per multiply–add of a step of its size, interpolated
@@ -55,50 +58,53 @@ import java.util.random.RandomGenerator;
  * threads, as {@link StudyRunner} does, and takes the last to finish.
  */
 final class TrainingSpeed {
-    /** How long the timing may take, in wall time: the warm-up, then at least 2 s (a quarter) of measuring. */
-    record Budget(double totalSeconds) {
+    /** How long the timing may take, in wall time: the warm-up until the steps have settled, at most {@code warmUpSeconds}, then the measuring. */
+    record Budget(double warmUpSeconds, double measureSeconds) {
         /**
-         * 10 s. On an idle machine the JIT has compiled the steps within 2 s; at load 5 on 2 cores (a
-         * thread gets about a third of a core) within 6–8 s; at load 20 it needs 20–30 s, and the
-         * estimate says that it was still compiling.
+         * A warm-up of at most 30 s, then 2.5 s of measuring. On an idle machine the JIT has compiled
+         * the steps within 2 s; at load 5 on 2 cores (a thread gets about a third of a core) within
+         * 6–8 s; at load 20 it needs 20–30 s. A warm-up capped at 7.5 s gave the seed study 21 min
+         * and 44 min at a whole core in two calls a minute apart at load 14 (it took 23 min).
          */
-        static final Budget DEFAULT = new Budget(10);
+        static final Budget DEFAULT = new Budget(30, 2.5);
     }
 
     /**
      * A net measured.
      *
      * @param what     "784-128-64-10 at batch 150, relu, sgd"
-     * @param cpuStep  CPU seconds of a compiled step
-     * @param share10  the 10th percentile of the share of a core a thread got, block by block (share50, share90 likewise)
-     * @param settled  whether the CPU time per step had settled on every thread before measuring
+     * @param cpuStep  CPU seconds of a compiled step: its wall time at a whole core
+     * @param blocks   the blocks of steps timed
+     * @param settled  whether the CPU time per step had settled before measuring
      */
-    record Net(String what, double macsPerStep, double cpuStep, double share10, double share50, double share90, int samples, long steps,
-               boolean settled) {
-        /** Wall seconds a step takes now: median, and the 10–90 % range. */
-        double median() { return cpuStep / share50; }
+    record Net(String what, double macsPerStep, double cpuStep, int blocks, long steps, boolean settled) {}
 
-        double p10() { return cpuStep / share90; }
-
-        double p90() { return cpuStep / share10; }
-
-        /** At a whole core. */
-        double idle() { return cpuStep; }
+    /**
+     * The share of its cores (one per stepping thread) the process got, window by window: 10th,
+     * 50th and 90th percentiles over {@code samples} windows.
+     */
+    record Share(double p10, double p50, double p90, int samples) {
+        Share {
+            if (!(0 < p10 && p10 <= p50 && p50 <= p90 && p90 <= 1)) throw new IllegalArgumentException("shares " + p10 + " " + p50 + " " + p90);
+        }
     }
 
-    /** Seconds the study takes: median and 10–90 % range on this machine now, and on an idle one. */
-    record Estimate(double median, double p10, double p90, double idle, List<Net> nets, int threads, double loadAverage, int cores) {
-        int samples() {
-            return nets.stream().mapToInt(Net::samples).sum();
-        }
+    /**
+     * Seconds the study takes: {@code idle} at a whole core per thread; now, at the share measured:
+     * idle / median share, and the 10–90 % range idle / share90 … idle / share10 (the schedule is
+     * linear in the step times, so scaling every step scales the study).
+     */
+    record Estimate(double idle, Share share, List<Net> nets, int threads, double loadAverage, int cores) {
+        double median() { return idle / share.p50(); }
+
+        double p10() { return idle / share.p90(); }
+
+        double p90() { return idle / share.p10(); }
+
+        int samples() { return share.samples(); }
 
         boolean settled() {
             return nets.stream().allMatch(Net::settled);
-        }
-
-        /** The share of a core the timing threads got (median, of the first net measured). */
-        double share() {
-            return nets.getFirst().share50();
         }
     }
 
@@ -132,16 +138,11 @@ final class TrainingSpeed {
     Estimate estimate(List<PlannedRun> runs, int jobs) {
         int threads = Math.max(1, Math.min(jobs, runs.size()));
         List<PlannedRun> chosen = references(runs);
-        long start = System.nanoTime(), end = start + (long) (budget.totalSeconds() * 1e9);
-        long measuring = Math.max(2_000_000_000L, (end - start) / 4);
-        boolean settled = warmUp(chosen, end - measuring);
-        List<Net> nets = measure(chosen, threads, Math.max(end, System.nanoTime() + measuring / 2), settled);
-        double median = makespan(runs, nets, threads, Net::median);
-        double a = makespan(runs, nets, threads, Net::p10), b = makespan(runs, nets, threads, Net::p90);
-        double idle = makespan(runs, nets, threads, Net::idle);
-        double p10 = Math.min(a, b), p90 = Math.max(a, b);
+        boolean settled = warmUp(chosen, System.nanoTime() + (long) (budget.warmUpSeconds() * 1e9));
+        List<double[]> windows = new ArrayList<>();
+        List<Net> nets = measure(chosen, threads, System.nanoTime() + (long) (budget.measureSeconds() * 1e9), settled, windows);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return new Estimate(median, p10, p90, idle, nets, threads, load, Runtime.getRuntime().availableProcessors());
+        return new Estimate(makespan(runs, nets, threads), share(windows, threads), nets, threads, load, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -152,7 +153,7 @@ final class TrainingSpeed {
      * Whether all settled.
      */
     private boolean warmUp(List<PlannedRun> chosen, long end) {
-        warmUpSmall(chosen, 1, System.nanoTime() + (end - System.nanoTime()) / 4);
+        warmUpSmall(chosen, 1, System.nanoTime() + Math.min(5_000_000_000L, (end - System.nanoTime()) / 4));
         List<Trainer> trainers = new ArrayList<>();
         List<List<double[]>> records = new ArrayList<>();
         for (PlannedRun r : chosen) {
@@ -273,7 +274,7 @@ final class TrainingSpeed {
      * of about 0.1 s: with as many threads as nets or more, thread t steps net t mod the number of
      * nets (the study mixes its nets too); one thread takes the nets in turn, a block each.
      */
-    private List<Net> measure(List<PlannedRun> chosen, int threads, long end, boolean settled) {
+    private List<Net> measure(List<PlannedRun> chosen, int threads, long end, boolean settled, List<double[]> windows) {
         List<Dataset> data = new ArrayList<>();
         for (PlannedRun r : chosen) data.add(synthetic(r.spec(), r.probes().probeBatch()));
         List<List<List<double[]>>> blocks = new ArrayList<>(); // net → thread → blocks {wall s/step, cpu s/step, steps}
@@ -300,6 +301,7 @@ final class TrainingSpeed {
             workers[t].setDaemon(true);
             workers[t].start();
         }
+        sampleProcess(end, windows);
         join(workers);
         List<Net> nets = new ArrayList<>();
         for (int n = 0; n < chosen.size(); n++) nets.add(net(chosen.get(n), blocks.get(n), settled));
@@ -318,28 +320,70 @@ final class TrainingSpeed {
     }
 
     /**
+     * Until {@code end}, the process's CPU time and the wall time, window by window of about
+     * 0.25 s, into {@code windows} as {cpu seconds, wall seconds}. The process's CPU time counts
+     * every thread of it (the stepping threads, the JIT's, the garbage collector's): what the
+     * machine gives the process now, which the study's threads will have once the JIT is done.
+     */
+    private void sampleProcess(long end, List<double[]> windows) {
+        LongSupplier process = processCpu();
+        if (process == null) return; // the workers are joined after: no windows, a whole core
+        long w0 = System.nanoTime(), c0 = process.getAsLong();
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.max(1, Math.min(250, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long w = System.nanoTime(), c = process.getAsLong();
+            if (w - w0 >= 100_000_000L) {
+                windows.add(new double[]{(c - c0) / 1e9, (w - w0) / 1e9});
+                w0 = w;
+                c0 = c;
+            }
+        }
+    }
+
+    /** The process's CPU time in ns (every thread's), or null where Java cannot tell. */
+    private static LongSupplier processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+            return os::getProcessCpuTime;
+        }
+        return null;
+    }
+
+    /**
+     * The share of {@code threads} cores the process got in each window (its CPU over wall time ×
+     * threads, at most 1), and their 10/50/90 % quantiles; a whole core when nothing was measured.
+     */
+    static Share share(List<double[]> windows, int threads) {
+        double[] share = windows.stream().mapToDouble(w -> Math.max(1e-3, Math.min(1, w[0] / (w[1] * threads))))
+                .sorted().toArray();
+        if (share.length == 0) return new Share(1, 1, 1, 0);
+        return new Share(quantile(share, 0.1), quantile(share, 0.5), quantile(share, 0.9), share.length);
+    }
+
+    /**
      * A net's measurement from each thread's blocks: the compiled step is the median CPU time per
      * step of the blocks when the warm-up settled, else their 10th percentile (the step is still
-     * getting faster, never slower); the share of a core is each block's CPU over wall time.
+     * getting faster, never slower).
      */
     private Net net(PlannedRun run, List<List<double[]>> threads, boolean settled) {
-        List<Double> cpus = new ArrayList<>(), shares = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
         long steps = 0;
         for (List<double[]> blocks : threads) {
             for (double[] b : blocks) {
                 steps += (long) b[2];
-                shares.add(Math.min(1, b[1] / b[0]));
                 cpus.add(b[1]);
             }
         }
-        double[] share = shares.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] cpu = cpus.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double cpuStep = quantile(cpu, settled ? 0.5 : 0.1);
         RunSpec s = run.spec();
         String what = shape.features() + "-" + String.join("-", s.hidden().stream().map(String::valueOf).toList())
                 + (s.hidden().isEmpty() ? "" : "-") + classes(s) + " at batch " + s.batchSize() + ", " + s.activation().name() + ", " + s.optimizer().name();
-        return new Net(what, macsPerStep(s), cpuStep, Math.max(1e-3, quantile(share, 0.1)), Math.max(1e-3, quantile(share, 0.5)),
-                Math.max(1e-3, quantile(share, 0.9)), share.length, steps, settled);
+        return new Net(what, macsPerStep(s), cpuStep, cpu.length, steps, settled);
     }
 
     /** The first block of three in a row within 10 % of each other in CPU time per step, after 200 steps; -1 if none. */
@@ -392,7 +436,8 @@ final class TrainingSpeed {
      * times (through the origin when one net was measured, or when the line would give a small
      * step a negative time).
      */
-    static double stepSeconds(double macs, List<Net> nets, java.util.function.ToDoubleFunction<Net> time) {
+    static double stepSeconds(double macs, List<Net> nets) {
+        java.util.function.ToDoubleFunction<Net> time = Net::cpuStep;
         Net a = nets.getFirst();
         if (nets.size() == 1 || nets.get(1).macsPerStep() == a.macsPerStep()) return time.applyAsDouble(a) * macs / a.macsPerStep();
         Net b = nets.get(1);
@@ -407,14 +452,13 @@ final class TrainingSpeed {
         return intercept + slope * macs;
     }
 
-    /** Longest first on {@code threads} workers, each run to the least loaded one: when the last one ends. */
-    double makespan(List<PlannedRun> runs, List<Net> nets, int threads,
-                    java.util.function.ToDoubleFunction<Net> time) {
+    /** At a whole core per thread, longest first on {@code threads} workers, each run to the least loaded one: when the last one ends. */
+    double makespan(List<PlannedRun> runs, List<Net> nets, int threads) {
         double[] seconds = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             RunSpec s = runs.get(i).spec();
             double m = macsPerStep(s);
-            seconds[i] = cost(runs.get(i)) * stepSeconds(m, nets, time) / m;
+            seconds[i] = cost(runs.get(i)) * stepSeconds(m, nets) / m;
         }
         Arrays.sort(seconds);
         PriorityQueue<Double> workers = new PriorityQueue<>();

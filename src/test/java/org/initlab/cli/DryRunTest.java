@@ -42,7 +42,7 @@ class DryRunTest {
         DatasetShape shape = DatasetShape.catalogue("mnist");
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         DryRun.print(new PrintStream(b, true, StandardCharsets.UTF_8), spec, runs,
-                new DryRun.Context(2, folder, shape, MemoryBudget.of(runs, shape, 2), data, force, new TrainingSpeed.Budget(seconds)));
+                new DryRun.Context(2, folder, shape, MemoryBudget.of(runs, shape, 2), data, force, new TrainingSpeed.Budget(seconds, 1)));
         return b.toString(StandardCharsets.UTF_8).replaceAll("\\n  ", " ");
     }
 
@@ -64,7 +64,7 @@ class DryRunTest {
         assertTrue(out.contains("Folder: " + tmp.resolve("new") + " does not exist yet; 'initlab run' creates it."), out);
         String time = out.lines().filter(l -> l.startsWith("Time: ")).findFirst().orElseThrow(() -> new AssertionError(out));
         assertTrue(time.matches("Time: (at most )?about \\d+ (s|min) for the 24 runs on 2 threads \\(.+, the 10–90 % range over \\d+ samples\\),"
-                + " from the study's own training steps timed just now( at load average [0-9.]+ on \\d+ cores)?, where each thread got \\d+ % of a core: .*"), time);
+                + " from the study's own training steps timed just now( at load average [0-9.]+ on \\d+ cores)?, where initlab got \\d+ % of 2 cores: .*"), time);
         // the shape given (MNIST's, as for a path dataset before it is read), both optimizers of the grid
         assertTrue(time.contains("784-8-4-10 at batch 20, relu, adam") && time.contains("784-8-4-10 at batch 20, relu, sgd"), time);
         assertTrue(out.contains("Nothing was trained (--dry-run)."), out);
@@ -134,42 +134,54 @@ class DryRunTest {
     void theEstimateAndItsRangeAreMadeOfMeasuredSteps() throws IOException {
         StudySpec tiny = parse(TinyStudy.spec());
         List<PlannedRun> runs = Grid.expand(tiny);
-        TrainingSpeed speed = new TrainingSpeed(DatasetShape.catalogue("mnist"), 60, new TrainingSpeed.Budget(2));
+        TrainingSpeed speed = new TrainingSpeed(DatasetShape.catalogue("mnist"), 60, new TrainingSpeed.Budget(1, 1.5));
         TrainingSpeed.Estimate e = speed.estimate(runs, 2);
         assertEquals(2, e.threads());
         assertEquals(speed.references(runs).size(), e.nets().size(), "one measurement per net chosen");
         for (TrainingSpeed.Net n : e.nets()) {
-            assertTrue(n.steps() > 0 && n.samples() > 0, "steps were timed: " + n);
-            assertTrue(n.cpuStep() > 0 && n.share10() > 0 && n.share10() <= n.share50() && n.share50() <= n.share90() && n.share90() <= 1, n.toString());
-            assertTrue(n.p10() <= n.median() && n.median() <= n.p90() && n.idle() <= n.p10(), n.toString());
+            assertTrue(n.steps() > 0 && n.blocks() > 0 && n.steps() >= n.blocks(), "steps were timed: " + n);
+            assertTrue(n.cpuStep() > 0 && n.cpuStep() < 1, n.toString());
         }
-        assertEquals(e.nets().stream().mapToInt(TrainingSpeed.Net::samples).sum(), e.samples());
-        assertEquals(speed.makespan(runs, e.nets(), 2, TrainingSpeed.Net::median), e.median(), 1e-9 * e.median());
-        assertEquals(speed.makespan(runs, e.nets(), 2, TrainingSpeed.Net::p10), e.p10(), 1e-9 * e.p10());
-        assertEquals(speed.makespan(runs, e.nets(), 2, TrainingSpeed.Net::p90), e.p90(), 1e-9 * e.p90());
-        assertEquals(speed.makespan(runs, e.nets(), 2, TrainingSpeed.Net::idle), e.idle(), 1e-9 * e.idle());
+        assertTrue(e.samples() >= 3, "process windows of about 0.25 s over 1.5 s of measuring: " + e.share());
+        assertEquals(speed.makespan(runs, e.nets(), 2), e.idle(), 1e-9 * e.idle());
+        assertEquals(e.idle() / e.share().p50(), e.median(), 1e-9 * e.median());
         assertTrue(e.idle() > 0 && e.idle() <= e.p10() && e.p10() <= e.median() && e.median() <= e.p90(), e.toString());
     }
 
     // ---- the arithmetic of the estimate ----
 
-    private static TrainingSpeed.Net net(double macs, double cpuStep, double share) {
-        return new TrainingSpeed.Net("n", macs, cpuStep, share / 2, share, Math.min(1, share * 1.5), 10, 100, true);
+    private static TrainingSpeed.Net net(double macs, double cpuStep) {
+        return new TrainingSpeed.Net("n", macs, cpuStep, 10, 100, true);
+    }
+
+    @Test
+    void theRangeIsThatOfTheShareOfTheCoresOverTheWindows() {
+        // {cpu s, wall s} of the whole process on 2 threads: 100 %, 50 %, 25 %, 75 %, and more than 2 cores (counted as 100 %)
+        List<double[]> windows = List.of(new double[]{0.5, 0.25}, new double[]{0.25, 0.25}, new double[]{0.125, 0.25},
+                new double[]{0.375, 0.25}, new double[]{0.6, 0.25});
+        TrainingSpeed.Share share = TrainingSpeed.share(windows, 2);
+        assertEquals(5, share.samples());
+        assertEquals(0.35, share.p10(), 1e-12);
+        assertEquals(0.75, share.p50(), 1e-12);
+        assertEquals(1, share.p90(), 1e-12);
+        TrainingSpeed.Estimate e = new TrainingSpeed.Estimate(600, share, List.of(net(1e6, 1e-3)), 2, 3.0, 2);
+        assertEquals(800, e.median(), 1e-9, "10 min at a whole core take 10/0.75 min at three quarters of one");
+        assertEquals(600, e.p10(), 1e-9);
+        assertEquals(600 / 0.35, e.p90(), 1e-9);
+        assertEquals(new TrainingSpeed.Share(1, 1, 1, 0), TrainingSpeed.share(List.of(), 2), "nothing measured: a whole core");
     }
 
     @Test
     void aStepsTimeIsInterpolatedBetweenTheTwoNets() {
-        List<TrainingSpeed.Net> two = List.of(net(3e6, 2e-3, 1), net(1e6, 1e-3, 1));
-        assertEquals(1e-3, TrainingSpeed.stepSeconds(1e6, two, TrainingSpeed.Net::median), 1e-12);
-        assertEquals(1.5e-3, TrainingSpeed.stepSeconds(2e6, two, TrainingSpeed.Net::median), 1e-12);
-        assertEquals(2e-3, TrainingSpeed.stepSeconds(3e6, two, TrainingSpeed.Net::median), 1e-12);
-        assertEquals(0.75e-3, TrainingSpeed.stepSeconds(0.5e6, two, TrainingSpeed.Net::median), 1e-12, "a smaller net: along the line");
-        // at half a core, twice the time
-        assertEquals(3e-3, TrainingSpeed.stepSeconds(2e6, List.of(net(3e6, 2e-3, 0.5), net(1e6, 1e-3, 0.5)), TrainingSpeed.Net::median), 1e-12);
+        List<TrainingSpeed.Net> two = List.of(net(3e6, 2e-3), net(1e6, 1e-3));
+        assertEquals(1e-3, TrainingSpeed.stepSeconds(1e6, two), 1e-12);
+        assertEquals(1.5e-3, TrainingSpeed.stepSeconds(2e6, two), 1e-12);
+        assertEquals(2e-3, TrainingSpeed.stepSeconds(3e6, two), 1e-12);
+        assertEquals(0.75e-3, TrainingSpeed.stepSeconds(0.5e6, two), 1e-12, "a smaller net: along the line");
         // one net: proportional
-        assertEquals(4e-3, TrainingSpeed.stepSeconds(2e6, List.of(net(1e6, 2e-3, 1)), TrainingSpeed.Net::median), 1e-12);
+        assertEquals(4e-3, TrainingSpeed.stepSeconds(2e6, List.of(net(1e6, 2e-3))), 1e-12);
         // a line that would give small steps a negative time goes through the origin instead
-        double t = TrainingSpeed.stepSeconds(1e6, List.of(net(3e6, 9e-3, 1), net(2e6, 1e-3, 1)), TrainingSpeed.Net::median);
+        double t = TrainingSpeed.stepSeconds(1e6, List.of(net(3e6, 9e-3), net(2e6, 1e-3)));
         assertTrue(t > 0, "positive: " + t);
     }
 
@@ -180,12 +192,12 @@ class DryRunTest {
         TrainingSpeed speed = new TrainingSpeed(DatasetShape.catalogue("mnist"), 10_000, TrainingSpeed.Budget.DEFAULT);
         double macs = speed.macsPerStep(runs.getFirst().spec());
         assertEquals(3.0 * 150 * (784 * 32 + 32 * 10), macs, 1e-6, "batch 150 (the default) × three products");
-        List<TrainingSpeed.Net> nets = List.of(net(macs, 1e-3, 1));
-        double one = speed.makespan(runs.subList(0, 1), nets, 1, TrainingSpeed.Net::median);
+        List<TrainingSpeed.Net> nets = List.of(net(macs, 1e-3));
+        double one = speed.makespan(runs.subList(0, 1), nets, 1);
         assertTrue(one > 2 * 334 * 1e-3, "at least its 2 × 334 steps: " + one);
-        assertEquals(3 * one, speed.makespan(runs, nets, 1, TrainingSpeed.Net::median), 1e-9, "three equal runs on one thread");
-        assertEquals(2 * one, speed.makespan(runs, nets, 2, TrainingSpeed.Net::median), 1e-9, "on two threads, the third run after one of the first two");
-        assertEquals(one, speed.makespan(runs, nets, 3, TrainingSpeed.Net::median), 1e-9);
+        assertEquals(3 * one, speed.makespan(runs, nets, 1), 1e-9, "three equal runs on one thread");
+        assertEquals(2 * one, speed.makespan(runs, nets, 2), 1e-9, "on two threads, the third run after one of the first two");
+        assertEquals(one, speed.makespan(runs, nets, 3), 1e-9);
     }
 
     @Test
