@@ -7,6 +7,7 @@ import org.initlab.optim.OptimizerSpec;
 import org.initlab.study.factor.ArchitectureFactor;
 import org.initlab.study.factor.Factors;
 import org.initlab.study.factor.LearningRateFactor;
+import org.initlab.study.factor.WeightDecayFactor;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
@@ -99,9 +100,10 @@ final class ExportCommand implements Callable<Integer> {
 
     /**
      * The columns that describe a run: its id and experiments; a column per factor holding the
-     * label of the run's level (as tables and legends show it), except two that hold the value
-     * whatever the label: {@code learning_rate} the optimizer's learning rate (set by the factor or
-     * by the optimizer's {@code lr}) and {@code architecture} the hidden widths ("128-64"), with the
+     * label of the run's level (as tables and legends show it), except three that hold the value
+     * whatever the label: {@code learning_rate} and {@code weight_decay} the optimizer's (set by the
+     * factor or by the optimizer's {@code lr}, {@code weight_decay} or default) and
+     * {@code architecture} the hidden widths ("128-64"), with the
      * level's label beside it in {@code architecture_label}; then the seed and the components in full.
      */
     static List<String> runColumns() {
@@ -122,6 +124,7 @@ final class ExportCommand implements Callable<Integer> {
         for (String k : Factors.keys()) {
             switch (k) {
                 case LearningRateFactor.KEY -> v.add(String.valueOf(r.spec().optimizer().params().get(OptimizerSpec.LR)));
+                case WeightDecayFactor.KEY -> v.add(String.valueOf(r.spec().optimizer().params().get(OptimizerSpec.WEIGHT_DECAY)));
                 case ArchitectureFactor.KEY -> {
                     v.add(widths(r.spec().hidden()));
                     v.add(r.labels().getOrDefault(k, ""));

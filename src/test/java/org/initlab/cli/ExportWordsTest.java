@@ -45,13 +45,14 @@ class ExportWordsTest {
         List<List<String>> rows = read(out.resolve("epochs.csv"));
         List<String> header = rows.getFirst();
         int lr = header.indexOf("learning_rate"), arch = header.indexOf("architecture"), label = header.indexOf("architecture_label");
-        int optimizer = header.indexOf("optimizer");
+        int optimizer = header.indexOf("optimizer"), decay = header.indexOf("weight_decay");
         assertTrue(lr > 0 && arch > 0 && label == arch + 1, header.toString());
         assertEquals(1 + 24 * 3, rows.size(), "header + 24 runs × epochs 0..2");
         for (List<String> row : rows.subList(1, rows.size())) {
             assertEquals("8-4", row.get(arch), "the widths, not the label");
             assertEquals("small", row.get(label));
             assertEquals(row.get(optimizer).equals("adam") ? "0.01" : "0.05", row.get(lr), "set by the optimizer: " + row);
+            assertEquals("0.0", row.get(decay), "the optimizer's default: " + row);
         }
         assertTrue(read(out.resolve("layers.csv")).getFirst().contains("architecture_label"));
     }
