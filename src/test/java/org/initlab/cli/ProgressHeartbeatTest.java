@@ -56,6 +56,12 @@ class ProgressHeartbeatTest {
         assertEquals("[0/4 done] 25 s: starting (loading the data)", lines().get(1));
         display.runStarted(runs.get(0));
         display.runStarted(runs.get(1));
+        // the initial evaluation (epoch 0) is no pace to go by: no ETA until a training epoch ends
+        display.runProgress(runs.get(0), 0, 35, 0.004);
+        display.runProgress(runs.get(1), 0, 35, 0.008);
+        pass(30);
+        assertEquals("[0/4 done] 50 s: xavier · seed 0 ep 0/35, xavier · seed 1 ep 0/35; 1% of the work, ETA after the first epoch",
+                lines().getLast());
         for (int epoch = 1; epoch <= 3; epoch++) {
             display.runProgress(runs.get(0), epoch, 35, epoch * 0.01);
             display.runProgress(runs.get(1), epoch, 35, epoch * 0.01 + 0.005);
@@ -63,7 +69,7 @@ class ProgressHeartbeatTest {
         }
         pass(25);
         String beat = lines().getLast();
-        assertTrue(beat.matches("\\[0/4 done] 1m \\d\\ds: xavier · seed 0 ep 3/35, xavier · seed 1 ep 3/35; \\d+% of the work, ETA \\d+m \\d\\ds"), beat);
+        assertTrue(beat.matches("\\[0/4 done] \\dm \\d\\ds: xavier · seed 0 ep 3/35, xavier · seed 1 ep 3/35; \\d+% of the work, ETA \\d+m \\d\\ds"), beat);
         // the whole log: no two lines more than 30 s apart (each line is stamped by the clock when printed)
         assertTrue(lines().size() >= 3, lines().toString());
     }
