@@ -52,6 +52,7 @@ public final class StudyRunner {
     private final AtomicInteger trained = new AtomicInteger(), reprobed = new AtomicInteger(), kept = new AtomicInteger(),
             failed = new AtomicInteger(), diverged = new AtomicInteger();
     private final DoubleAdder doneCost = new DoubleAdder();
+    private final CostInFlight inFlight = new CostInFlight();
     private double totalCost;
     private volatile ExecutorService pool;
     private volatile boolean cancelled;
@@ -85,6 +86,7 @@ public final class StudyRunner {
         long t0 = System.nanoTime();
         for (AtomicInteger count : List.of(trained, reprobed, kept, failed, diverged)) count.set(0);
         doneCost.reset();
+        inFlight.clear();
         totalCost = 0;
         List<PlannedRun> todo = new ArrayList<>();
         Map<String, List<String>> lacking = new HashMap<>(); // finished runs to train again → the probes they lack
@@ -149,7 +151,12 @@ public final class StudyRunner {
         boolean again = probesToAdd != null;
         try {
             WeightFiles.Sink weights = options.saveWeights() && !again ? WeightFiles.into(store.runDir(r.id())) : WeightFiles.Sink.NONE;
-            RunRecord rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
+            RunRecord rec;
+            try {
+                rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
+            } finally {
+                inFlight.left(r.id());
+            }
             if (again) {
                 boolean same = Reproduction.matches(store.readResult(r.id()), rec);
                 if (same) store.writeResult(rec);
@@ -185,14 +192,14 @@ public final class StudyRunner {
         @Override
         public void progress(int epoch, int epochs, long step, long stepsPerEpoch) {
             double f = (epoch - 1 + (double) step / stepsPerEpoch) / Math.max(1, epochs);
-            progress.runProgress(run, epoch, epochs, (doneCost.sum() + f * runCost) / totalCost);
+            progress.runProgress(run, epoch, epochs, Math.min(1, (inFlight.update(run.id(), f * runCost) + doneCost.sum()) / totalCost));
         }
 
         @Override
         public void epochFinished(EpochRecord record, int epochs) {
             progress.epochRecorded(run, record);
             double f = (double) record.epoch() / Math.max(1, epochs);
-            progress.runProgress(run, record.epoch(), epochs, (doneCost.sum() + f * runCost) / totalCost);
+            progress.runProgress(run, record.epoch(), epochs, Math.min(1, (inFlight.update(run.id(), f * runCost) + doneCost.sum()) / totalCost));
         }
 
         @Override
