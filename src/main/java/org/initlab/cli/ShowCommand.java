@@ -26,6 +26,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -99,27 +101,47 @@ final class ShowCommand implements Callable<Integer> {
             throw new UserError("--where needs one study folder; give it first: 'initlab show STUDY_DIR --where ...' (study folders under ./studies: "
                     + String.join(", ", studies.stream().map(Path::toString).toList()) + ")");
         }
+        return chosen(run, where, studies, studyArg == null && studies.size() > 1 ? "the study folders under ./studies" : null, System.out);
+    }
+
+    /**
+     * The folder of the one finished run among {@code studies} that {@code run} (an id prefix, or
+     * null) and {@code where} name. When several match they are listed on {@code out}, under their
+     * study folder when they are in several (the same run in two studies has the same id), and a
+     * one-line error says how to choose.
+     *
+     * @param place how to name where we looked, or null for the one study's folder
+     */
+    static Path chosen(String run, List<String> where, List<Path> studies, String place, PrintStream out) {
         List<RunListing.Row> hits = new ArrayList<>();
-        RunListing holder = null; // the listing of the last study with a hit
+        Map<Path, List<RunListing.Row>> byStudy = new LinkedHashMap<>();
+        Map<Path, RunListing> listings = new LinkedHashMap<>();
         for (Path s : studies) {
             RunListing listing = RunListing.of(s);
             RunFilter filter = RunFilter.parse(where, listing.rows());
             String prefix = run;
             List<RunListing.Row> mine = listing.matching(filter).stream().filter(r -> prefix == null || r.id().startsWith(prefix)).toList();
-            if (!mine.isEmpty()) holder = listing;
+            if (mine.isEmpty()) continue;
+            byStudy.put(s, mine);
+            listings.put(s, listing);
             hits.addAll(mine);
         }
         String what = (run != null ? "'" + run + "'" : "") + (run != null && !where.isEmpty() ? " with " : "")
                 + (where.isEmpty() ? "" : String.join(",", where));
-        String in = studies.size() == 1 ? " in " + studies.getFirst() : " in the study folders under ./studies";
+        String in = " in " + (place != null ? place : studies.getFirst().toString());
         if (hits.isEmpty()) {
             throw new UserError("no run " + what + in + (run != null ? ": give a run folder, or a run id with the study folder" : "")
                     + " (see 'initlab runs" + (studies.size() == 1 ? " " + studies.getFirst() : " STUDY_DIR") + "')");
         }
         if (hits.size() > 1) {
-            if (studies.size() == 1) holder.print(System.out, hits);
-            throw new UserError(hits.size() + " runs match " + what + in + (studies.size() == 1 ? " (listed above)" : "")
-                    + ": give more characters of the id, or more labels with --where");
+            boolean several = byStudy.size() > 1;
+            for (var e : byStudy.entrySet()) {
+                if (studies.size() > 1) out.println(TerminalText.safe("In " + e.getKey() + ":"));
+                listings.get(e.getKey()).print(out, e.getValue());
+            }
+            throw new UserError(hits.size() + " runs match " + what + in + " (listed above): "
+                    + (several ? "give the study folder ('initlab show STUDY_DIR " + (run != null ? run : "ID") + "'), " : "")
+                    + "give more characters of the id, or more labels with --where");
         }
         RunListing.Row hit = hits.getFirst();
         if (!hit.finished()) {
@@ -127,7 +149,7 @@ final class ShowCommand implements Callable<Integer> {
                     + (hit.status() == RunListing.Status.UNREADABLE ? ": its result.json does not read as this run's result"
                     : ": there is nothing to show until it finishes"));
         }
-        return holder.store().runDir(hit.id()).toAbsolutePath().normalize();
+        return listings.get(byStudy.keySet().iterator().next()).store().runDir(hit.id()).toAbsolutePath().normalize();
     }
 
     private static String describe(RunListing.Row r) {

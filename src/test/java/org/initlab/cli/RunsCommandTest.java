@@ -111,4 +111,23 @@ class RunsCommandTest {
         BadInputTest.cli("show", dir.toString(), "ffffffffffff").line("no run 'ffffffffffff' in " + dir);
         assertFalse(BadInputTest.cli("show", dir.toString(), "--where", "seed=7").err().contains("Exception"));
     }
+
+    /** The same run in two studies has the same id: show lists it under each study folder and says how to choose. */
+    @Test
+    void anIdFoundInSeveralStudiesIsListedUnderEach() throws IOException {
+        Path a = TinyStudy.copy(tmp.resolve("a")), b = TinyStudy.copy(tmp.resolve("b"));
+        String id = new StudyStore(a).readManifest().runs().get(3).id();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.initlab.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.initlab.UserError.class,
+                () -> ShowCommand.chosen(id.substring(0, 8), List.of(), List.of(a, b), "the study folders under ./studies", out));
+        assertEquals("2 runs match '" + id.substring(0, 8) + "' in the study folders under ./studies (listed above): give the study folder"
+                + " ('initlab show STUDY_DIR " + id.substring(0, 8) + "'), give more characters of the id, or more labels with --where", e.getMessage());
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals("In " + a + ":", lines.get(0), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.equals("In " + b + ":")), String.join("\n", lines));
+        assertEquals(2, lines.stream().filter(l -> l.startsWith(id)).count(), String.join("\n", lines));
+        assertEquals(b.resolve("runs").resolve(id).toAbsolutePath().normalize(),
+                ShowCommand.chosen(id.substring(0, 8), List.of(), List.of(b), null, out), "one study: the run's folder");
+    }
 }
