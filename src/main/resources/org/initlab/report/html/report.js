@@ -34,6 +34,21 @@
     });
   });
 
+  // Fixed columns: a wide table scrolls sideways inside its frame while its first columns (class "fixed")
+  // stay in view; each is pinned at the summed width of the fixed columns left of it.
+  function pinColumns(table) {
+    var left = 0, lefts = [];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+      if (!th.classList.contains("fixed")) return;
+      lefts[col] = left;
+      left += th.getBoundingClientRect().width;
+    });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (c, col) { if (lefts[col] !== undefined) c.style.left = lefts[col] + "px"; });
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table.fixed-columns"), pinColumns);
+
   // Legend toggles: a legend entry with data-series hides or shows that series in its figure.
   function sameSeries(svg, key) {
     return Array.prototype.filter.call(svg.querySelectorAll("[data-series]"), function (el) {
@@ -398,8 +413,11 @@
         u.series.forEach(function (s, k) {
           if (k === 0 || !s.show || !s.readout) return;
           var v = u.data[k][i];
-          if (v !== null && v !== undefined) parts.push(s.label + " " + plain(v));
+          // n: the seeds behind this mean, given where fewer than the configuration's
+          var n = s.nAt ? s.nAt[i] : null;
+          if (v !== null && v !== undefined) parts.push(s.label + " " + plain(v) + (n !== null && n !== undefined && n < s.total ? " (n = " + n + " of " + s.total + ")" : ""));
         });
+        (u.initlabMarks || []).forEach(function (m) { if (m.epoch !== undefined && Math.abs(m.x - u.data[0][i]) < 1e-9) parts.push("✕ " + m.text); });
         el.textContent = parts.join(" · ");
       };
     }
@@ -419,15 +437,44 @@
                  values: opts.xValues },
                { size: 52, font: "11px DejaVu Sans, sans-serif", values: opts.log ? logValues : function (u, v) { return v.map(plain); } }],
         series: [{}].concat(series), bands: opts.bands || [],
-        hooks: { setScale: [opts.onScale || function () {}], setCursor: [] }
+        hooks: { setScale: [opts.onScale || function () {}], setCursor: [], draw: [drawMarks] }
       };
       if (opts.xDistr) o.scales.x.distr = opts.xDistr;
       if (opts.xAsinh) o.scales.x.asinh = opts.xAsinh;
       var u = new uPlot(o, [xs].concat(opts.columnsData), plotEl);
+      u.initlabMarks = opts.marks || [];
+      u.redraw(false, false);
       u.hooks.setCursor = u.hooks.setCursor || [];
       u.hooks.setCursor.push(readout(out, u, opts.xText || function (x) { return "epoch " + plain(x); }));
       u.over.addEventListener("click", function (e) { if (opts.onPick && !e.shiftKey) opts.onPick(u, e); });
       return u;
+    }
+    // where seeds diverged: a dashed vertical line in the member's colour, with ✕ at its top
+    function drawMarks(u) {
+      var ctx = u.ctx, marks = u.initlabMarks || [];
+      marks.forEach(function (m) {
+        if (m.hidden && m.hidden()) return;
+        var x = u.valToPos(m.x, "x", true);
+        if (!(x >= u.bbox.left - 1 && x <= u.bbox.left + u.bbox.width + 1)) return;
+        var top = u.bbox.top, bottom = u.bbox.top + u.bbox.height, r = 4 * devicePixelRatio;
+        ctx.save();
+        ctx.strokeStyle = m.colour; ctx.lineWidth = 1.2 * devicePixelRatio;
+        ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+        ctx.beginPath(); ctx.moveTo(x, top + 2 * r); ctx.lineTo(x, bottom); ctx.stroke();
+        ctx.setLineDash([]); ctx.lineWidth = 1.8 * devicePixelRatio;
+        ctx.beginPath(); ctx.moveTo(x - r, top + r - r); ctx.lineTo(x + r, top + r + r); ctx.moveTo(x - r, top + r + r); ctx.lineTo(x + r, top + r - r); ctx.stroke();
+        ctx.restore();
+      });
+    }
+    function marksOf(s, progress) {
+      var out = [];
+      s.members.forEach(function (m) {
+        (m.divergences || []).forEach(function (d) {
+          out.push({ x: progress ? d.progress : d.epoch, epoch: progress ? undefined : d.epoch, colour: m.colour, text: m.level + ": " + d.text,
+                     hidden: function () { return state.hidden[m.level] === true; } });
+        });
+      });
+      return out;
     }
     function lineSeries(m, label, k, readable) {
       return { label: label, stroke: m.colour, width: 2, dash: m.dash.length ? m.dash : undefined, spanGaps: false, readout: readable !== false,
@@ -457,23 +504,33 @@
       ["steps", "validation_loss", "test_loss", "accuracy-view"].forEach(function (which) {
         var series = [], columns = [], bands = [], values = [], xs;
         if (which === "steps") {
-          var tables = [];
+          var tables = [], stepCounts = [];
           s.members.forEach(function (m, k) {
             var seeds = m.steps.seeds.map(function (sd) { return smooth(sd.y, state.smoothing); });
             var x = m.steps.seeds.reduce(function (a, b) { return a.x.length >= b.x.length ? a : b; }).x;
+            var counts = [];
             var mean = x.map(function (_, i) {
               var sum = 0, n = 0;
               seeds.forEach(function (y) { if (y[i] !== null && y[i] !== undefined) { sum += y[i]; n++; } });
+              counts.push(n);
               return n ? sum / n : null;
             });
             tables.push([x, mean]);
+            stepCounts.push({ x: x, n: counts });
             var ls = lineSeries(m, m.level, k); ls.points = { show: false }; ls.spanGaps = true; ls.width = 1.6;
+            ls.total = m.seeds.length;
             ls.show = !state.hidden[m.level];
             series.push(ls);
             values = values.concat(mean);
           });
           var joined = uPlot.join(tables);
           xs = joined[0]; columns = joined.slice(1);
+          // each member's n at the joined x values
+          stepCounts.forEach(function (sc, k) {
+            var at = {};
+            sc.x.forEach(function (x, i) { at[x] = sc.n[i]; });
+            series[k].nAt = xs.map(function (x) { return at[x] === undefined ? null : at[x]; });
+          });
         } else {
           var metric = metricOf(s, which);
           xs = s.members[0].curves[metric] ? s.members[0].curves[metric].x : [0];
@@ -482,10 +539,11 @@
             var c = m.curves[metric];
             var at = function (arr) { return xs.map(function (x) { var i = c ? c.x.indexOf(x) : -1; return i < 0 ? null : transform(which, arr[i]); }); };
             var mean = at(c ? c.m : []), lo = at(c ? c.l : []), hi = at(c ? c.h : []);
+            var ns = xs.map(function (x) { var i = c && c.n ? c.x.indexOf(x) : -1; return i < 0 ? null : c.n[i]; });
             if (which === "accuracy-view" && state.accuracy === "error") { var t = lo; lo = hi; hi = t; }
             var show = !state.hidden[m.level];
             var base = series.length + 1;
-            var ls = lineSeries(m, m.level, k); ls.show = show;
+            var ls = lineSeries(m, m.level, k); ls.show = show; ls.nAt = ns; ls.total = m.seeds.length;
             series.push(ls, { label: m.level + " low", stroke: "transparent", width: 0, points: { show: false }, show: show, member: k },
                         { label: m.level + " high", stroke: "transparent", width: 0, points: { show: false }, show: show, member: k });
             columns.push(mean, lo, hi);
@@ -497,7 +555,7 @@
         var range = log ? robustLog(values) : linear(values);
         var u = makeChart(chartsEl, chartTitle(s, which), xs, series, {
           columns: 2, sync: "explorer", log: log, yRange: range, columnsData: columns, bands: bands, xLabel: "epoch",
-          onScale: syncHook(group), onPick: pick });
+          onScale: syncHook(group), onPick: pick, marks: marksOf(s, which === "steps") });
         u.initlabKind = which;
         zoomable(u, group);
         group.push(u);
@@ -513,7 +571,7 @@
         box.type = "checkbox"; box.checked = !state.hidden[m.level]; box.setAttribute("aria-label", "show " + m.level);
         box.addEventListener("change", function () {
           state.hidden[m.level] = !box.checked;
-          state.charts.forEach(function (u) { u.series.forEach(function (sr, i) { if (i > 0 && sr.member === k) u.setSeries(i, { show: box.checked }); }); });
+          state.charts.forEach(function (u) { u.series.forEach(function (sr, i) { if (i > 0 && sr.member === k) u.setSeries(i, { show: box.checked }); }); u.redraw(false, false); });
         });
         var sw = document.createElement("span"); sw.className = "swatch"; sw.style.background = m.colour;
         var name = document.createElement("button");
@@ -537,7 +595,7 @@
       var head = document.createElement("div"); head.className = "drill-head";
       var h = document.createElement("h4");
       var diverged = m.seeds.filter(function (_, i) { return m.diverged[i]; });
-      h.textContent = m.level + " — " + s.title + ": " + m.seeds.length + " seeds" + (diverged.length ? " (seed " + diverged.join(", ") + " diverged)" : "");
+      h.textContent = m.level + " — " + s.title + ": " + m.seeds.length + " seeds" + (diverged.length ? " (" + (m.divergences || []).map(function (d) { return d.text; }).join("; ") + ")" : "");
       var close = document.createElement("button"); close.type = "button"; close.textContent = "Close";
       close.addEventListener("click", function () { destroy(state.drill); drillEl.hidden = true; state.drillMember = null; });
       head.appendChild(h); head.appendChild(close); drillEl.appendChild(head);
@@ -562,8 +620,11 @@
         }
         cols.forEach(function (v) { values = values.concat(v); });
         var log = c[0] !== "accuracy";
+        var marks = (m.divergences || []).map(function (d) {
+          return { x: c[0] === "steps" ? d.progress : d.epoch, epoch: c[0] === "steps" ? undefined : d.epoch, colour: m.colour, text: d.text };
+        });
         var u = makeChart(seedsEl, c[1], xs, seedSeries(), { columns: 4, height: 200, sync: "drill", log: log,
-          yRange: log ? robustLog(values) : linear(values), columnsData: cols, xLabel: "epoch", onScale: syncHook(group) });
+          yRange: log ? robustLog(values) : linear(values), columnsData: cols, xLabel: "epoch", onScale: syncHook(group), marks: marks });
         zoomable(u, group);
         group.push(u);
       });
