@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * summary.csv and summary.md: one row per configuration. The CSV is for programs: every factor a
  * column, and for every metric its mean, 95% interval and n (accuracies as fractions, full
- * precision, empty where undefined); epochs to a threshold as median, range and counts ("never"
- * as the median when half or more seeds never reached it). The Markdown is for people: the same
+ * precision, empty where undefined); epochs to a threshold as median, range and counts ("Inf" as
+ * the median when half or more seeds never reached it, which pandas and R read as infinity). The Markdown is for people: the same
  * table as "mean ± half-width", then the findings. Values are over the seeds that completed; the
  * diverged ones are counted in the divergence columns ({@link org.initlab.report.model.Divergence}).
  */
@@ -49,7 +49,7 @@ public final class SummaryTables {
                 v.addAll(List.of(number(e.mean()), number(e.low()), number(e.high()), Integer.toString(e.n())));
             }
             for (Reach r : List.of(s.epochsTo90(), s.epochsTo97())) {
-                v.addAll(List.of(Double.isInfinite(r.median()) ? "never" : number(r.median()), number(r.min()), number(r.max()),
+                v.addAll(List.of(Double.isInfinite(r.median()) ? "Inf" : number(r.median()), number(r.min()), number(r.max()),
                         Integer.toString(r.reached()), Integer.toString(r.seeds())));
             }
             Proportion d = s.divergence();

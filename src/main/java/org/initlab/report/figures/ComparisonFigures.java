@@ -109,6 +109,10 @@ public final class ComparisonFigures {
                     + (d.paired() ? ", paired over " + d.n() + " seeds" : ", Welch") + (d.tested() ? ", Holm " + Values.p(d.adjustedP()) : "");
             for (double v : new double[]{y[i], l[i], h[i]}) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         }
+        // room around the points, so one on 0 or at the extreme does not sit on the frame
+        double pad = hi > lo ? 0.08 * (hi - lo) : 0.1;
+        lo -= pad;
+        hi += pad;
         List<String> levels = ds.stream().map(d -> s.level(d.pair().a())).toList();
         // a point per configuration, not joined: the levels are categories, and a line between them would suggest a trend
         List<LinePanel.Line> points = new ArrayList<>();
