@@ -179,6 +179,8 @@ class CompareTest {
         List<String> csv = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals(1 + 4, csv.size());
         assertTrue(csv.getFirst().startsWith("study_a,study_b,initializer,activation,a_test_accuracy_mean"), csv.getFirst());
+        assertEquals(0, Main.run("compare", a.toString(), b.toString(), "--no-png"));
+        assertEquals(html, Files.readString(out.resolve("compare.html")), "the same studies give the same page");
 
         assertEquals(2, Main.run("compare", a.toString()), "one study is not a comparison");
         assertEquals(2, Main.run("compare", a.toString(), a.toString(), "--out", tmp.resolve("x").toString()), "the same study twice");

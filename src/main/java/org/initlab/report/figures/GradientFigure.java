@@ -85,7 +85,9 @@ public final class GradientFigure implements ScenarioFigure {
                 + "weights ‖ΔW‖/‖W‖ (sampled every 25 steps). Bottom row: the same through depth, input to output — norms falling towards the input mean "
                 + "vanishing gradients, rising mean exploding. "
                 + (seeds > 1 ? "Geometric mean over " + seeds + " seeds; bands and bars: its multiplicative 95% interval. " : "1 seed: no confidence interval. ")
-                + "▼ on the bottom edge: exactly 0 (e.g. zero initialization), which a log axis cannot show.";
+                + "▼ on the bottom edge: exactly 0 (e.g. zero initialization), which a log axis cannot show."
+                + (s.members().stream().anyMatch(g -> !g.divergences().isEmpty()) ? " ✕ on the bottom edge: seeds diverged in that epoch; from there"
+                        + " the mean is over the seeds left (n), and \u201clast epoch\u201d is over the seeds that completed." : "");
         return new Figure(Ids.of(prefix(), number, title), "Gradient flow per layer — " + title, s.description(agg.design()), 230, 185,
                 List.of(), rowHeaders, cells, legend, note);
     }

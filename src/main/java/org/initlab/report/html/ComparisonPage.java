@@ -1,7 +1,6 @@
 package org.initlab.report.html;
 
 import org.initlab.report.model.StudyAggregate;
-import org.initlab.report.text.Values;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +34,6 @@ public final class ComparisonPage {
                     + (a.data().manifest().data() == null ? "" : a.data().manifest().data().dataset() + ", ") + a.data().runs().size() + " runs, "
                     + ReportPage.seedsText(a));
         }
-        facts.add("written " + Values.instant(java.time.Instant.now().toString()));
         PageFrame.header(p, "Comparison: " + title, "The same configurations under " + in.studies().size()
                         + " studies: per configuration each study's result and the difference, and which conclusions change. "
                         + in.names().getFirst() + " is the reference.", facts,
