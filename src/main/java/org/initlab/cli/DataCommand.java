@@ -72,21 +72,21 @@ public final class DataCommand implements Runnable {
             DataOptions options = locations.options(Progress.NONE);
             DatasetLoader loader = new DatasetLoader();
             List<DatasetStatus> all = loader.status(options);
-            String format = "%-14s %-13s %-9s %s%n";
-            out.printf(format, "NAME", "FILES", "VERIFIED", "LOCATION");
+            String format = "%-14s %-13s %-9s %s";
+            out.println(String.format(format, "NAME", "FILES", "VERIFIED", "LOCATION"));
             for (DatasetStatus s : all) {
                 String files = s.spec().format() == Format.IDX ? s.spec().files().size() + " IDX .gz" : s.spec().fileNames();
                 String mark = !s.found() ? (s.problem() == null ? "-" : "✗") : s.verified() ? "✓" : "✗";
                 String where = s.found() ? s.location() + " (" + s.origin().label() + ")" : "not found";
-                out.printf(format, s.spec().name(), files, mark, where);
-                if (s.problem() != null) out.println("    " + s.problem());
+                out.println(TerminalText.safe(String.format(format, s.spec().name(), files, mark, where)));
+                if (s.problem() != null) out.println(TerminalText.safe("    " + s.problem()));
                 for (FileCheck c : s.checks()) {
-                    if (!c.verified()) out.println("    " + c.file().getFileName() + ": " + describe(c));
+                    if (!c.verified()) out.println(TerminalText.safe("    " + c.file().getFileName() + ": " + describe(c)));
                 }
             }
             out.println();
-            out.println("Cache: " + loader.cacheDir(DatasetCatalogue.all().getFirst(), options).getParent()
-                    + ". Fetch a dataset with 'initlab data fetch NAME'; or put its files into --data-dir DIR/NAME.");
+            out.println(TerminalText.safe("Cache: " + loader.cacheDir(DatasetCatalogue.all().getFirst(), options).getParent()
+                    + ". Fetch a dataset with 'initlab data fetch NAME'; or put its files into --data-dir DIR/NAME."));
             out.flush();
             return 0;
         }
@@ -117,15 +117,15 @@ public final class DataCommand implements Runnable {
             DataOptions options = locations.options(new ConsoleProgress(err, RunProgressDisplay.isTerminal()));
             DatasetStatus status = loader.status(dataset, options);
             if (status.verified() && (locations.dataDir == null || status.origin() == Origin.DATA_DIR)) {
-                out.println(dataset.name() + ": already present and verified in " + status.location() + " (" + status.origin().label() + ")");
+                out.println(TerminalText.safe(dataset.name() + ": already present and verified in " + status.location() + " (" + status.origin().label() + ")"));
                 out.flush();
                 return 0;
             }
             Path target = locations.dataDir != null ? locations.dataDir.resolve(dataset.name()) : loader.cacheDir(dataset, options);
-            err.println("fetching " + dataset.name() + " into " + target);
+            err.println(TerminalText.safe("fetching " + dataset.name() + " into " + target));
             err.flush();
             Path dir = loader.fetch(dataset.name(), options);
-            out.println(dataset.name() + ": downloaded and verified in " + dir);
+            out.println(TerminalText.safe(dataset.name() + ": downloaded and verified in " + dir));
             out.flush();
             return 0;
         }
@@ -151,7 +151,7 @@ public final class DataCommand implements Runnable {
 
         @Override
         public void started(String file, URI from, long expectedBytes) {
-            err.println("  " + file + " from " + from + (expectedBytes >= 0 ? " (" + megabytes(expectedBytes) + ")" : ""));
+            err.println(TerminalText.safe("  " + file + " from " + from + (expectedBytes >= 0 ? " (" + megabytes(expectedBytes) + ")" : "")));
             err.flush();
         }
 
@@ -169,7 +169,7 @@ public final class DataCommand implements Runnable {
         @Override
         public void finished(String file, boolean ok, String detail) {
             if (interactive) err.print("\r");
-            err.println("    " + (ok ? "✓ " : "✗ ") + detail);
+            err.println(TerminalText.safe("    " + (ok ? "✓ " : "✗ ") + detail));
             err.flush();
         }
 

@@ -15,7 +15,7 @@ final class DataOptionsFor {
 
     static DataOptions of(Path dataDir, StudySpec.DataChoice c) {
         return DataOptions.defaults().withDataDir(dataDir).withValidationSize(c.validationSize())
-                .withPreprocessing(Preprocessing.parse(c.preprocessing()))
+                .withPreprocessing(Preprocessing.parse(c.preprocessing())).withClasses(c.classes())
                 .withProgress(new DataCommand.ConsoleProgress(new java.io.PrintWriter(System.err, true), RunProgressDisplay.isTerminal()));
     }
 

@@ -1,7 +1,6 @@
 package org.initlab.cli;
 
-import org.initlab.data.DatasetLoader;
-import org.initlab.data.DatasetSpec;
+import org.initlab.data.DatasetShape;
 import org.initlab.math.RandomStreams;
 import org.initlab.nn.Mlp;
 import org.initlab.nn.Relu;
@@ -20,23 +19,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-/** {@code initlab run --dry-run}: the grid, its size, and a time estimate from a short speed test of this machine. */
+/**
+ * {@code initlab run --dry-run}: the grid, its size, a time estimate from a short speed test of
+ * this machine, and the memory it needs ({@link MemoryBudget}).
+ */
 final class DryRun {
     private DryRun() {}
 
-    static void print(PrintStream o, StudySpec spec, List<PlannedRun> runs, int jobs, Path folder) {
-        o.println("Study '" + spec.name() + "' — " + spec.protocol() + " protocol, dataset " + spec.data().dataset()
-                + " (validation " + spec.data().validationSize() + ", " + spec.data().preprocessing() + "), seeds " + seedText(spec.seeds()));
-        if (!spec.description().isBlank()) o.println("  " + spec.description());
+    static void print(PrintStream o, StudySpec spec, List<PlannedRun> runs, int jobs, Path folder, DatasetShape data, MemoryBudget memory) {
+        o.println(TerminalText.safe("Study '" + spec.name() + "' — " + spec.protocol() + " protocol, dataset " + spec.data().dataset()
+                + " (validation " + spec.data().validationSize() + ", " + spec.data().preprocessing()
+                + (spec.data().classes() == null ? "" : ", " + spec.data().classes() + " classes") + "), seeds " + seedText(spec.seeds())));
+        if (!spec.description().isBlank()) o.println(TerminalText.safe("  " + spec.description()));
         for (Experiment e : spec.experiments()) {
             long n = runs.stream().filter(r -> r.experiments().contains(e.name())).count();
             o.println();
-            o.println("Experiment " + e.name() + ": " + n + " runs" + (e.description().isBlank() ? "" : " — " + e.description()));
+            o.println(TerminalText.safe("Experiment " + e.name() + ": " + n + " runs" + (e.description().isBlank() ? "" : " — " + e.description())));
             for (Map.Entry<Factor<?>, List<Level<?>>> f : e.factors().entrySet()) {
-                o.println("  vary " + f.getKey().key() + ": " + String.join(", ", f.getValue().stream().<String>map(Level::show).toList()));
+                o.println(TerminalText.safe("  vary " + f.getKey().key() + ": " + String.join(", ", f.getValue().stream().<String>map(Level::show).toList())));
             }
             for (Map.Entry<Factor<?>, Level<?>> s : e.settings().entrySet()) {
-                o.println("  with " + s.getKey().key() + " = " + s.getValue().show());
+                o.println(TerminalText.safe("  with " + s.getKey().key() + " = " + s.getValue().show()));
             }
             o.println("  evaluation: validation " + (e.evaluation().validationEachEpoch() ? "each epoch" : "at the end")
                     + ", test " + (e.evaluation().testEachEpoch() ? "each epoch" : "at the end")
@@ -47,39 +50,29 @@ final class DryRun {
             if (!e.exclude().isEmpty()) o.println("  minus " + e.exclude().size() + " excluded pattern(s)");
         }
         double cost = 0;
-        int[] shape = shape(spec.data().dataset(), spec.data().validationSize());
-        for (PlannedRun r : runs) cost += StudyRunner.cost(r, shape[0], shape[1], shape[2], shape[3], shape[4]);
+        int validation = spec.data().validationSize();
+        int classes = spec.data().classes() != null ? spec.data().classes() : data.classes();
+        for (PlannedRun r : runs) {
+            cost += StudyRunner.cost(r, data.features(), classes, Math.max(0, data.training() - validation), validation, data.test());
+        }
         double rate = measureRate();
         int parallel = Math.min(jobs, runs.size());
         double seconds = cost / (rate * parallel * PARALLEL_EFFICIENCY);
         o.println();
-        o.println(String.format(Locale.ROOT, "%d runs in all; on %d thread%s this machine needs about %s (measured %.1f GMAC/s per thread).",
-                runs.size(), jobs, jobs == 1 ? "" : "s", RunProgressDisplay.duration(seconds), rate / 1e9));
-        o.println("Results would go to " + folder + ". Nothing was trained (--dry-run).");
+        o.println(String.format(Locale.ROOT, "%d run%s in all; on %d thread%s this machine needs about %s (measured %.1f GMAC/s per thread).",
+                runs.size(), runs.size() == 1 ? "" : "s", jobs, jobs == 1 ? "" : "s", RunProgressDisplay.duration(seconds), rate / 1e9));
+        o.println(memory.line());
+        o.println(TerminalText.safe("Results would go to " + folder + ". Nothing was trained (--dry-run)."));
     }
 
     /**
      * Two runs on two cores share memory bandwidth and caches: in the seed study each ran at about
-     * 0.85 of the speed of a run alone (DESIGN.md measured 1.1–1.3× one run's throughput for two).
+     * 0.85 of the speed of a run alone (the design sketch measured 1.1–1.3× one run's throughput for two; docs/design-notes.md).
      */
     private static final double PARALLEL_EFFICIENCY = 0.85;
 
     private static String seedText(List<Long> seeds) {
         return seeds.size() <= 6 ? seeds.toString() : seeds.size() + " (" + seeds.getFirst() + "…" + seeds.getLast() + ")";
-    }
-
-    /** features, classes, train, validation, test of a catalogue dataset (MNIST's shape otherwise). */
-    static int[] shape(String dataset, int validation) {
-        int train = 60_000, test = 10_000, classes = 10;
-        try {
-            DatasetSpec d = DatasetLoader.catalogueSpec(dataset);
-            train = d.trainSize();
-            test = d.testSize();
-            classes = d.classes();
-        } catch (RuntimeException notInCatalogue) {
-            // a folder of IDX files: assume MNIST's shape for the estimate
-        }
-        return new int[]{784, classes, train - validation, validation, test};
     }
 
     /**

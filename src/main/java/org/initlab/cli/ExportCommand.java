@@ -1,8 +1,10 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
+import org.initlab.io.FileProblem;
 import org.initlab.io.AtomicFile;
 import org.initlab.io.Csv;
+import org.initlab.study.FinishedRuns;
 import org.initlab.study.factor.Factors;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
@@ -13,15 +15,16 @@ import org.initlab.train.EpochRecord;
 import org.initlab.train.LayerRecord;
 import org.initlab.train.NamedValues;
 import org.initlab.train.probe.Output;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +59,28 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the CSV tables (default: STUDY_DIR/export)")
     Path out;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws IOException {
         if (!csv && !weights) throw new UserError("say what to export: --csv, --weights, or both");
-        StudyStore store = new StudyStore(studyDir);
+        StudyStore store = new StudyStore(studyDir, main.disk());
+        // with the folder to itself, what killed writers left goes; under a live run, its writes in progress stay
+        try (Closeable lock = store.lockIfFree().orElse(null)) {
+            if (lock != null) {
+                store.removeTemporaries();
+                if (csv) removeTemporaries(tablesDir());
+            }
+            return export(store);
+        }
+    }
+
+    private int export(StudyStore store) throws IOException {
         StudyManifest m = store.readManifest();
-        List<RunRecord> runs = store.readResults(m);
+        FinishedRuns finished = store.readFinished(m);
+        for (String line : finished.skipped(studyDir)) System.err.println(TerminalText.safe("initlab: " + line));
+        List<RunRecord> runs = finished.runs();
         if (runs.isEmpty()) throw new UserError(studyDir + " has no finished runs yet: run 'initlab run' first");
         String gaps = ProbeGaps.note(runs.stream().map(RecordedProbes::of).toList(), studyDir);
         if (gaps != null) System.err.println("initlab: " + gaps);
@@ -69,6 +88,18 @@ final class ExportCommand implements Callable<Integer> {
         if (csv) writeCsv(m, runs);
         if (weights) code = WeightExport.export(store, select(runs), dataDir, System.out);
         return code;
+    }
+
+    private Path tablesDir() {
+        return out != null ? out : studyDir.resolve("export");
+    }
+
+    private void removeTemporaries(Path dir) {
+        try {
+            for (String f : List.of(EPOCHS, LAYERS)) for (Path t : AtomicFile.temporariesOf(dir.resolve(f))) main.disk().delete(t);
+        } catch (IOException e) {
+            throw new UserError("cannot write the CSV tables to " + dir + ": " + FileProblem.why(e), e);
+        }
     }
 
     private List<RunRecord> select(List<RunRecord> runs) {
@@ -83,13 +114,19 @@ final class ExportCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private void writeCsv(StudyManifest m, List<RunRecord> runs) throws IOException {
-        Path dir = out != null ? out : studyDir.resolve("export");
-        Files.createDirectories(dir);
-        Path epochs = dir.resolve("epochs.csv");
-        Path layers = dir.resolve("layers.csv");
-        AtomicFile.write(epochs, o -> writeEpochs(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
-        AtomicFile.write(layers, o -> writeLayers(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
+    static final String EPOCHS = "epochs.csv", LAYERS = "layers.csv";
+
+    private void writeCsv(StudyManifest m, List<RunRecord> runs) {
+        Path dir = tablesDir();
+        Path epochs = dir.resolve(EPOCHS);
+        Path layers = dir.resolve(LAYERS);
+        try {
+            main.disk().createDirectories(dir);
+            main.disk().write(epochs, o -> writeEpochs(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
+            main.disk().write(layers, o -> writeLayers(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
+        } catch (IOException e) {
+            throw new UserError("cannot write the CSV tables to " + dir + ": " + FileProblem.why(e), e);
+        }
         System.out.println("Wrote " + epochs + " and " + layers + " (" + runs.size() + " of " + m.runs().size() + " runs finished).");
     }
 

@@ -34,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
         switch (what) {
             case "studies" -> {
                 for (Map.Entry<String, String> e : BuiltInStudies.descriptions().entrySet()) {
-                    o.printf("%-18s %s%n", e.getKey(), e.getValue());
+                    o.println(TerminalText.safe(String.format("%-18s %s", e.getKey(), e.getValue())));
                 }
                 o.println();
                 o.println("Run one with 'initlab run NAME'; see its grid with 'initlab run NAME --dry-run'.");
@@ -49,7 +49,7 @@ final class ListCommand implements Callable<Integer> {
             case "activations" -> print(o, Activations.entries());
             case "optimizers" -> print(o, Optimizers.entries());
             case "datasets" -> {
-                for (DatasetSpec d : DatasetCatalogue.all()) o.printf("%-14s %s%n", d.name(), d.title());
+                for (DatasetSpec d : DatasetCatalogue.all()) o.println(TerminalText.safe(String.format("%-14s %s", d.name(), d.title())));
                 o.println();
                 o.println("Where each is found and whether it verifies: 'initlab data list'.");
             }
@@ -61,14 +61,14 @@ final class ListCommand implements Callable<Integer> {
     static void print(PrintStream o, List<CatalogueEntry> entries) {
         int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(10) + 2;
         for (CatalogueEntry e : entries) {
-            o.printf("%-" + width + "s %s%n", e.name(), e.formula());
+            o.println(TerminalText.safe(String.format("%-" + width + "s %s", e.name(), e.formula())));
             StringBuilder more = new StringBuilder();
             if (!e.defaults().isEmpty()) {
                 more.append("defaults ").append(org.initlab.catalog.Params.label("", e.defaults()).replaceFirst("^\\(", "").replaceFirst("\\)$", ""));
             }
             if (!e.aliases().isEmpty()) more.append(more.isEmpty() ? "" : "; ").append("aka ").append(String.join(", ", e.aliases()));
             if (e.source() != null && !e.source().isBlank() && !e.source().equals("—")) more.append(more.isEmpty() ? "" : "; ").append(e.source());
-            if (!more.isEmpty()) o.printf("%-" + width + "s   %s%n", "", more);
+            if (!more.isEmpty()) o.println(TerminalText.safe(String.format("%-" + width + "s   %s", "", more)));
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.initlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.initlab.UserError;
 import org.initlab.Version;
 import org.initlab.catalog.NearestName;
-import org.initlab.data.FileProblem;
+import org.initlab.io.Disk;
+import org.initlab.io.FileProblem;
+import org.initlab.io.ParseProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,22 +23,42 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where the commands write study folders, reports and exports. */
+    private final Disk disk;
+
+    private Main(Disk disk) {
+        this.disk = disk;
+    }
+
+    /** The commands' disk (they reach it as their {@code @ParentCommand}). */
+    Disk disk() {
+        return disk;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 bad input). */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+        return run(Disk.REAL, args);
+    }
+
+    /** {@link #run(String...)} writing through {@code disk}: a test's, which fails where it is told to. */
+    public static int run(Disk disk, String... args) {
+        return commandLine(disk).execute(args);
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(Disk.REAL);
+    }
+
+    private static CommandLine commandLine(Disk disk) {
+        CommandLine cli = new CommandLine(new Main(disk));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);
-            err.println("initlab: " + message(ex));
+            err.println("initlab: " + TerminalText.safe(message(ex)));
             if (code == 1) {
                 if (System.getenv("INITLAB_DEBUG") != null) ex.printStackTrace(err);
                 else err.println("initlab: this is a bug in initlab; INITLAB_DEBUG=1 shows where it happened");
@@ -45,7 +68,7 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("initlab: " + parameterMessage(ex) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
+            err.println("initlab: " + TerminalText.safe(parameterMessage(ex)) + " (see 'initlab " + commandPath(ex.getCommandLine()) + "--help')");
             err.flush();
             return 2;
         });
@@ -91,12 +114,12 @@ public final class Main implements Runnable {
      * ({@link FileProblem}), or what went wrong; never an exception's class name.
      */
     static String message(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return t.getMessage();
+        for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof UserError) return withoutParserInternals(t);
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException e) {
-                var at = e.getLocation();
-                return "not valid JSON or YAML" + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr()) + ": "
-                        + e.getOriginalMessage();
+            if (t instanceof JsonProcessingException e) {
+                ParseProblem p = ParseProblem.of(e, null);
+                return "not valid JSON or YAML" + (p.where().isEmpty() ? "" : " " + p.where()) + ": "
+                        + (p.path().isEmpty() ? "" : p.path() + ": ") + p.what();
             }
             if (t instanceof java.io.IOException e) return FileProblem.describe(e);
         }
@@ -106,6 +129,20 @@ public final class Main implements Runnable {
             case OutOfMemoryError e -> "ran out of memory" + detail + " (give Java more with -Xmx, or run fewer jobs at once)";
             default -> "unexpected error" + (detail.isEmpty() ? " without a message" : detail);
         };
+    }
+
+    /**
+     * A user error's message; where it quotes a JSON or YAML reader's own message (a study folder's
+     * damaged study.json: "... is not readable: " + Jackson's text), that part in words instead.
+     */
+    private static String withoutParserInternals(Throwable userError) {
+        String m = userError.getMessage();
+        for (Throwable c = userError.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException e && e.getMessage() != null && m.contains(e.getMessage())) {
+                return m.replace(e.getMessage(), ParseProblem.of(e, null).toString());
+            }
+        }
+        return m;
     }
 
     private static String commandPath(CommandLine c) {

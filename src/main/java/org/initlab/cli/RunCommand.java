@@ -1,6 +1,8 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
+import org.initlab.data.DatasetLoader;
+import org.initlab.data.DatasetShape;
 import org.initlab.study.Experiment;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
@@ -9,9 +11,11 @@ import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
 import org.initlab.study.StudyStore;
+import org.initlab.study.TrainingSplit;
 import org.initlab.study.Protocols;
 import org.initlab.study.factor.Factor;
 import org.initlab.study.factor.Factors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +51,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "P", description = "default or notebook (the original notebook's protocol)")
     String protocol;
 
-    @Option(names = "--dry-run", description = "show the grid, its size and an estimated time; train nothing")
+    @Option(names = "--dry-run", description = "show the grid, its size, an estimated time and the memory it needs; train nothing")
     boolean dryRun;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "refuse a grid of more runs than this, before building it (default: 100000)")
+    Long maxRuns;
 
     @Option(names = "--force", description = "run a changed spec in a folder that holds another grid")
     boolean force;
@@ -65,22 +72,32 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "do not write the report at the end")
     boolean noReport;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
+        if (maxRuns != null && maxRuns < 1) throw new UserError("--max-runs must be 1 or more, got " + maxRuns);
         StudySpec spec = StudySource.load(study, new StudySpecParser.Overrides(protocol, seeds, epochs));
-        List<PlannedRun> runs = Grid.expand(spec);
+        // a misspelt dataset or a missing folder fails here, dry run or not; the shape is known without reading it
+        DatasetShape shape = new DatasetLoader().shapeBefore(spec.data().dataset(), DataOptionsFor.of(dataDir, spec.data()));
+        List<PlannedRun> runs = Grid.expand(spec, maxRuns != null ? maxRuns : Grid.DEFAULT_MAX_RUNS);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        MemoryBudget memory = MemoryBudget.of(runs, shape, threads);
+        memory.requireArrays();
         PrintStream o = System.out;
         Path given = Path.of(study);
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
         if (dryRun) {
-            DryRun.print(o, spec, runs, threads, folder);
+            DryRun.print(o, spec, runs, threads, folder, shape, memory);
+            memory.require();
             return 0;
         }
-        StudyStore store = new StudyStore(folder);
+        memory.require();
+        StudyStore store = new StudyStore(folder, main.disk());
         try (java.io.Closeable lock = store.lock()) {
             return train(spec, runs, store, folder, threads, o);
         }
@@ -88,9 +105,9 @@ final class RunCommand implements Callable<Integer> {
 
     private int train(StudySpec spec, List<PlannedRun> runs, StudyStore store, Path folder, int threads, PrintStream o) {
         StudyManifest manifest = store.prepare(spec, runs, force);
-        o.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder);
+        o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder));
 
-        LoadedDatasets data = new LoadedDatasets(dataDir, !noVerify, o);
+        LoadedDatasets data = new LoadedDatasets(dataDir, !noVerify, o, runs, threads);
         RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
@@ -112,16 +129,30 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running: Ctrl-C
             }
         }
-        o.println("Results: " + folder.toAbsolutePath());
+        if (outcome.saveFailure() != null) {
+            System.err.println(TerminalText.safe("initlab: " + stopped(outcome)));
+            return 1;
+        }
+        o.println(TerminalText.safe("Results: " + folder.toAbsolutePath()));
         if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() + outcome.reprobed() + outcome.kept() > 0) {
             try {
-                ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder));
+                ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder).on(main.disk()));
             } catch (UserError e) {
-                System.err.println("initlab: the results are saved, but the report failed: " + e.getMessage()
-                        + " (try 'initlab report " + folder + "')");
+                System.err.println(TerminalText.safe("initlab: the report failed: " + Main.message(e) + "; the " + outcome.saved()
+                        + " finished runs are saved and safe: make the report again with 'initlab report " + folder + "'"));
+                return 1;
             }
         }
         return outcome.failed() > 0 ? 1 : 0;
+    }
+
+    /** Why the study stopped, how many runs are saved and how to go on: one line. */
+    static String stopped(StudyRunner.Outcome o) {
+        StudyRunner.SaveFailure f = o.saveFailure();
+        int unsaved = o.total() - o.saved();
+        return "the study stopped: cannot save results in " + f.folder() + ": " + f.why() + "; " + o.saved() + " of " + o.total()
+                + " runs " + (o.saved() == 1 ? "is" : "are") + " saved, " + unsaved + (unsaved == 1 ? " is" : " are")
+                + " not; run the same command again to resume";
     }
 
     /** The factors that vary anywhere in the study, then seed: what tells runs apart in progress lines. */

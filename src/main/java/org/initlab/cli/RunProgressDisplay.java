@@ -2,11 +2,13 @@ package org.initlab.cli;
 
 import org.initlab.study.PlannedRun;
 import org.initlab.study.RunRecord;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyProgress;
 import org.initlab.study.StudyRunner;
 import org.initlab.train.RunResult;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +67,13 @@ final class RunProgressDisplay implements StudyProgress {
     }
 
     @Override
+    public synchronized void resultSetAside(PlannedRun run, StoredResult.Broken broken, Path keptAs) {
+        line(TerminalText.safe("Run " + run.id() + ": its result.json " + broken.reason() + "; kept as " + keptAs + ", and the run is trained again."));
+    }
+
+    @Override
     public synchronized void runStarted(PlannedRun run) {
-        running.put(run.id(), new Running(run.describe(describeKeys)));
+        running.put(run.id(), new Running(TerminalText.safe(run.describe(describeKeys))));
         draw(false);
     }
 
@@ -89,8 +96,8 @@ final class RunProgressDisplay implements StudyProgress {
         RunResult r = record.result();
         String what = r.diverged() ? "DIVERGED (" + r.divergence() + ")"
                 : "test acc " + percent(r.finalMetrics().testAccuracy()) + ", val acc " + percent(r.finalMetrics().validationAccuracy());
-        line(String.format(Locale.ROOT, "[%d/%d] %s: %s, %.1f s  (%s)", done, total, run.describe(describeKeys), what,
-                r.timing().totalSeconds(), run.id()));
+        line(TerminalText.safe(String.format(Locale.ROOT, "[%d/%d] %s: %s, %.1f s  (%s)", done, total, run.describe(describeKeys), what,
+                r.timing().totalSeconds(), run.id())));
         draw(true);
     }
 
@@ -110,14 +117,16 @@ final class RunProgressDisplay implements StudyProgress {
     public synchronized void runFailed(PlannedRun run, Throwable error) {
         running.remove(run.id());
         done++;
-        line("[" + done + "/" + total + "] " + run.describe(describeKeys) + ": FAILED: " + error);
+        line(TerminalText.safe("[" + done + "/" + total + "] " + run.describe(describeKeys) + ": FAILED: " + Main.message(error)));
         draw(true);
     }
 
     @Override
     public synchronized void finished(StudyRunner.Outcome o) {
         clear();
-        if (o.cancelled()) {
+        if (o.saveFailure() != null) {
+            // the command says why the study stopped, last
+        } else if (o.cancelled()) {
             out.println("Stopped: " + o.trained() + " runs finished this time; runs in flight were abandoned. Run the same command again to resume.");
         } else {
             String again = o.reprobed() + o.kept() == 0 ? ""

@@ -4,6 +4,7 @@ import org.initlab.UserError;
 import org.initlab.report.model.Divergence;
 import org.initlab.study.RunRecord;
 import org.initlab.study.RunSpec;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyStore;
 import org.initlab.study.ProbeGaps;
 import org.initlab.study.RecordedProbes;
@@ -46,7 +47,11 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = find();
         Path studyDir = dir.getParent().getParent();
-        RunRecord rec = new StudyStore(studyDir).readResult(dir.getFileName().toString());
+        RunRecord rec = switch (new StudyStore(studyDir).read(dir.getFileName().toString())) {
+            case StoredResult.Finished f -> f.record();
+            case StoredResult.Broken b -> throw new UserError(b.notFinished(studyDir));
+            case StoredResult.None n -> throw new UserError("run " + dir.getFileName() + " has not finished (no " + StudyStore.RESULT + " in " + dir + ")");
+        };
         String gaps = ProbeGaps.note(List.of(RecordedProbes.of(rec)), studyDir);
         if (gaps != null) System.err.println("initlab: " + gaps);
         print(System.out, rec);
@@ -91,15 +96,18 @@ final class ShowCommand implements Callable<Integer> {
         Divergence d = Divergence.of(rec.result());
         RunSpec s = rec.spec();
         RunResult r = rec.result();
-        o.println("Run " + rec.id() + " — " + String.join(" · ", rec.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
-        o.println("  experiments: " + String.join(", ", rec.experiments()) + "; initlab " + rec.initlab() + "; " + rec.finished());
-        o.println("  data: " + s.dataset() + " (validation " + s.validationSize() + ", " + s.preprocessing() + ")");
-        o.println("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
-                + "; weights " + s.initializer() + ", biases " + s.biasInitializer());
-        o.println("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed());
-        o.println("  probes: " + String.join(", ", rec.probes().stream().map(Object::toString).toList()));
-        o.println("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
-                + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond())));
+        // everything here was read from a file someone may have sent: shown, never obeyed (TerminalText)
+        o.println(TerminalText.safe("Run " + rec.id() + " — "
+                + String.join(" · ", rec.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())));
+        o.println(TerminalText.safe("  experiments: " + String.join(", ", rec.experiments()) + "; initlab " + rec.initlab() + "; " + rec.finished()));
+        o.println(TerminalText.safe("  data: " + s.dataset() + " (validation " + s.validationSize() + ", " + s.preprocessing()
+                + (s.classes() == null ? "" : ", " + s.classes() + " classes") + ")"));
+        o.println(TerminalText.safe("  net: " + s.architectureLabel() + ", activation " + s.activation() + (s.outputActivation() ? " (also on the output)" : "")
+                + "; weights " + s.initializer() + ", biases " + s.biasInitializer()));
+        o.println(TerminalText.safe("  training: " + s.optimizer() + ", batch " + s.batchSize() + ", " + s.epochs() + " epochs, seed " + s.seed()));
+        o.println(TerminalText.safe("  probes: " + String.join(", ", rec.probes().stream().map(Object::toString).toList())));
+        o.println(TerminalText.safe("  status: " + r.status() + (r.diverged() ? " (" + r.divergence() + ")" : "") + ", " + r.steps() + " steps"
+                + (r.timing() == null ? "" : String.format(Locale.ROOT, ", %.1f s, %.0f examples/s", r.timing().totalSeconds(), r.timing().examplesPerSecond()))));
         o.println();
         o.println(" epoch  train loss  train acc   val loss    val acc  test loss   test acc");
         for (EpochRecord e : r.epochs()) {
@@ -123,7 +131,7 @@ final class ShowCommand implements Callable<Integer> {
         o.println(" layer       weight std (init → " + (d == null ? "final" : "e" + last.epoch()) + ")   activation std   dead    saturated   grad norm (last epoch)   update/param");
         for (int l = 0; l < last.layers().size(); l++) {
             NamedValues a = first.layers().get(l).values(), b = last.layers().get(l).values();
-            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", last.layers().get(l).layer(),
+            o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", TerminalText.safe(last.layers().get(l).layer()),
                     num(std(a.summary(WeightStatistics.WEIGHT.name()))), num(std(b.summary(WeightStatistics.WEIGHT.name()))),
                     num(std(b.summary(ActivationStatistics.ACT.name()))), RunProgressDisplay.percent(b.number(DeadUnits.DEAD.name())),
                     RunProgressDisplay.percent(b.number(Saturation.SATURATED.name())),

@@ -1,12 +1,12 @@
 package org.initlab.cli;
 
+import org.initlab.UserError;
 import org.initlab.data.Dataset;
+import org.initlab.io.FileProblem;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.Reproduction;
 import org.initlab.study.RunRecord;
-import org.initlab.study.RunTraining;
 import org.initlab.study.StudyStore;
-import org.initlab.study.WeightFiles;
 import org.initlab.train.RunListener;
 
 import java.io.IOException;
@@ -30,7 +30,12 @@ final class WeightExport {
         for (RunRecord r : runs) {
             Dataset d = data.load(r.spec().dataChoice());
             Path dir = store.runDir(r.id());
-            RunRecord again = RunTraining.train(PlannedRun.of(r), d, data.provenance(d), RunListener.NONE, WeightFiles.into(dir));
+            RunRecord again;
+            try {
+                again = PlannedRun.of(r).train(d, data.provenance(d), RunListener.NONE, store.weights(r.id()));
+            } catch (IOException e) {
+                throw new UserError("cannot write the weights of run " + r.id() + " to " + dir + ": " + FileProblem.why(e), e);
+            }
             boolean same = Reproduction.matches(r, again);
             if (!same) differing++;
             out.println(String.format(Locale.ROOT, "%s: wrote %s/weights-{init,final}.npz (%.1f s); %s", r.id(), dir,

@@ -74,7 +74,7 @@ final class CsvReader {
                 if (fields == 0) {
                     label = (int) (negative ? -value : value);
                 } else {
-                    if (fields - 1 >= row.length) row = Arrays.copyOf(row, Math.max(16, row.length * 2));
+                    if (fields - 1 >= row.length) row = Arrays.copyOf(row, Math.max(16, Math.multiplyExact(row.length, 2)));
                     row[fields - 1] = (byte) value;
                 }
                 fields++;
@@ -92,8 +92,8 @@ final class CsvReader {
                 throw new UserError(file + ": line " + line + ": has " + (fields - 1) + " pixel values, the lines before have " + features);
             }
             if (count == labels.length) {
-                labels = Arrays.copyOf(labels, count * 2);
-                lines = Arrays.copyOf(lines, count * 2);
+                labels = Arrays.copyOf(labels, Math.multiplyExact(count, 2));
+                lines = Arrays.copyOf(lines, Math.multiplyExact(count, 2));
             }
             lines[count] = line;
             labels[count++] = label;

@@ -1,6 +1,7 @@
 package org.initlab.data;
 
 import org.initlab.UserError;
+import org.initlab.io.FileProblem;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -21,6 +22,25 @@ final class DataFiles {
     static boolean isGzip(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /**
+     * How many bytes {@link #open} will give: the file's size, or for gzip the size its trailer
+     * records (ISIZE: the decompressed length modulo 2³², RFC 1952 §2.3.1; a file that
+     * decompresses to 4 GiB or more is under-counted).
+     */
+    static long contentSize(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size < 18 || !isGzip(file)) return size;
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(size - 4);
+                byte[] isize = in.readNBytes(4); // little-endian
+                return (isize[0] & 0xffL) | (isize[1] & 0xffL) << 8 | (isize[2] & 0xffL) << 16 | (isize[3] & 0xffL) << 24;
+            }
         } catch (IOException e) {
             throw unreadable(file, e);
         }

@@ -156,8 +156,13 @@ public final class DatasetLoader {
             }
             return readCatalogue(spec.get(), options);
         }
+        return readCustom(existingPath(name), options);
+    }
+
+    /** {@code name} as a path that exists, else why not: no such path, or (a bare word) a misspelt catalogue name. */
+    private Path existingPath(String name) {
         Path path = Path.of(expandHome(name));
-        if (Files.exists(path)) return readCustom(path, options);
+        if (Files.exists(path)) return path;
         if (name.contains("/") || name.contains(java.io.File.separator) || name.startsWith(".") || name.startsWith("~")) {
             throw new UserError(path + ": no such folder or file; a custom dataset is a folder of IDX or CSV files, or a .pkl.gz file");
         }
@@ -296,52 +301,77 @@ public final class DatasetLoader {
         }
     }
 
-    private Dataset readCustom(Path path, DataOptions options) {
+    /** The files a path dataset is read from, in the order of the formats tried. */
+    private record CustomFiles(Format format, List<Path> files) {}
+
+    /** Which files {@code path} holds a dataset in: the four IDX files, a CSV pair, or a pickle; else a one-line error. */
+    private static CustomFiles customFiles(Path path) {
         DatasetSpec idx = customIdxSpec();
         Path dir = Files.isDirectory(path) ? path : null;
-        List<Examples> training;
-        Examples test;
-        Format format;
-        List<Path> read = new ArrayList<>();
         Map<DatasetFile, Path> idxFiles = dir == null ? Map.of() : DataLocator.filesIn(idx, dir);
         Path[] csv = dir == null ? null : csvPair(dir);
         Path pickle = dir == null ? path : (Files.isRegularFile(dir.resolve("mnist.pkl.gz")) ? dir.resolve("mnist.pkl.gz") : null);
         if (idxFiles.size() == idx.files().size()) {
-            format = Format.IDX;
-            Examples train = IdxReader.examples(IdxReader.readImages(idxFiles.get(idx.file(TRAIN_IMAGES))),
-                    IdxReader.readLabels(idxFiles.get(idx.file(TRAIN_LABELS))));
-            test = IdxReader.examples(IdxReader.readImages(idxFiles.get(idx.file(TEST_IMAGES))),
-                    IdxReader.readLabels(idxFiles.get(idx.file(TEST_LABELS))));
-            requireSameFeatures(train, test);
-            training = List.of(train);
-            read.addAll(idxFiles.values());
-        } else if (csv != null) {
-            format = Format.CSV;
-            Examples train = CsvReader.read(csv[0]);
-            test = CsvReader.read(csv[1]);
-            if (train.features() != test.features()) {
-                throw new UserError(csv[1] + ": has " + test.features() + " pixel values a line, " + csv[0].getFileName() + " has " + train.features());
-            }
-            training = List.of(train);
-            read.add(csv[0]);
-            read.add(csv[1]);
-        } else if (pickle != null) {
-            format = Format.PICKLE;
-            MnistPickle.Parts parts = MnistPickle.read(pickle);
-            training = List.of(parts.train(), parts.validation());
-            test = parts.test();
-            read.add(pickle);
-        } else if (!idxFiles.isEmpty()) {
+            return new CustomFiles(Format.IDX, List.of(idxFiles.get(idx.file(TRAIN_IMAGES)), idxFiles.get(idx.file(TRAIN_LABELS)),
+                    idxFiles.get(idx.file(TEST_IMAGES)), idxFiles.get(idx.file(TEST_LABELS))));
+        }
+        if (csv != null) return new CustomFiles(Format.CSV, List.of(csv));
+        if (pickle != null) return new CustomFiles(Format.PICKLE, List.of(pickle));
+        if (!idxFiles.isEmpty()) {
             List<String> missing = idx.files().stream().filter(f -> !idxFiles.containsKey(f)).map(DatasetFile::name).toList();
             throw new UserError(dir + ": has some IDX files but not " + String.join(", ", missing));
-        } else {
-            throw new UserError(path + ": holds no dataset: expected the four IDX files (" + idx.fileNames()
-                    + "), or train.csv and test.csv, or mnist.pkl.gz");
+        }
+        throw new UserError(path + ": holds no dataset: expected the four IDX files (" + idx.fileNames()
+                + "), or train.csv and test.csv, or mnist.pkl.gz");
+    }
+
+    /**
+     * What dataset {@code name} holds and the heap it will take, known without reading it: from
+     * the catalogue, or estimated from the sizes of a path dataset's files. A name that is neither
+     * fails as {@link #load} would.
+     */
+    public DatasetShape shapeBefore(String name, DataOptions options) {
+        var spec = DatasetCatalogue.find(name);
+        if (spec.isPresent()) return DatasetShape.catalogue(spec.get().name());
+        Path path = existingPath(name);
+        CustomFiles files = customFiles(path);
+        long content = 0;
+        for (Path f : files.files()) content += DataFiles.contentSize(f);
+        return DatasetShape.files(files.format(), content, options.classes());
+    }
+
+    private Dataset readCustom(Path path, DataOptions options) {
+        CustomFiles files = customFiles(path);
+        List<Path> f = files.files();
+        Format format = files.format();
+        List<Examples> training;
+        Examples test;
+        switch (format) {
+            case IDX -> {
+                Examples train = IdxReader.examples(IdxReader.readImages(f.get(0)), IdxReader.readLabels(f.get(1)));
+                test = IdxReader.examples(IdxReader.readImages(f.get(2)), IdxReader.readLabels(f.get(3)));
+                requireSameFeatures(train, test);
+                training = List.of(train);
+            }
+            case CSV -> {
+                Examples train = CsvReader.read(f.get(0));
+                test = CsvReader.read(f.get(1));
+                if (train.features() != test.features()) {
+                    throw new UserError(f.get(1) + ": has " + test.features() + " pixel values a line, " + f.get(0).getFileName() + " has " + train.features());
+                }
+                training = List.of(train);
+            }
+            case PICKLE -> {
+                MnistPickle.Parts parts = MnistPickle.read(f.get(0));
+                training = List.of(parts.train(), parts.validation());
+                test = parts.test();
+            }
+            default -> throw new IllegalStateException("no reader for " + format);
         }
         List<Examples> all = new ArrayList<>(training);
         all.add(test);
         int classes = ClassLabels.count(all, options.classes(), "the dataset declares classes: " + options.classes());
-        List<SourceFile> sources = read.stream().map(p -> new SourceFile(p.getFileName().toString(), size(p),
+        List<SourceFile> sources = f.stream().map(p -> new SourceFile(p.getFileName().toString(), size(p),
                 FileVerifier.digestFile(p, false)[0], "unverified")).toList();
         String name = path.toAbsolutePath().normalize().toString();
         return assemble(name, classes, training, test, options, format, path, Origin.PATH, sources, false);

@@ -30,7 +30,7 @@ final class IdxReader {
         /** Elements per item: the product of all dimensions but the first. */
         int itemSize() {
             int n = 1;
-            for (int i = 1; i < dims.length; i++) n *= dims[i];
+            for (int i = 1; i < dims.length; i++) n = Math.multiplyExact(n, dims[i]);
             return n;
         }
     }

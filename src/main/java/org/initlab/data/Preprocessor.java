@@ -57,7 +57,7 @@ final class Preprocessor {
         int start = 0;
         for (Examples e : training) {
             int take = Math.max(0, Math.min(e.count(), trainEnd - start));
-            int values = take * e.features();
+            int values = Math.multiplyExact(take, e.features());
             if (pixels) {
                 byte[] p = e.pixels();
                 for (int i = 0; i < values; i++) histogram[p[i] & 0xff]++;
@@ -84,7 +84,7 @@ final class Preprocessor {
             for (Examples e : training) {
                 int take = Math.max(0, Math.min(e.count(), trainEnd - start));
                 float[] v = e.values();
-                for (int i = 0, m = take * e.features(); i < m; i++) {
+                for (int i = 0, m = Math.multiplyExact(take, e.features()); i < m; i++) {
                     double d = v[i] - mean;
                     squares += d * d;
                 }
@@ -132,9 +132,9 @@ final class Preprocessor {
             int lo = Math.max(from, start);
             int hi = Math.min(to, start + e.count());
             if (lo < hi) {
-                int src = (lo - start) * features;
-                int dst = (lo - from) * features;
-                int len = (hi - lo) * features;
+                int src = Math.multiplyExact(lo - start, features);
+                int dst = Math.multiplyExact(lo - from, features);
+                int len = Math.multiplyExact(hi - lo, features);
                 if (identity && table == null) {
                     System.arraycopy(e.values(), src, x, dst, len);
                 } else {

@@ -24,4 +24,12 @@ public interface Initializer {
 
     /** The definition in one line, e.g. "U(-a, a), a = gain·√(6/(fan_in+fan_out))". */
     String formula();
+
+    /**
+     * Heap bytes {@link #initialize} allocates for a {@code rows} × {@code cols} weight and drops
+     * when it returns (for memory estimates); most initializers write in place and need none.
+     */
+    default long scratchBytes(int rows, int cols) {
+        return 0;
+    }
 }

@@ -49,6 +49,11 @@ public record Lsuv(double tol, int maxIterations) implements DataDependentInitia
     }
 
     @Override
+    public long scratchBytes(int rows, int cols) {
+        return new Orthogonal(1.0).scratchBytes(rows, cols);
+    }
+
+    @Override
     public void refine(LayerwiseNetwork net) {
         refineLayers(net);
     }

@@ -1,6 +1,7 @@
 package org.initlab.init;
 
 import org.initlab.catalog.Params;
+import org.initlab.math.ArrayBytes;
 import org.initlab.math.Matrix;
 
 import java.util.Map;
@@ -47,6 +48,14 @@ public record Orthogonal(double gain) implements Initializer {
                 else data[j * cols + i] = v;
             }
         }
+    }
+
+    /** A, the Householder vectors and Q: three n × m arrays of doubles (m ≥ n), and diag R. */
+    @Override
+    public long scratchBytes(int rows, int cols) {
+        long m = Math.max(rows, cols), n = Math.min(rows, cols);
+        long matrix = ArrayBytes.references(n) + n * ArrayBytes.doubles(m);
+        return 3 * matrix + ArrayBytes.doubles(n);
     }
 
     /** The n orthonormal columns (length m ≥ n) of Q·diag(sign(diag R)) for a Gaussian m × n A = QR. */

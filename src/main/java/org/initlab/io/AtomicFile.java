@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Writes a file so that readers see the old content or the whole new content, never a part:
  * write a temporary file in the same folder, force it to disk, rename it over the target.
- * A crash leaves at most a {@code .tmp} file, which {@link #cleanTemporaries} removes.
+ * A crash leaves at most a {@code .NAME-UUID.tmp} file beside the target ({@link #temporaries}
+ * finds them; the command that next writes the folder removes them).
  */
 public final class AtomicFile {
     private AtomicFile() {}
@@ -69,19 +71,27 @@ public final class AtomicFile {
         }
     }
 
-    /** Deletes temporary files left under {@code dir} by an interrupted write. Returns how many. */
-    public static int cleanTemporaries(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) return 0;
-        int[] n = {0};
+    /** Whether {@code file} is named as this class names its temporary files. */
+    public static boolean isTemporary(Path file) {
+        String f = file.getFileName().toString();
+        return f.startsWith(".") && f.endsWith(TEMP_SUFFIX);
+    }
+
+    /** The temporary files under {@code dir}, at any depth, that interrupted writes left (none when it is not a folder). */
+    public static List<Path> temporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
         try (var files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String f = p.getFileName().toString();
-                if (f.startsWith(".") && f.endsWith(TEMP_SUFFIX) && Files.isRegularFile(p)) {
-                    Files.deleteIfExists(p);
-                    n[0]++;
-                }
-            }
+            return files.filter(p -> isTemporary(p) && Files.isRegularFile(p)).toList();
         }
-        return n[0];
+    }
+
+    /** The temporary files an interrupted write of {@code target} left beside it. */
+    public static List<Path> temporariesOf(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) return List.of();
+        String prefix = "." + target.getFileName() + "-";
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> isTemporary(p) && p.getFileName().toString().startsWith(prefix) && Files.isRegularFile(p)).toList();
+        }
     }
 }

@@ -51,7 +51,12 @@ public final class Npz {
      * equal files.
      */
     public static void write(Path file, List<Array> arrays) throws IOException {
-        AtomicFile.write(file, out -> {
+        write(Disk.REAL, file, arrays);
+    }
+
+    /** {@link #write(Path, List)} through {@code disk}. */
+    public static void write(Disk disk, Path file, List<Array> arrays) throws IOException {
+        disk.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) { // closing it closes only AtomicFile's shield
                 for (Array a : arrays) {
                     entry(zip, a.name() + ".npy");

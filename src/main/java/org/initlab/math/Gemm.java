@@ -43,6 +43,12 @@ public final class Gemm {
     /** Buffers are of fixed size: one instance serves products of any shape. */
     public Gemm() {}
 
+    /** The heap bytes of an instance's buffers (the same for every instance on a machine; for memory estimates). */
+    public static long workspaceBytes() {
+        return ArrayBytes.floats(KC * NR) + ArrayBytes.floats(KC * conflictFreeStride(240)) + ArrayBytes.floats(MAX_TILE_ROWS * NR)
+                + ArrayBytes.floats(NR);
+    }
+
     /** C[m×n] = A[m×k] · B[k×n]. */
     public void mulNN(int m, int n, int k, float[] a, float[] b, float[] c) {
         check(m, n, k, a, false, b, false, c, null, null);

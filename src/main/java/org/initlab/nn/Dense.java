@@ -45,12 +45,13 @@ public final class Dense {
         this.activation = activation;
         this.weight = new Matrix(in, out);
         this.bias = new float[out];
-        this.weightGrad = new float[in * out];
+        // sizes checked once here, so that the products in forward and backward cannot overflow
+        this.weightGrad = new float[Math.multiplyExact(in, out)];
         this.biasGrad = new float[out];
-        this.z = new float[maxBatch * out];
-        this.a = activation instanceof Identity ? z : new float[maxBatch * out];
-        this.dz = new float[maxBatch * out];
-        this.dx = needsInputGrad ? new float[maxBatch * in] : null;
+        this.z = new float[Math.multiplyExact(maxBatch, out)];
+        this.a = activation instanceof Identity ? z : new float[z.length];
+        this.dz = new float[z.length];
+        this.dx = needsInputGrad ? new float[Math.multiplyExact(maxBatch, in)] : null;
     }
 
     /** Computes a = φ(x·W + b) for the first {@code batch} rows of x; returns a (owned by this layer). */

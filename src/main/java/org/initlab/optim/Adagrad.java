@@ -20,7 +20,7 @@ import java.util.Map;
  * </pre>
  * γ̃ is computed in double each step and rounded to float once.
  *
- * @param lr                      γ ≥ 0 (default 1e-2)
+ * @param lr                      γ > 0 (default 1e-2)
  * @param lrDecay                 η ≥ 0, PyTorch's {@code lr_decay} (default 0)
  * @param weightDecay             λ ≥ 0, L2 penalty added to the gradient (default 0)
  * @param initialAccumulatorValue s₀ ≥ 0 (default 0)
@@ -36,7 +36,7 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     static final String SOURCE = "PyTorch torch.optim.Adagrad; Duchi, Hazan & Singer 2011";
 
     public Adagrad {
-        Hyperparameters.nonNegative(NAME, "lr", lr);
+        Hyperparameters.learningRate(NAME, lr);
         Hyperparameters.nonNegative(NAME, "lr_decay", lrDecay);
         Hyperparameters.nonNegative(NAME, "weight_decay", weightDecay);
         Hyperparameters.nonNegative(NAME, "initial_accumulator_value", initialAccumulatorValue);
@@ -73,6 +73,9 @@ public record Adagrad(double lr, double lrDecay, double weightDecay, double init
     @Override public Map<String, Object> params() { return Optimizers.sorted(signatureParams()); }
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
+
+    /** The sum of squared gradients. */
+    @Override public int stateBuffers() { return 1; }
 
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new AdagradOptimizer(this, ParameterList.distinct(parameters), vectorized);

@@ -31,7 +31,7 @@ import java.util.Map;
  * moments use the documented form β₁m + (1 − β₁)g, where PyTorch's code uses lerp, m + (1 − β₁)(g − m):
  * equal in exact arithmetic, not always in float, so results match PyTorch closely but not bitwise.
  *
- * @param lr          γ ≥ 0 (default 1e-3)
+ * @param lr          γ > 0 (default 1e-3)
  * @param beta1       β₁ ∈ [0, 1) (PyTorch's {@code betas[0]}, default 0.9)
  * @param beta2       β₂ ∈ [0, 1) (PyTorch's {@code betas[1]}, default 0.999)
  * @param eps         ε ≥ 0 (default 1e-8)
@@ -52,7 +52,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     }
 
     static void checkAdamFamily(String name, double lr, double beta1, double beta2, double eps, double weightDecay) {
-        Hyperparameters.nonNegative(name, "lr", lr);
+        Hyperparameters.learningRate(name, lr);
         Hyperparameters.unitInterval(name, "beta1", beta1);
         Hyperparameters.unitInterval(name, "beta2", beta2);
         Hyperparameters.nonNegative(name, "eps", eps);
@@ -124,6 +124,9 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     @Override public Map<String, Object> params() { return Optimizers.sorted(signatureParams()); }
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
+
+    /** m and v, and AMSGrad's running maximum of v. */
+    @Override public int stateBuffers() { return amsgrad ? 3 : 2; }
 
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new AdamOptimizer(ParameterList.distinct(parameters), lr, beta1, beta2, eps, weightDecay, false,

@@ -19,7 +19,7 @@ import java.util.Map;
  * rounded to float. λ is multiplied by γ (PyTorch's convention), unlike the paper's schedule
  * multiplier η_t.
  *
- * @param lr          γ ≥ 0 (default 1e-3)
+ * @param lr          γ > 0 (default 1e-3)
  * @param beta1       β₁ ∈ [0, 1) (default 0.9)
  * @param beta2       β₂ ∈ [0, 1) (default 0.999)
  * @param eps         ε ≥ 0 (default 1e-8)
@@ -56,6 +56,9 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     @Override public Map<String, Object> params() { return Optimizers.sorted(signatureParams()); }
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
+
+    /** m and v, and AMSGrad's running maximum of v. */
+    @Override public int stateBuffers() { return amsgrad ? 3 : 2; }
 
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new AdamOptimizer(ParameterList.distinct(parameters), lr, beta1, beta2, eps, weightDecay, true,

@@ -15,6 +15,16 @@ final class Hyperparameters {
         }
     }
 
+    /**
+     * A learning rate: PyTorch accepts 0 (and skips nothing), but a run at lr = 0 trains for hours
+     * and never moves a weight, so it is refused here.
+     */
+    static void learningRate(String optimizer, double value) {
+        if (!(value > 0)) {
+            throw new UserError(optimizer + ": parameter 'lr' must be > 0, got " + value);
+        }
+    }
+
     /** 0 ≤ value < 1, PyTorch's check on Adam's betas. */
     static void unitInterval(String optimizer, String name, double value) {
         if (!(value >= 0 && value < 1)) {

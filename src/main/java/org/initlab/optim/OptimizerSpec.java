@@ -32,6 +32,9 @@ public interface OptimizerSpec {
      */
     Optimizer bind(List<Parameter> parameters);
 
+    /** The state buffers {@link #bind} allocates per parameter, each of the parameter's size (for memory estimates). */
+    int stateBuffers();
+
     /** The update rule this configuration performs, in one line. */
     String formula();
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * buffer starts at zero. ḡ uses the documented form αḡ + (1 − α)g where PyTorch's code uses lerp
  * (equal in exact arithmetic, not always bitwise in float).
  *
- * @param lr          γ ≥ 0 (default 1e-2)
+ * @param lr          γ > 0 (default 1e-2)
  * @param alpha       α ≥ 0, smoothing constant (default 0.99)
  * @param eps         ε ≥ 0 (default 1e-8)
  * @param weightDecay λ ≥ 0, L2 penalty added to the gradient (default 0)
@@ -41,7 +41,7 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
     static final String SOURCE = "PyTorch torch.optim.RMSprop; Tieleman & Hinton 2012; centered: Graves 2013";
 
     public RmsProp {
-        Hyperparameters.nonNegative(NAME, "lr", lr);
+        Hyperparameters.learningRate(NAME, lr);
         Hyperparameters.nonNegative(NAME, "alpha", alpha);
         Hyperparameters.nonNegative(NAME, "eps", eps);
         Hyperparameters.nonNegative(NAME, "weight_decay", weightDecay);
@@ -80,6 +80,9 @@ public record RmsProp(double lr, double alpha, double eps, double weightDecay, d
     @Override public Map<String, Object> params() { return Optimizers.sorted(signatureParams()); }
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
+
+    /** The square average, and the gradient average when centered, and the momentum buffer with momentum. */
+    @Override public int stateBuffers() { return 1 + (centered ? 1 : 0) + (momentum > 0 ? 1 : 0); }
 
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {
         return new RmsPropOptimizer(this, ParameterList.distinct(parameters), vectorized);

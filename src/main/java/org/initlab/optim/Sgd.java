@@ -25,7 +25,7 @@ import java.util.Map;
  * 2013 ("On the importance of initialization and momentum in deep learning", ICML), whose
  * Nesterov momentum the {@code nesterov} option follows in PyTorch's reformulation.
  *
- * @param lr          learning rate γ ≥ 0 (PyTorch's default 1e-3)
+ * @param lr          learning rate γ > 0 (PyTorch's default 1e-3)
  * @param momentum    μ ≥ 0
  * @param dampening   τ, scales the gradient added to the buffer after the first step
  * @param weightDecay λ ≥ 0, PyTorch's {@code weight_decay} (L2 penalty added to the gradient)
@@ -41,7 +41,7 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
     static final String SOURCE = "PyTorch torch.optim.SGD; Nesterov: Sutskever et al. 2013";
 
     public Sgd {
-        Hyperparameters.nonNegative(NAME, "lr", lr);
+        Hyperparameters.learningRate(NAME, lr);
         Hyperparameters.nonNegative(NAME, "momentum", momentum);
         Hyperparameters.finite(NAME, "dampening", dampening);
         Hyperparameters.nonNegative(NAME, "weight_decay", weightDecay);
@@ -83,6 +83,9 @@ public record Sgd(double lr, double momentum, double dampening, double weightDec
     @Override public Map<String, Object> params() { return Optimizers.sorted(signatureParams()); }
 
     @Override public Optimizer bind(List<Parameter> parameters) { return bind(parameters, true); }
+
+    /** The momentum buffer, when there is momentum. */
+    @Override public int stateBuffers() { return momentum != 0 ? 1 : 0; }
 
     /** {@code vectorized = false} runs the scalar loop over whole arrays (for testing the vector path). */
     Optimizer bind(List<Parameter> parameters, boolean vectorized) {

@@ -1,8 +1,9 @@
 package org.initlab.report;
 
 import org.initlab.UserError;
-import org.initlab.io.AtomicFile;
 import org.initlab.io.Csv;
+import org.initlab.io.Disk;
+import org.initlab.io.FileProblem;
 import org.initlab.report.compare.ConfigurationDifference;
 import org.initlab.report.compare.Matching;
 import org.initlab.report.compare.StudyComparison;
@@ -46,18 +47,18 @@ public final class ComparisonWriter {
         for (int i = 1; i < studies.size(); i++) comparisons.add(StudyComparison.of(studies.getFirst(), studies.get(i), names.getFirst(), names.get(i)));
         ComparisonInput in = new ComparisonInput(studies, names, comparisons, CSV);
         try {
-            FigureFiles files = new FigureFiles(out.resolve(ReportWriter.FIGURES), ReportWriter.FIGURES, png);
+            FigureFiles files = new FigureFiles(out.resolve(ReportWriter.FIGURES), ReportWriter.FIGURES, png, Disk.REAL);
             List<Figure> figures = new ArrayList<>();
             for (int i = 0; i < comparisons.size(); i++) figures.addAll(ComparisonFigures.of(comparisons.get(i), PREFIX + "-" + (i + 1)));
             List<RenderedFigure> rendered = files.write(figures);
             files.removeStale(List.of(PREFIX));
             Path html = out.resolve(HTML), csv = out.resolve(CSV);
-            AtomicFile.write(csv, csv(comparisons).getBytes(StandardCharsets.UTF_8));
+            Disk.REAL.write(csv, csv(comparisons).getBytes(StandardCharsets.UTF_8));
             byte[] bytes = ComparisonPage.html(in, rendered).getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(html, bytes);
+            Disk.REAL.write(html, bytes);
             return new Written(html, csv, files.written(), bytes.length, comparisons.stream().mapToInt(c -> c.matching().pairs().size()).sum());
         } catch (IOException e) {
-            throw new UserError("cannot write the comparison to " + out + ": " + e.getMessage(), e);
+            throw new UserError("cannot write the comparison to " + out + ": " + FileProblem.why(e), e);
         }
     }
 

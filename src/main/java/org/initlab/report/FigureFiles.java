@@ -1,6 +1,6 @@
 package org.initlab.report;
 
-import org.initlab.io.AtomicFile;
+import org.initlab.io.Disk;
 import org.initlab.report.html.RenderedFigure;
 import org.initlab.report.plot.Figure;
 import org.initlab.report.plot.FigureRenderer;
@@ -28,6 +28,7 @@ final class FigureFiles {
     private final Path dir;
     private final String pageRelative;
     private final boolean png;
+    private final Disk disk;
     private final List<Path> written = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
 
@@ -35,12 +36,14 @@ final class FigureFiles {
      * @param dir          the folder
      * @param pageRelative the folder as the page links to it ("figures")
      * @param png          also write PNGs (the slow part)
+     * @param disk         what writes and deletes the files
      */
-    FigureFiles(Path dir, String pageRelative, boolean png) throws IOException {
+    FigureFiles(Path dir, String pageRelative, boolean png, Disk disk) throws IOException {
         this.dir = dir;
         this.pageRelative = pageRelative;
         this.png = png;
-        Files.createDirectories(dir);
+        this.disk = disk;
+        disk.createDirectories(dir);
     }
 
     /** Writes each figure's PNG (drawn on all cores: the figures are independent), then its SVG; ids must be unique. */
@@ -52,7 +55,7 @@ final class FigureFiles {
             try {
                 figures.parallelStream().forEach(f -> {
                     try {
-                        AtomicFile.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
+                        disk.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -65,7 +68,7 @@ final class FigureFiles {
         for (Figure f : figures) {
             String svg = FigureRenderer.svg(f);
             Path svgFile = dir.resolve(f.id() + ".svg"), pngFile = dir.resolve(f.id() + ".png");
-            AtomicFile.write(svgFile, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
+            disk.write(svgFile, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
             written.add(svgFile);
             if (png) written.add(pngFile);
             List<RenderedFigure.Choice> choices = f.choices().stream().map(c -> new RenderedFigure.Choice(c.id(), c.label(),
@@ -92,7 +95,7 @@ final class FigureFiles {
         Set<Path> keep = new HashSet<>(written);
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
-                if (!keep.contains(f) && report.matcher(f.getFileName().toString()).matches()) Files.delete(f);
+                if (!keep.contains(f) && report.matcher(f.getFileName().toString()).matches()) disk.delete(f);
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.initlab.report;
 
 import org.initlab.UserError;
+import org.initlab.io.FileProblem;
 import org.initlab.io.AtomicFile;
+import org.initlab.io.Disk;
 import org.initlab.report.figures.FigureInput;
 import org.initlab.report.figures.FigureSet;
 import org.initlab.report.figures.SeriesColours;
@@ -39,13 +41,23 @@ public final class ReportWriter {
      * @param png                also write PNGs (the slow part)
      * @param maxLayerScenarios  scenarios with per-layer figures (weights, activations, gradients): the page stays small with many
      */
-    public record Options(Path out, boolean png, int maxLayerScenarios) {
+    public record Options(Path out, boolean png, int maxLayerScenarios, Disk disk) {
         public Options {
             if (maxLayerScenarios < 0) throw new IllegalArgumentException("maxLayerScenarios must be ≥ 0");
         }
 
+        /** On the file system. */
+        public Options(Path out, boolean png, int maxLayerScenarios) {
+            this(out, png, maxLayerScenarios, Disk.REAL);
+        }
+
         public static Options defaults(Path out) {
             return new Options(out, true, 12);
+        }
+
+        /** These options, writing through {@code disk}. */
+        public Options on(Disk disk) {
+            return new Options(out, png, maxLayerScenarios, disk);
         }
     }
 
@@ -53,18 +65,26 @@ public final class ReportWriter {
     public record Written(Path html, Path csv, Path markdown, List<Path> figures, long htmlBytes, int runs, int configurations) {}
 
     public static Written write(Path studyDir, Options options) {
-        return write(studyDir, options, StudyReport.SECTIONS);
+        return write(StudyData.load(studyDir), options, StudyReport.SECTIONS);
+    }
+
+    /** The report of the study as read already. */
+    public static Written write(StudyData data, Options options) {
+        return write(data, options, StudyReport.SECTIONS);
+    }
+
+    static Written write(Path studyDir, Options options, List<Section> registry) {
+        return write(StudyData.load(studyDir), options, registry);
     }
 
     /** The report of these sections, in order: those that apply to the study are shown; the figure files of all are the report's. */
-    static Written write(Path studyDir, Options options, List<Section> registry) {
-        StudyData data = StudyData.load(studyDir);
+    static Written write(StudyData data, Options options, List<Section> registry) {
         StudyAggregate agg = StudyAggregate.of(data);
         ReportInput in = new ReportInput(new FigureInput(agg, new SeriesColours(agg.design()), options.maxLayerScenarios()),
                 Findings.all(agg), CSV, MARKDOWN);
         Path out = options.out();
         try {
-            FigureFiles figureFiles = new FigureFiles(out.resolve(FIGURES), FIGURES, options.png());
+            FigureFiles figureFiles = new FigureFiles(out.resolve(FIGURES), FIGURES, options.png(), options.disk());
             List<Section> sections = registry.stream().filter(s -> s.appliesTo(in)).toList();
             List<List<Figure>> figures = new ArrayList<>();
             for (Section s : sections) figures.add(figures(s, in));
@@ -79,13 +99,27 @@ public final class ReportWriter {
             }
             figureFiles.removeStale(figurePrefixes(registry));
             Path csv = out.resolve(CSV), md = out.resolve(MARKDOWN), html = out.resolve(HTML);
-            AtomicFile.write(csv, SummaryTables.csv(agg).getBytes(StandardCharsets.UTF_8));
-            AtomicFile.write(md, SummaryTables.markdown(agg, in.findings()).getBytes(StandardCharsets.UTF_8));
+            options.disk().write(csv, SummaryTables.csv(agg).getBytes(StandardCharsets.UTF_8));
+            options.disk().write(md, SummaryTables.markdown(agg, in.findings()).getBytes(StandardCharsets.UTF_8));
             byte[] bytes = ReportPage.html(in, page).getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(html, bytes);
+            options.disk().write(html, bytes);
             return new Written(html, csv, md, figureFiles.written(), bytes.length, data.runs().size(), agg.groups().size());
         } catch (IOException e) {
-            throw new UserError("cannot write the report to " + out + ": " + e.getMessage(), e);
+            throw new UserError("cannot write the report to " + out + ": " + FileProblem.why(e), e);
+        }
+    }
+
+    /**
+     * Deletes the temporary files an interrupted report left in {@code out} (beside its page and
+     * tables, and in its figure folder). Only for the holder of the study folder's lock.
+     */
+    public static void removeTemporaries(Path out, Disk disk) {
+        try {
+            List<Path> temps = new ArrayList<>(AtomicFile.temporaries(out.resolve(FIGURES)));
+            for (String f : List.of(HTML, CSV, MARKDOWN)) temps.addAll(AtomicFile.temporariesOf(out.resolve(f)));
+            for (Path t : temps) disk.delete(t);
+        } catch (IOException e) {
+            throw new UserError("cannot write the report to " + out + ": " + FileProblem.why(e), e);
         }
     }
 

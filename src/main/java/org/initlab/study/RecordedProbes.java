@@ -10,8 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which probes a finished run holds, as its {@code result.json} lists them (read without the
- * rest of the result: {@link StudyStore#readRecordedProbes}).
+ * Which probes a finished run holds, as its {@code result.json} lists them.
  *
  * @param probeSettings the probe settings it was trained with (null in a record without them)
  */

@@ -12,6 +12,9 @@ public interface StudyProgress {
      */
     default void started(int total, int done, int again, int jobs) {}
 
+    /** A result.json that was not a finished run ({@code broken} says why) was renamed {@code keptAs}; the run is trained again. */
+    default void resultSetAside(PlannedRun run, StoredResult.Broken broken, java.nio.file.Path keptAs) {}
+
     default void runStarted(PlannedRun run) {}
 
     /** Within a run: epoch (1-based) of epochs, and the fraction of the whole study's work done. */

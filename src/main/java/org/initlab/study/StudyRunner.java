@@ -1,12 +1,14 @@
 package org.initlab.study;
 
 import org.initlab.data.Dataset;
+import org.initlab.io.FileProblem;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.RunListener;
 import org.initlab.train.probe.ProbeDescription;
 import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
@@ -27,7 +30,9 @@ import java.util.concurrent.atomic.DoubleAdder;
  * longest runs first, each result written atomically as soon as it is done. Runs already
  * finished in the folder are skipped, so running again resumes; a finished run that lacks a
  * probe the spec asks for (a probe added since, or other probe settings) is trained again, and
- * its record replaced when everything both records hold is equal bit for bit.
+ * its record replaced when everything both records hold is equal bit for bit. A result.json that
+ * is not a finished run is set aside and its run trained again; the first failure to write a
+ * result stops the study, since every later one would fail too (a full disk, a read-only folder).
  */
 public final class StudyRunner {
     /** @param saveWeights also write weights-init.npz and weights-final.npz per new run (not for finished runs trained again for probes) */
@@ -40,20 +45,34 @@ public final class StudyRunner {
     /**
      * How a study run ended: runs in the grid, trained now, found finished and left alone, trained
      * again for probes and replaced ({@code reprobed}) or kept because the retrained run differed
-     * ({@code kept}), failed, diverged; wall seconds.
+     * ({@code kept}), failed, diverged; whether it was cancelled; wall seconds; results found
+     * broken and set aside (their runs trained again); runs whose result is in the folder at the
+     * end ({@code saved}); and the failure to save that stopped the study, if one did.
      */
     public record Outcome(int total, int trained, int skipped, int reprobed, int kept, int failed, int diverged,
-                          boolean cancelled, double seconds) {}
+                          boolean cancelled, double seconds, int setAside, int saved, SaveFailure saveFailure) {}
+
+    /**
+     * The first result, weights file or set-aside rename that could not be written: it stopped the
+     * study (nothing more started, runs in flight were abandoned at their next step).
+     *
+     * @param folder where it could not write (the study's runs folder)
+     * @param why    in words: "no space left on the device", "permission denied"
+     */
+    public record SaveFailure(String run, Path folder, String why) {}
 
     private final StudyStore store;
     private final DatasetProvider data;
     private final Options options;
     private final StudyProgress progress;
     private final AtomicInteger trained = new AtomicInteger(), reprobed = new AtomicInteger(), kept = new AtomicInteger(),
-            failed = new AtomicInteger(), diverged = new AtomicInteger();
+            failed = new AtomicInteger(), diverged = new AtomicInteger(), setAside = new AtomicInteger();
     private final DoubleAdder doneCost = new DoubleAdder();
+    private final AtomicReference<SaveFailure> saveFailure = new AtomicReference<>();
     private double totalCost;
     private volatile ExecutorService pool;
+    /** Set by {@link #cancel} and by a failure to save: no run starts, runs in training stop. */
+    private volatile boolean stopping;
     private volatile boolean cancelled;
 
     public StudyRunner(StudyStore store, DatasetProvider data, Options options, StudyProgress progress) {
@@ -71,6 +90,7 @@ public final class StudyRunner {
      */
     public void cancel() {
         cancelled = true;
+        stopping = true;
     }
 
     /** Waits up to {@code seconds} for the workers to stop after {@link #cancel()}. */
@@ -81,29 +101,44 @@ public final class StudyRunner {
         if (p != null) p.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Trains the runs that are not finished in the folder, reading each result.json once: a
+     * finished run is skipped (or trained again for probes it lacks, its record kept to compare),
+     * a broken one is set aside ({@link StudyStore#setAside}) and its run trained again. The first
+     * failure to write stops the study ({@link Outcome#saveFailure}).
+     */
     public Outcome run(List<PlannedRun> runs) {
         long t0 = System.nanoTime();
-        for (AtomicInteger count : List.of(trained, reprobed, kept, failed, diverged)) count.set(0);
+        for (AtomicInteger count : List.of(trained, reprobed, kept, failed, diverged, setAside)) count.set(0);
         doneCost.reset();
+        saveFailure.set(null);
         totalCost = 0;
         List<PlannedRun> todo = new ArrayList<>();
-        Map<String, List<String>> lacking = new HashMap<>(); // finished runs to train again → the probes they lack
+        Map<String, RunRecord> stored = new HashMap<>(); // finished runs to train again → their record
+        Map<String, List<String>> lacking = new HashMap<>(); // ... → the probes they lack
         int finished = 0;
         for (PlannedRun r : runs) {
-            if (!store.isComplete(r.id())) {
-                todo.add(r);
-                continue;
-            }
-            finished++;
-            List<ProbeDescription> missing = store.readRecordedProbes(r.id()).lacking(Probes.describe(r.probes()));
-            if (!missing.isEmpty()) {
-                todo.add(r);
-                lacking.put(r.id(), missing.stream().map(ProbeDescription::toString).toList());
+            switch (store.read(r.id())) {
+                case StoredResult.None n -> todo.add(r);
+                case StoredResult.Broken b -> {
+                    setAside(r, b);
+                    todo.add(r);
+                }
+                case StoredResult.Finished f -> {
+                    finished++;
+                    List<ProbeDescription> missing = RecordedProbes.of(f.record()).lacking(Probes.describe(r.probes()));
+                    if (!missing.isEmpty()) {
+                        todo.add(r);
+                        stored.put(r.id(), f.record());
+                        lacking.put(r.id(), missing.stream().map(ProbeDescription::toString).toList());
+                    }
+                }
             }
         }
         progress.started(runs.size(), finished, lacking.size(), options.jobs());
 
         Map<StudySpec.DataChoice, Dataset> datasets = new HashMap<>();
+        if (stopping) todo.clear();
         for (PlannedRun r : todo) datasets.computeIfAbsent(r.spec().dataChoice(), data::load);
         Map<String, Double> cost = new HashMap<>();
         for (PlannedRun r : todo) {
@@ -122,7 +157,7 @@ public final class StudyRunner {
         List<Future<?>> futures = new ArrayList<>();
         for (PlannedRun r : todo) {
             Dataset d = datasets.get(r.spec().dataChoice());
-            futures.add(pool.submit(() -> train(r, d, cost.get(r.id()), lacking.get(r.id()))));
+            futures.add(pool.submit(() -> train(r, d, cost.get(r.id()), lacking.get(r.id()), stored.get(r.id()))));
         }
         pool.shutdown();
         for (Future<?> f : futures) {
@@ -137,21 +172,43 @@ public final class StudyRunner {
             }
         }
         Outcome outcome = new Outcome(runs.size(), trained.get(), finished - lacking.size(), reprobed.get(), kept.get(),
-                failed.get(), diverged.get(), cancelled, (System.nanoTime() - t0) / 1e9);
+                failed.get(), diverged.get(), cancelled, (System.nanoTime() - t0) / 1e9, setAside.get(), finished + trained.get(),
+                saveFailure.get());
         progress.finished(outcome);
         return outcome;
     }
 
-    /** Trains one run and stores its record; {@code probesToAdd} non-null: a finished run trained again for them. */
-    private void train(PlannedRun r, Dataset d, double runCost, List<String> probesToAdd) {
-        if (cancelled) return;
+    /** Renames a broken result aside so that its run is trained again; a failure to rename stops the study. */
+    private void setAside(PlannedRun r, StoredResult.Broken b) {
+        if (stopping) return;
+        try {
+            Path kept = store.setAside(r.id());
+            setAside.incrementAndGet();
+            progress.resultSetAside(r, b, kept);
+        } catch (IOException e) {
+            saveFailed(r, e);
+        }
+    }
+
+    /** The first failure to write stops the study: nothing more starts, runs in training stop at their next step. */
+    private void saveFailed(PlannedRun r, IOException e) {
+        saveFailure.compareAndSet(null, new SaveFailure(r.id(), store.dir().resolve("runs"), FileProblem.why(e)));
+        stopping = true;
+    }
+
+    /**
+     * Trains one run and stores its record; {@code probesToAdd} non-null: a finished run trained
+     * again for them, {@code stored} its record.
+     */
+    private void train(PlannedRun r, Dataset d, double runCost, List<String> probesToAdd, RunRecord stored) {
+        if (stopping) return;
         progress.runStarted(r);
         boolean again = probesToAdd != null;
         try {
-            WeightFiles.Sink weights = options.saveWeights() && !again ? WeightFiles.into(store.runDir(r.id())) : WeightFiles.Sink.NONE;
-            RunRecord rec = RunTraining.train(r, d, data.provenance(d), new Listener(r, runCost), weights);
+            WeightFiles.Sink weights = options.saveWeights() && !again ? store.weights(r.id()) : WeightFiles.Sink.NONE;
+            RunRecord rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
             if (again) {
-                boolean same = Reproduction.matches(store.readResult(r.id()), rec);
+                boolean same = Reproduction.matches(stored, rec);
                 if (same) store.writeResult(rec);
                 (same ? reprobed : kept).incrementAndGet();
                 doneCost.add(runCost);
@@ -165,7 +222,10 @@ public final class StudyRunner {
             }
         } catch (CancellationException e) {
             // abandoned: nothing was written for this run
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            // its weights or its result could not be written: the next run's would not either
+            saveFailed(r, e);
+        } catch (RuntimeException | Error e) {
             failed.incrementAndGet();
             doneCost.add(runCost);
             progress.runFailed(r, e);
@@ -197,7 +257,7 @@ public final class StudyRunner {
 
         @Override
         public boolean cancelled() {
-            return cancelled;
+            return stopping;
         }
     }
 

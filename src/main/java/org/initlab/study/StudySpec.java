@@ -1,5 +1,7 @@
 package org.initlab.study;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,17 @@ public record StudySpec(String name, String description, String protocol, DataCh
         experiments = List.copyOf(experiments);
     }
 
-    /** Which data a study trains on. */
-    public record DataChoice(String dataset, int validationSize, String preprocessing) {}
+    /**
+     * Which data a study trains on.
+     *
+     * @param classes the class count the spec declares ({@code dataset: {classes: C}}), or null:
+     *                the catalogue's, or for a path dataset the largest label plus one
+     */
+    public record DataChoice(String dataset, int validationSize, String preprocessing,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer classes) {
+        /** A choice that declares no class count. */
+        public DataChoice(String dataset, int validationSize, String preprocessing) {
+            this(dataset, validationSize, preprocessing, null);
+        }
+    }
 }

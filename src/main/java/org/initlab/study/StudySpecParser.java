@@ -67,7 +67,7 @@ public final class StudySpecParser {
                 : SeedsSection.read(root.has("seeds") ? root.get("seeds") : protocol.defaults().get("seeds"), in);
 
         ExcludeCheck excludes = new ExcludeCheck();
-        ExperimentReader reader = new ExperimentReader(protocol, overrides, in, excludes);
+        ExperimentReader reader = new ExperimentReader(protocol, overrides, in, excludes, TrainingSplit.before(data).orElse(null));
         List<Experiment> experiments = new ArrayList<>();
         JsonNode exps = root.get("experiments");
         if (exps == null) {

@@ -1,16 +1,26 @@
 package org.initlab.study;
 
-import org.initlab.io.AtomicFile;
-import org.initlab.io.JsonFormat;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.initlab.UserError;
 import org.initlab.Version;
+import org.initlab.io.FileProblem;
+import org.initlab.io.AtomicFile;
+import org.initlab.io.Disk;
+import org.initlab.io.JsonFormat;
 import org.initlab.study.factor.Level;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -19,26 +29,39 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A study folder on disk:
  * <pre>
- * STUDY_DIR/study.yaml            the spec as written
- * STUDY_DIR/study.json            the resolved grid ({@link StudyManifest})
- * STUDY_DIR/runs/ID/result.json   a finished run ({@link RunRecord}); its presence means complete
- * STUDY_DIR/runs/ID/weights-*.npz initial and final weights, when asked for
+ * STUDY_DIR/study.yaml                  the spec as written
+ * STUDY_DIR/study.json                  the resolved grid ({@link StudyManifest})
+ * STUDY_DIR/runs/ID/result.json         a finished run ({@link RunRecord}), when {@link ResultCheck} finds it whole
+ * STUDY_DIR/runs/ID/result.json.broken  one that was not, set aside by {@code initlab run} for the user
+ * STUDY_DIR/runs/ID/weights-*.npz       initial and final weights, when asked for
  * </pre>
- * Every file is written atomically, so a crash or kill loses only runs in flight.
+ * Every file is written atomically through the store's {@link Disk}, so a crash, a kill or a full
+ * disk loses only runs in flight.
  */
 public final class StudyStore {
     public static final String MANIFEST = "study.json";
     public static final String SPEC = "study.yaml";
     public static final String RESULT = "result.json";
+    /** What a result.json that is not a finished run is renamed to (then {@code result.json.broken-2}, ...). */
+    public static final String BROKEN = "result.json.broken";
 
     private final Path dir;
+    private final Disk disk;
 
+    /** The folder on the file system. */
     public StudyStore(Path dir) {
+        this(dir, Disk.REAL);
+    }
+
+    /** The folder, written through {@code disk}. */
+    public StudyStore(Path dir, Disk disk) {
         this.dir = dir;
+        this.disk = disk;
     }
 
     public Path dir() { return dir; }
@@ -46,69 +69,112 @@ public final class StudyStore {
     public Path runDir(String id) { return dir.resolve("runs").resolve(id); }
 
     /**
-     * Takes the folder for one {@code initlab run} at a time (an OS file lock on
-     * {@code STUDY_DIR/.lock}, released when closed or when the process dies): two processes
-     * training into one folder would train the same runs and delete each other's temporary files.
+     * Takes the folder for this command (an OS file lock on {@code STUDY_DIR/.lock}, released when
+     * closed or when the process dies), or says that another command holds it: two processes
+     * training into one folder would train the same runs, and a command that removes temporary
+     * files ({@link #removeTemporaries}) would delete those of the other's writes.
      */
-    public java.io.Closeable lock() {
+    public Closeable lock() {
         try {
-            Files.createDirectories(dir);
-            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                lock = null;
-            }
+            disk.createDirectories(dir);
+            Closeable lock = tryLock();
             if (lock == null) {
-                ch.close();
-                throw new UserError("another 'initlab run' is training into " + dir + " right now; wait for it to finish, or choose another --out folder");
+                throw new UserError("another initlab command (run, report or export) is writing into " + dir
+                        + " right now; wait for it to finish, or choose another --out folder");
             }
-            java.nio.channels.FileLock held = lock;
-            return () -> {
-                held.release();
-                ch.close();
-            };
+            return lock;
         } catch (IOException e) {
-            throw new UserError("cannot lock the study folder " + dir + ": " + e.getMessage(), e);
+            throw new UserError("cannot lock the study folder " + dir + ": " + FileProblem.why(e), e);
         }
     }
 
-    public boolean isComplete(String id) {
-        return Files.isRegularFile(runDir(id).resolve(RESULT));
+    /**
+     * The folder's lock when no other command holds it; empty when one does, or when the folder
+     * cannot be locked (it is not there, or not writable): then the caller writes without removing
+     * temporary files.
+     */
+    public Optional<Closeable> lockIfFree() {
+        if (!Files.isDirectory(dir)) return Optional.empty();
+        try {
+            return Optional.ofNullable(tryLock());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The lock, or null when another process (or this one) holds it. */
+    private Closeable tryLock() throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            ch.close();
+            return null;
+        }
+        FileLock held = lock;
+        return () -> {
+            held.release();
+            ch.close();
+        };
     }
 
     /**
-     * Creates or reopens the folder for this grid. A folder holding a different grid is refused
-     * unless {@code force}; finished runs that are still in the grid are kept either way.
+     * Deletes the temporary files ({@code .NAME-UUID.tmp}) that writes interrupted by a kill or a
+     * crash left anywhere in the folder. Only for the holder of {@link #lock}: another command's
+     * temporary files are its writes in progress.
+     */
+    public void removeTemporaries() {
+        try {
+            for (Path t : AtomicFile.temporaries(dir)) disk.delete(t);
+        } catch (IOException e) {
+            throw new UserError("cannot write the study folder " + dir + ": " + FileProblem.why(e), e);
+        }
+    }
+
+    /**
+     * Creates or reopens the folder for this grid. A folder holding finished runs of a different
+     * grid is refused unless {@code force} (finished runs that are still in the grid are kept
+     * either way); one whose study never finished a run has nothing to protect and is reused.
+     * Call under {@link #lock}: temporary files left by interrupted writes are removed.
      */
     public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force) {
         StudyManifest manifest = manifest(spec, runs);
         try {
-            Files.createDirectories(dir.resolve("runs"));
-            AtomicFile.cleanTemporaries(dir);
-            Path existing = dir.resolve(MANIFEST);
-            if (Files.exists(existing)) {
-                StudyManifest old = readManifest();
-                if (!old.fingerprint().equals(manifest.fingerprint()) && !force) {
+            disk.createDirectories(dir.resolve("runs"));
+            removeTemporaries();
+            if (Files.exists(dir.resolve(MANIFEST))) {
+                StudyManifest old = force ? readManifestIfWhole() : readManifest();
+                boolean same = old != null && old.fingerprint().equals(manifest.fingerprint());
+                if (old != null && !same && !force && anyFinished(old)) {
                     throw new UserError(dir + " holds results of a different grid (study '" + old.name() + "', "
                             + old.runs().size() + " runs; now '" + spec.name() + "', " + runs.size()
                             + " runs): choose another --out folder, or add --force to run the new grid there (finished runs still in it are kept)");
                 }
-                manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
-                        manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
-                        old.fingerprint().equals(manifest.fingerprint()) ? old.created() : manifest.created(), manifest.commandLine());
+                if (same) {
+                    manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
+                            manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
+                            old.created(), manifest.commandLine());
+                }
             }
             String options = spec.commandLine() == null ? "" : spec.commandLine().asOptions();
             String text = options.isEmpty() ? spec.source()
                     : "# run with: " + options + " (kept in study.json; 'initlab run " + dir + "' applies them again)\n" + spec.source();
-            AtomicFile.write(dir.resolve(SPEC), text.getBytes(StandardCharsets.UTF_8));
-            AtomicFile.write(dir.resolve(MANIFEST), JsonFormat.PRETTY.writeValueAsBytes(manifest));
+            disk.write(dir.resolve(SPEC), text.getBytes(StandardCharsets.UTF_8));
+            disk.write(dir.resolve(MANIFEST), JsonFormat.PRETTY.writeValueAsBytes(manifest));
         } catch (IOException e) {
-            throw new UserError("cannot write the study folder " + dir + ": " + e.getMessage(), e);
+            throw new UserError("cannot write the study folder " + dir + ": " + FileProblem.why(e), e);
         }
         return manifest;
+    }
+
+    /** Whether any run of the manifest is finished in the folder. */
+    private boolean anyFinished(StudyManifest m) {
+        for (StudyManifest.RunEntry e : m.runs()) if (read(e.id()) instanceof StoredResult.Finished) return true;
+        return false;
     }
 
     public StudyManifest readManifest() {
@@ -116,55 +182,105 @@ public final class StudyStore {
         if (!Files.isRegularFile(p)) {
             throw new UserError(dir + " is not a study folder (no " + MANIFEST + "); run 'initlab run STUDY --out " + dir + "' first");
         }
+        byte[] bytes;
         try {
-            return JsonFormat.CANONICAL.readValue(p.toFile(), StudyManifest.class);
+            bytes = Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new UserError(p + " is not readable: " + e.getMessage(), e);
+            throw new UserError(FileProblem.reading(p, e), e);
+        }
+        try {
+            StudyManifest m = MANIFEST_READER.readValue(bytes);
+            if (m == null || m.runs() == null || m.fingerprint() == null) throw new UserError(notAManifest(p, "no grid in it"));
+            return m;
+        } catch (IOException e) {
+            throw new UserError(notAManifest(p, ResultCheck.jsonProblem(e, bytes.length)), e);
         }
     }
+
+    /** The manifest, or null when it is not a whole one (for {@code --force}, which writes a new one). */
+    private StudyManifest readManifestIfWhole() {
+        try {
+            return readManifest();
+        } catch (UserError e) {
+            return null;
+        }
+    }
+
+    private String notAManifest(Path p, String why) {
+        return p + ": not a study manifest (" + why + "); run 'initlab run SPEC --out " + dir
+                + " --force' to write a new one (the finished runs are kept)";
+    }
+
+    private static final ObjectReader MANIFEST_READER = JsonFormat.CANONICAL.readerFor(StudyManifest.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public void writeResult(RunRecord record) throws IOException {
-        AtomicFile.write(runDir(record.id()).resolve(RESULT), out -> JsonFormat.CANONICAL.writeValue(out, record));
+        disk.write(runDir(record.id()).resolve(RESULT), out -> JsonFormat.CANONICAL.writeValue(out, record));
     }
 
-    /** Which probes a finished run holds, read without the rest of its result. */
-    public RecordedProbes readRecordedProbes(String id) {
+    /** Where the weights of run {@code id} go: its folder, through the store's disk. */
+    public WeightFiles.Sink weights(String id) {
+        return (file, net) -> WeightFiles.write(disk, runDir(id).resolve(file), net);
+    }
+
+    /** What the folder of run {@code id} holds, read and judged once: a finished run, a broken result and why, or none. */
+    public StoredResult read(String id) {
         Path p = runDir(id).resolve(RESULT);
+        byte[] bytes;
         try {
-            return JsonFormat.CANONICAL.readValue(p.toFile(), RecordedProbes.class);
+            bytes = Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            return StoredResult.NONE;
         } catch (IOException e) {
-            throw new UserError(p + " is not readable: " + e.getMessage(), e);
+            if (Files.isDirectory(p)) return new StoredResult.Broken(id, "is a folder");
+            if (!Files.exists(p)) return StoredResult.NONE; // e.g. a file where the run's folder belongs: training it will say so
+            throw new UserError(FileProblem.reading(p, e), e);
         }
-    }
-
-    /** {@link #readRecordedProbes} of every finished run of the manifest. */
-    public List<RecordedProbes> readRecordedProbes(StudyManifest m) {
-        List<RecordedProbes> out = new ArrayList<>();
-        for (StudyManifest.RunEntry e : m.runs()) if (isComplete(e.id())) out.add(readRecordedProbes(e.id()));
-        return out;
-    }
-
-    public RunRecord readResult(String id) {
-        Path p = runDir(id).resolve(RESULT);
-        try {
-            return JsonFormat.CANONICAL.readValue(p.toFile(), RunRecord.class);
-        } catch (IOException e) {
-            throw new UserError(p + " is not readable: " + e.getMessage(), e);
-        }
+        return ResultCheck.judge(id, bytes);
     }
 
     /**
-     * The finished runs of the manifest, in its order, with the manifest's labels and experiments:
-     * a spec edited to rename a label or an experiment keeps its runs (same ids), and what they are
-     * called is what the spec says now, not what it said when they were trained.
+     * Renames the broken result.json of run {@code id} to {@link #BROKEN} (or {@code -2}, {@code -3},
+     * ... beside earlier ones), so that the run is trained again and the bytes stay for the user.
+     * Returns the new name.
      */
-    public List<RunRecord> readResults(StudyManifest m) {
-        List<RunRecord> out = new ArrayList<>();
+    public Path setAside(String id) throws IOException {
+        Path run = runDir(id), to = run.resolve(BROKEN);
+        for (int n = 2; Files.exists(to, LinkOption.NOFOLLOW_LINKS); n++) to = run.resolve(BROKEN + "-" + n);
+        disk.move(run.resolve(RESULT), to);
+        return to;
+    }
+
+    /** The finished record of run {@code id}; a user error saying why when it has none. */
+    public RunRecord readResult(String id) {
+        return switch (read(id)) {
+            case StoredResult.Finished f -> f.record();
+            case StoredResult.Broken b -> throw new UserError(b.notFinished(dir));
+            case StoredResult.None n -> throw new UserError("run " + id + " has not finished in " + dir + " (no " + RESULT + ")");
+        };
+    }
+
+    /**
+     * The runs of the manifest, each result.json read once: the finished ones in its order, with
+     * the manifest's labels and experiments (a spec edited to rename a label or an experiment keeps
+     * its runs, same ids, and what they are called is what the spec says now), and the broken ones.
+     */
+    public FinishedRuns readFinished(StudyManifest m) {
+        List<RunRecord> runs = new ArrayList<>();
+        List<StoredResult.Broken> broken = new ArrayList<>();
         for (StudyManifest.RunEntry e : m.runs()) {
-            if (!isComplete(e.id())) continue;
-            out.add(readResult(e.id()).labelled(e.labels(), e.experiments()));
+            switch (read(e.id())) {
+                case StoredResult.Finished f -> runs.add(f.record().labelled(e.labels(), e.experiments()));
+                case StoredResult.Broken b -> broken.add(b);
+                case StoredResult.None n -> { }
+            }
         }
-        return out;
+        return new FinishedRuns(runs, broken, m.runs().size());
+    }
+
+    /** The finished runs of the manifest ({@link #readFinished}, without the broken ones). */
+    public List<RunRecord> readResults(StudyManifest m) {
+        return readFinished(m).runs();
     }
 
     static StudyManifest manifest(StudySpec spec, List<PlannedRun> runs) {

@@ -1,5 +1,6 @@
 package org.initlab.study;
 
+import org.initlab.io.Disk;
 import org.initlab.io.Npz;
 import org.initlab.nn.Dense;
 import org.initlab.nn.Mlp;
@@ -29,17 +30,17 @@ public final class WeightFiles {
         Sink NONE = (file, net) -> {};
     }
 
-    /** Weight files in the folder {@code dir}. */
-    public static Sink into(Path dir) {
-        return (file, net) -> write(dir.resolve(file), net);
+    public static void write(Path file, Mlp net) throws IOException {
+        write(Disk.REAL, file, net);
     }
 
-    public static void write(Path file, Mlp net) throws IOException {
+    /** The network's weights as the .npz {@code file}, written through {@code disk}. */
+    public static void write(Disk disk, Path file, Mlp net) throws IOException {
         List<Npz.Array> arrays = new ArrayList<>();
         for (Dense d : net.layers()) {
             arrays.add(new Npz.Array(d.name() + ".weight", d.weight().data(), d.in(), d.out()));
             arrays.add(new Npz.Array(d.name() + ".bias", d.bias(), d.out()));
         }
-        Npz.write(file, arrays);
+        Npz.write(disk, file, arrays);
     }
 }

@@ -35,6 +35,18 @@ class MainTest {
         assertFalse(m.contains("reference chain"), m);
         assertFalse(m.contains("\n"), m);
         assertTrue(m.startsWith("not valid JSON or YAML at line 1: "), m);
+        assertEquals("not valid JSON or YAML at line 1: xs[1]: expected a whole number, got 'two'", m);
+    }
+
+    record Manifest(String name, List<Long> seeds) {}
+
+    /** A damaged study folder: the store's own message keeps its words, Jackson's part is put in words too. */
+    @Test
+    void jacksonTextInsideAUserErrorIsReworded() {
+        Exception e = assertThrows(Exception.class, () -> new ObjectMapper().readValue("{\"name\": \"x\", \"seeds\": {\"a\": 1}}", Manifest.class));
+        String m = Main.message(new org.initlab.UserError("/s/study.json is not readable: " + e.getMessage(), e));
+        assertEquals("/s/study.json is not readable: at line 1: seeds: expected a list", m);
+        assertFalse(m.contains("java."), m);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.initlab.data;
 
+import org.initlab.io.FileProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,8 +57,24 @@ class FileProblemTest {
         Path file = Files.writeString(tmp.resolve("out"), "x");
         assertEquals(file + ": already exists as a file, where a folder or a new file is needed",
                 FileProblem.describe(new FileAlreadyExistsException(file.toString())));
-        assertEquals(file + ": No space left on device", FileProblem.describe(new FileSystemException(file.toString(), null, "No space left on device")));
+        assertEquals(file + ": no space left on the device", FileProblem.describe(new FileSystemException(file.toString(), null, "No space left on device")));
         assertEquals("/x: permission denied for this user (check its permissions)", FileProblem.describe(new AccessDeniedException("/x")));
         assertEquals("input/output error", FileProblem.describe(new IOException()));
+    }
+
+    /** Why a write failed, without the name of the temporary file it was writing: what the study and the report say. */
+    @Test
+    void whyAWriteFailed() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("folder"));
+        String temp = tmp.resolve(".x.json-1234.tmp").toString();
+        assertEquals("no space left on the device", FileProblem.why(new IOException("No space left on device")));
+        assertEquals("no space left on the device", FileProblem.why(new IOException("wrapped", new FileSystemException(temp, null, "No space left on device"))));
+        assertEquals("permission denied", FileProblem.why(new AccessDeniedException(temp)));
+        assertEquals("the file system is read-only", FileProblem.why(new FileSystemException(temp, null, "Read-only file system")));
+        assertEquals("the disk quota is used up", FileProblem.why(new IOException("Disk quota exceeded")));
+        assertEquals("a folder is in the way: " + dir, FileProblem.why(new FileSystemException(temp, dir.toString(), "Is a directory")));
+        assertEquals("a file is where a folder must go: /x/runs", FileProblem.why(new FileSystemException("/x/runs", null, "Not a directory")));
+        assertEquals("a file is in the way: " + tmp.resolve("ok"), FileProblem.why(new FileAlreadyExistsException(tmp.resolve("ok").toString())));
+        assertEquals("input/output error", FileProblem.why(new IOException()));
     }
 }

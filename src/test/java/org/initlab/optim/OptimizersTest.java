@@ -95,7 +95,10 @@ class OptimizersTest {
 
     @Test
     void pyTorchsRangeChecks() {
-        assertEquals("sgd: parameter 'lr' must be >= 0, got -0.1", error("sgd", Map.of("lr", -0.1)));
+        assertEquals("sgd: parameter 'lr' must be > 0, got -0.1", error("sgd", Map.of("lr", -0.1)));
+        for (String o : Optimizers.names()) {
+            assertEquals(o + ": parameter 'lr' must be > 0, got 0.0", error(o, Map.of("lr", 0)), "a learning rate of 0 trains nothing");
+        }
         assertTrue(error("sgd", Map.of("momentum", -0.5)).contains("'momentum' must be >= 0"));
         assertTrue(error("sgd", Map.of("weight_decay", -1)).contains("'weight_decay' must be >= 0"));
         assertEquals("adam: parameter 'beta1' must be in [0, 1), got 1.0", error("adam", Map.of("beta1", 1.0)));

@@ -63,7 +63,7 @@ class CompareTest {
                     int diverge = b && init.equals("he") && act.equals("tanh") && seed == 2 ? 3 : 0;
                     RunRecord r = Fixtures.run(study + init + act + seed, labels, List.of("grid"), v, v, diverge);
                     RunSpec s = r.spec();
-                    RunSpec spec = new RunSpec(s.dataset(), s.validationSize(), s.preprocessing(), s.hidden(), s.activation(), b, s.initializer(),
+                    RunSpec spec = new RunSpec(s.dataset(), s.validationSize(), s.preprocessing(), s.classes(), s.hidden(), s.activation(), b, s.initializer(),
                             s.biasInitializer(), s.optimizer(), batch, s.epochs(), s.seed(), s.evaluation());
                     runs.add(new RunRecord(r.id(), r.initlab(), spec, r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(),
                             r.started(), r.finished(), r.machine(), r.data()));
@@ -193,7 +193,7 @@ class CompareTest {
         List<RunRecord> runs = new ArrayList<>();
         for (RunRecord r : runs("A")) {
             RunSpec s = r.spec();
-            RunSpec spec = new RunSpec("fashion-mnist", s.validationSize(), s.preprocessing(), s.hidden(), s.activation(), s.outputActivation(),
+            RunSpec spec = new RunSpec("fashion-mnist", s.validationSize(), s.preprocessing(), s.classes(), s.hidden(), s.activation(), s.outputActivation(),
                     s.initializer(), s.biasInitializer(), s.optimizer(), s.batchSize(), s.epochs(), s.seed(), s.evaluation());
             runs.add(new RunRecord(r.id(), r.initlab(), spec, r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(), r.started(),
                     r.finished(), r.machine(), r.data()));

@@ -224,7 +224,8 @@ class DivergedRunsTest {
         PrintStream out = System.out;
         try {
             System.setOut(new PrintStream(shown, true, StandardCharsets.UTF_8));
-            assertEquals(0, org.initlab.cli.Main.run("show", dir.resolve("runs/randomrelu1").toString()));
+            String diverged = runs.stream().filter(r -> r.id().equals("randomrelu1")).findFirst().orElseThrow().spec().id();
+            assertEquals(0, org.initlab.cli.Main.run("show", dir.resolve("runs").resolve(diverged).toString()));
         } finally {
             System.setOut(out);
         }

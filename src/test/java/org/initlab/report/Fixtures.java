@@ -65,8 +65,8 @@ public final class Fixtures {
                                 double[] testAccuracy, int divergedAt, List<List<LayerRecord>> layers) {
         long seed = Long.parseLong(labels.get("seed"));
         int epochs = validationAccuracy.length - 1;
-        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", HIDDEN, Component.of(labels.get("activation")), false,
-                Component.of(labels.get("initializer")), Component.of("zeros"), new Component("sgd", Map.of("lr", 0.01)),
+        RunSpec spec = new RunSpec("mnist", 10_000, "scale01", null, HIDDEN, Component.of(labels.get("activation")), false,
+                Component.of(labels.get("initializer")), Component.of("zeros"), new Component(labels.getOrDefault("optimizer", "sgd"), Map.of("lr", 0.01)),
                 150, epochs, seed, Evaluation.standard());
         List<EpochRecord> records = new ArrayList<>();
         for (int e = 0; e < validationAccuracy.length; e++) {
@@ -208,13 +208,29 @@ public final class Fixtures {
         return org.initlab.report.model.StudyAggregate.of(new org.initlab.report.model.StudyData(java.nio.file.Path.of("unused"), m, "name: test\n", runs));
     }
 
-    /** Writes a study folder as 'initlab run' leaves it: study.yaml, study.json, runs/ID/result.json. */
+    /**
+     * Writes a study folder as 'initlab run' leaves it: study.yaml, study.json, runs/ID/result.json,
+     * each run under the id its spec hashes to (as initlab names runs; the manifest's entries follow),
+     * so that the commands take its results for finished runs.
+     */
     public static java.nio.file.Path write(java.nio.file.Path dir, StudyManifest m, List<RunRecord> runs, String yaml) throws java.io.IOException {
+        Map<String, String> ids = new java.util.HashMap<>();
+        List<RunRecord> named = new ArrayList<>();
+        for (RunRecord r : runs) {
+            String id = r.spec().id();
+            if (ids.containsValue(id)) throw new IllegalArgumentException("two fixture runs have one spec: " + r.spec());
+            ids.put(r.id(), id);
+            named.add(new RunRecord(id, r.initlab(), r.spec(), r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(),
+                    r.started(), r.finished(), r.machine(), r.data()));
+        }
+        StudyManifest stored = new StudyManifest(m.name(), m.description(), m.protocol(), m.data(), m.seeds(), m.experiments(),
+                m.runs().stream().map(e -> new StudyManifest.RunEntry(ids.getOrDefault(e.id(), e.id()), e.labels(), e.experiments())).toList(),
+                m.fingerprint(), m.initlab(), m.created(), m.commandLine());
         java.nio.file.Files.createDirectories(dir.resolve("runs"));
         java.nio.file.Files.writeString(dir.resolve(org.initlab.study.StudyStore.SPEC), yaml);
-        java.nio.file.Files.write(dir.resolve(org.initlab.study.StudyStore.MANIFEST), org.initlab.io.JsonFormat.PRETTY.writeValueAsBytes(m));
+        java.nio.file.Files.write(dir.resolve(org.initlab.study.StudyStore.MANIFEST), org.initlab.io.JsonFormat.PRETTY.writeValueAsBytes(stored));
         org.initlab.study.StudyStore store = new org.initlab.study.StudyStore(dir);
-        for (RunRecord r : runs) store.writeResult(r);
+        for (RunRecord r : named) store.writeResult(r);
         return dir;
     }
 

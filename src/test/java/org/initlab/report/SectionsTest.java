@@ -152,7 +152,7 @@ class SectionsTest {
         assertTrue(findings.stream().anyMatch(f -> f.kind() == org.initlab.report.text.Finding.Kind.INTERACTION));
         int shown = 0;
         for (var f : findings) {
-            String text = org.initlab.report.html.Escape.html(f.text());
+            String text = org.initlab.io.Escape.html(f.text());
             int count = html.split(java.util.regex.Pattern.quote(text), -1).length - 1;
             assertTrue(count <= 1, "written " + count + " times: " + f.text());
             shown += count;

@@ -181,9 +181,32 @@ class GridTest {
     void runIdsAreStableAcrossVersionsOfTheCode() {
         // the id is the hash of the canonical JSON: changing how a spec is written breaks resume of old folders
         PlannedRun r = grid("name: g\nseeds: 1\n").getFirst();
-        assertEquals(RunSpecs.id(r.spec()), r.id());
+        assertEquals(r.spec().id(), r.id());
         assertEquals(12, r.id().length());
-        String json = RunSpecs.canonicalJson(r.spec());
+        String json = r.spec().canonicalJson();
         assertTrue(json.startsWith("{\"activation\":{\"name\":\"relu\",\"params\":{}},\"batchSize\":150,"), json);
+    }
+
+    /** The grid's size is known before it is built: levels multiplied, includes added, times seeds, per experiment. */
+    @Test
+    void sizeBeforeExpanding() {
+        StudySpec s = StudySpecParserTest.parse("""
+                name: g
+                seeds: 3
+                experiments:
+                  a:
+                    factors:
+                      initializer: [xavier_uniform, kaiming_uniform]
+                      activation: [relu, tanh, elu]
+                    include:
+                      - {initializer: orthogonal}
+                  b:
+                    factors:
+                      batch_size: [50, 100]
+                """);
+        assertEquals((2 * 3 + 3 + 2) * 3, Grid.size(s));
+        assertEquals(Grid.size(s), Grid.expand(s).size(), "no run is shared or excluded here");
+        org.initlab.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.initlab.UserError.class, () -> Grid.expand(s, 32));
+        assertTrue(e.getMessage().contains("its grid would have 33 runs, more than the limit of 32"), e.getMessage());
     }
 }

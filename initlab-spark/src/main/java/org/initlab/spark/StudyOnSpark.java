@@ -105,7 +105,7 @@ public final class StudyOnSpark {
         List<RunItem> items = new ArrayList<>();
         for (PlannedRun r : todo) {
             DataShipment.Prepared d = data.computeIfAbsent(r.spec().dataChoice(), c -> load(c, o));
-            items.add(RunItem.of(r, StudyRunner.cost(r.spec(), d.dataset()), d.shipment()));
+            items.add(RunItem.of(r, StudyRunner.cost(r, d.dataset()), d.shipment()));
         }
         items.sort(Comparator.comparingDouble(RunItem::cost).reversed().thenComparing(RunItem::id));
         Map<RunOutcome.Status, List<String>> byStatus = new EnumMap<>(RunOutcome.Status.class);

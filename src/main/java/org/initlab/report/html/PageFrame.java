@@ -1,7 +1,7 @@
 package org.initlab.report.html;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.initlab.io.Escape;
+import org.initlab.io.JsonFormat;
 
 import java.util.List;
 import java.util.Map;
@@ -48,13 +48,7 @@ final class PageFrame {
 
     /** The page's data for its script (the figures it should find drawn, …), the scripts, and the end of the page. */
     static void close(Page p, Map<String, Object> meta) {
-        String json;
-        try {
-            json = new ObjectMapper().writeValueAsString(meta);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        p.raw("<script type=\"application/json\" id=\"report-meta\">").raw(Escape.scriptJson(json)).raw("</script>\n");
+        p.raw("<script type=\"application/json\" id=\"report-meta\">").raw(Escape.scriptJson(JsonFormat.inOrder(meta))).raw("</script>\n");
         p.raw("<!-- " + Assets.UPLOT_NAME + ", MIT licence (in the provenance section) -->\n");
         for (String sc : SCRIPTS) p.raw("<script>").raw(sc).raw("</script>\n");
         p.raw("</body>\n</html>\n");

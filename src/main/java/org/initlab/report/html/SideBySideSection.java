@@ -1,5 +1,6 @@
 package org.initlab.report.html;
 
+import org.initlab.io.Escape;
 import org.initlab.report.compare.ConfigurationDifference;
 import org.initlab.report.compare.Matching;
 import org.initlab.report.compare.StudyComparison;

@@ -6,11 +6,12 @@
  * contents, the sections' elements and headings, the figure list the page's script checks, the
  * script), in the frame every page shares ({@link org.initlab.report.html.PageFrame}). The
  * comparison of studies is a page of its own sections ({@link org.initlab.report.html.ComparisonPage#SECTIONS}).
- * Every piece of text from a study goes through {@link org.initlab.report.html.Escape}.
+ * Every piece of text from a study goes through {@link org.initlab.io.Escape}.
  *
  * <p>Imports: {@code report.figures} (figure sets, colours), {@code report.model}, {@code report.compare},
- * {@code report.text}, {@code org.initlab.study} (the manifest) and {@link org.initlab.Version};
- * figures arrive rendered ({@link org.initlab.report.html.RenderedFigure}), so not
- * {@code report.plot}; not {@code report}.
+ * {@code report.text}, {@code report.stats}, {@code org.initlab.study} (the manifest),
+ * {@code org.initlab.train} (timings), {@code org.initlab.io} (escaping, JSON) and
+ * {@link org.initlab.Version}; figures arrive rendered ({@link org.initlab.report.html.RenderedFigure}),
+ * so of {@code report.plot} only colours ({@code Rgb}); not {@code report}.
  */
 package org.initlab.report.html;

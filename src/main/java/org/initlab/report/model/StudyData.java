@@ -1,6 +1,7 @@
 package org.initlab.report.model;
 
 import org.initlab.UserError;
+import org.initlab.io.FileProblem;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
@@ -24,10 +25,15 @@ public record StudyData(Path dir, StudyManifest manifest, String specText, List<
         runs = runs.stream().map(Divergence::validPart).toList();
     }
 
+    /** Reads the study in {@code dir}: the finished runs only (broken results are left out). */
     public static StudyData load(Path dir) {
         StudyStore store = new StudyStore(dir);
         StudyManifest m = store.readManifest();
-        List<RunRecord> runs = store.readResults(m);
+        return of(dir, m, store.readResults(m));
+    }
+
+    /** The study of {@code dir} with these finished runs of its manifest (read already); its spec text is read here. */
+    public static StudyData of(Path dir, StudyManifest m, List<RunRecord> runs) {
         if (runs.isEmpty()) {
             throw new UserError(dir + " has no finished runs yet (" + m.runs().size() + " planned): run 'initlab run' on it first");
         }
@@ -36,7 +42,7 @@ public record StudyData(Path dir, StudyManifest manifest, String specText, List<
         try {
             if (Files.isRegularFile(specFile)) spec = Files.readString(specFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserError(specFile + " is not readable: " + e.getMessage(), e);
+            throw new UserError(FileProblem.reading(specFile, e), e);
         }
         return new StudyData(dir, m, spec, runs);
     }

@@ -1,4 +1,4 @@
-package org.initlab.data;
+package org.initlab.io;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -48,11 +48,58 @@ public final class FileProblem {
                 case NotDirectoryException x -> file + ": is not a folder";
                 case DirectoryNotEmptyException x -> file + ": is a folder that is not empty";
                 case FileSystemLoopException x -> file + ": is a loop of symbolic links";
-                default -> file + (f.getOtherFile() == null ? "" : " → " + f.getOtherFile()) + ": " + reason(e);
+                default -> (f.getOtherFile() == null ? file : f.getOtherFile()) + ": " + words(reason(e));
             };
         }
         String r = reason(e);
         return r.equals("input/output error") ? r : "input/output error: " + r;
+    }
+
+    /**
+     * Why a write (or a read) failed, in words and without the temporary file's name: "no space
+     * left on the device", "permission denied", "the file system is read-only", "a folder is in
+     * the way: PATH". The operating system's reason is looked for through the causes (a JSON
+     * writer wraps the stream's failure).
+     */
+    public static String why(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException f) return why(f);
+        }
+        return reason(e).equals("input/output error") ? "input/output error" : words(reason(e));
+    }
+
+    private static String why(FileSystemException f) {
+        String target = f.getOtherFile() != null ? f.getOtherFile() : f.getFile();
+        return switch (f) {
+            case AccessDeniedException x -> "permission denied";
+            case NoSuchFileException x -> "no such file or folder: " + target;
+            case FileAlreadyExistsException x -> (Files.isDirectory(Path.of(target)) ? "a folder" : "a file") + " is in the way: " + target;
+            case NotDirectoryException x -> "a file is where a folder must go: " + target;
+            case DirectoryNotEmptyException x -> "a folder is in the way: " + target;
+            case FileSystemLoopException x -> "a loop of symbolic links: " + target;
+            default -> switch (words(reason(f))) {
+                case "is a folder" -> "a folder is in the way: " + target;
+                case "is not a folder" -> "a file is where a folder must go: " + target;
+                case "already exists" -> "a file is in the way: " + target;
+                case String w -> w;
+            };
+        };
+    }
+
+    /** The operating system's reasons (strerror) in initlab's words; others with a lower-case first letter. */
+    private static String words(String reason) {
+        return switch (reason) {
+            case "No space left on device" -> "no space left on the device";
+            case "Disk quota exceeded" -> "the disk quota is used up";
+            case "Read-only file system" -> "the file system is read-only";
+            case "Permission denied", "Operation not permitted" -> "permission denied";
+            case "Is a directory" -> "is a folder";
+            case "Not a directory" -> "is not a folder";
+            case "File exists" -> "already exists";
+            case "File name too long" -> "a file name is too long";
+            case "Too many open files" -> "too many open files";
+            default -> reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        };
     }
 
     private static String notReadable(Path file) {
