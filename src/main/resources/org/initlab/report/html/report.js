@@ -336,12 +336,19 @@
       var v = parseInt(hex.slice(1), 16);
       return "rgba(" + (v >> 16 & 255) + "," + (v >> 8 & 255) + "," + (v & 255) + "," + a + ")";
     }
-    // the range of a log chart: its values, but at most three decades from their median (a diverging run does not stretch it)
+    // the range of a log chart: its values, but at most three decades from their median (a diverging run does not stretch it),
+    // its ends rounded outward to one significant digit: uPlot's log ticks step from the lower end, and an end that is not such
+    // a round number makes its tick loop run forever or throw a RangeError (as live.js's logRange)
     function robustLog(values) {
       var v = values.filter(function (x) { return x !== null && x > 0 && isFinite(x); }).sort(function (a, b) { return a - b; });
       if (!v.length) return [0.01, 10];
       var med = v[Math.floor(v.length / 2)], lo = v[0], hi = v[v.length - 1];
-      return [Math.max(lo, med / 1000) / 1.15, Math.min(hi, med * 1000) * 1.15];
+      return roundLogRange(Math.max(lo, med / 1000) / 1.15, Math.min(hi, med * 1000) * 1.15);
+    }
+    function roundLogRange(lo, hi) {
+      var dl = Math.pow(10, Math.floor(Math.log10(lo))), dh = Math.pow(10, Math.floor(Math.log10(hi)));
+      var a = Math.max(1e-300, Number((Math.floor(lo / dl) * dl).toPrecision(1))), b = Number((Math.ceil(hi / dh) * dh).toPrecision(1));
+      return [a, b > a ? b : Number((a * 10).toPrecision(1))];
     }
     function linear(values) {
       var v = values.filter(function (x) { return x !== null && isFinite(x); });
@@ -429,6 +436,8 @@
       var out = document.createElement("div"); out.className = "explorer-readout"; out.textContent = "\u00a0"; box.appendChild(out);
       host.appendChild(box);
       var width = Math.max(280, Math.floor(host.clientWidth / opts.columns) - 16);
+      // the box as wide as its chart: a long readout wraps instead of widening it (which would push the next chart to a new row)
+      box.style.width = width + "px";
       var o = {
         width: width, height: opts.height || 240, legend: { show: false },
         cursor: { sync: { key: opts.sync }, drag: { x: true, y: false, setScale: true } },
@@ -553,6 +562,8 @@
         }
         var log = which === "steps" || isLog(which);
         var range = log ? robustLog(values) : linear(values);
+        // an error is at most 100%: the axis does not go past it
+        if (which === "accuracy-view" && state.accuracy === "error") range = [range[0], Math.min(range[1], 100)];
         var u = makeChart(chartsEl, chartTitle(s, which), xs, series, {
           columns: 2, sync: "explorer", log: log, yRange: range, columnsData: columns, bands: bands, xLabel: "epoch",
           onScale: syncHook(group), onPick: pick, marks: marksOf(s, which === "steps") });
@@ -601,14 +612,18 @@
       head.appendChild(h); head.appendChild(close); drillEl.appendChild(head);
       var seedsEl = document.createElement("div"); seedsEl.className = "explorer-charts"; drillEl.appendChild(seedsEl);
       var group = state.drill;
-      var seedSeries = function () {
+      // per epoch with points (a split measured only at the end is a point, not a line); minibatches as lines
+      var seedSeries = function (points) {
         return m.seeds.map(function (sd, i) {
           return { label: "seed " + sd, stroke: m.colour, width: 1.6, dash: SEED_DASH[i % SEED_DASH.length], spanGaps: false, readout: true,
-                   points: { show: false } };
+                   points: points ? { show: true, size: 5, fill: m.colour } : { show: false } };
         });
       };
+      // accuracy as the explorer shows it: error on a log axis, else accuracy (a difference from the best is not a seed's own curve)
+      var asError = state.accuracy === "error";
+      var accuracyTitle = asError ? s.accuracy.replace(" accuracy", "") + " error, each seed (%), log axis" : s.accuracy + ", each seed (%)";
       [["steps", "training loss per minibatch, each seed (smoothed)"], ["validation_loss", "validation loss, each seed"],
-       ["test_loss", "test loss, each seed"], ["accuracy", s.accuracy + ", each seed (%)"]].forEach(function (c) {
+       ["test_loss", "test loss, each seed"], ["accuracy", accuracyTitle]].forEach(function (c) {
         var xs, cols, values = [];
         if (c[0] === "steps") {
           var joined = uPlot.join(m.steps.seeds.map(function (sd) { return [sd.x, smooth(sd.y, state.smoothing)]; }));
@@ -616,15 +631,19 @@
         } else {
           var cv = m.curves[c[0]];
           xs = cv.x;
-          cols = cv.seeds.map(function (v) { return v.map(function (x) { return x === null ? null : (c[0] === "accuracy" ? 100 * x : x); }); });
+          cols = cv.seeds.map(function (v) {
+            return v.map(function (x) { return x === null ? null : c[0] !== "accuracy" ? x : asError ? 100 - 100 * x : 100 * x; });
+          });
         }
         cols.forEach(function (v) { values = values.concat(v); });
-        var log = c[0] !== "accuracy";
+        var log = c[0] !== "accuracy" || asError;
         var marks = (m.divergences || []).map(function (d) {
           return { x: c[0] === "steps" ? d.progress : d.epoch, epoch: c[0] === "steps" ? undefined : d.epoch, colour: m.colour, text: d.text };
         });
-        var u = makeChart(seedsEl, c[1], xs, seedSeries(), { columns: 4, height: 200, sync: "drill", log: log,
-          yRange: log ? robustLog(values) : linear(values), columnsData: cols, xLabel: "epoch", onScale: syncHook(group), marks: marks });
+        var range = log ? robustLog(values) : linear(values);
+        if (c[0] === "accuracy" && asError) range = [range[0], Math.min(range[1], 100)];
+        var u = makeChart(seedsEl, c[1], xs, seedSeries(c[0] !== "steps"), { columns: 4, height: 200, sync: "drill", log: log,
+          yRange: range, columnsData: cols, xLabel: "epoch", onScale: syncHook(group), marks: marks });
         zoomable(u, group);
         group.push(u);
       });
