@@ -66,6 +66,16 @@ class ReportBrowserTest {
             sorted.get("vals").forEach(v -> vals.add(v.asDouble()));
             for (int i = 1; i < vals.size(); i++) assertTrue(vals.get(i - 1) >= vals.get(i), "sorted: " + vals);
 
+            // the summary table fits its column at 1400 px: it scrolls inside, the factor columns stay in view
+            JsonNode fits = b.evaluate("(() => { const t = document.getElementById('summary-table'), wrap = t.parentNode;"
+                    + " const page = document.documentElement.scrollWidth <= innerWidth; const inside = wrap.scrollWidth > wrap.clientWidth;"
+                    + " wrap.scrollLeft = 300; const first = t.tBodies[0].rows[0].cells[0].getBoundingClientRect().left - wrap.getBoundingClientRect().left;"
+                    + " wrap.scrollLeft = 0;"
+                    + " return {page, inside, first, wrap: wrap.clientWidth, main: document.querySelector('main').clientWidth}; })()");
+            assertTrue(fits.get("page").asBoolean(), "the page does not scroll sideways: " + fits);
+            assertTrue(fits.get("wrap").asInt() <= fits.get("main").asInt(), "the table's box fits its column: " + fits);
+            if (fits.get("inside").asBoolean()) assertTrue(Math.abs(fits.get("first").asDouble()) < 3, "the first column stays in view while the table scrolls: " + fits);
+
             // a legend click hides that series in its figure, a second click shows it again
             JsonNode toggled = b.evaluate("(() => { const e = document.querySelector('svg.figure-svg .legend-entry[data-series]'); const svg = e.ownerSVGElement;"
                     + " const key = e.getAttribute('data-series'); const hidden = () => [...svg.querySelectorAll('.series.off')].length;"
