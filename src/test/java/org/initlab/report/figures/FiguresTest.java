@@ -120,6 +120,21 @@ class FiguresTest {
     }
 
     @Test
+    void aDivergingLossDoesNotStretchTheLogAxisAndIsMarkedBeyondIt() {
+        double[] x = {0, 1, 2, 3};
+        LinePanel.Line good = new LinePanel.Line("he", "he", Palette.colour(0), Palette.dash(0), Palette.marker(0), x, new double[]{2.3, 0.5, 0.3, 0.2},
+                null, null, new String[4], true);
+        LinePanel.Line exploding = new LinePanel.Line("random", "random", Palette.colour(1), Palette.dash(1), Palette.marker(1), x,
+                new double[]{2.3, 40, 3e9, 1e28}, null, null, new String[4], true);
+        double[] range = TrainingCurves.logRange(List.of(good, exploding));
+        assertTrue(range[1] < 1e4, "10²⁸ does not set the top: " + range[1]);
+        assertEquals(40, range[1], 0, "the highest value within three decades of the median");
+        assertEquals(0.2, range[0], 0);
+        assertEquals(1, range[2], 0, "values beyond the axis are flagged, to be drawn on its edge and marked");
+        assertEquals(0, TrainingCurves.logRange(List.of(good))[2], 0, "nothing beyond: no mark");
+    }
+
+    @Test
     void weightHistogramsAreLinearPerLayerWhereTheRangeAllowsAndSaySo() {
         Figure w = new WeightFigure().of(in, agg.scenarios().getFirst(), 1);
         ChoicePanel first = (ChoicePanel) w.cells().getFirst().panel();
