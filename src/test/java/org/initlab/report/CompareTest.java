@@ -141,6 +141,17 @@ class CompareTest {
         assertEquals(2, diverged.n());
         assertEquals(2, diverged.b().finalTestAccuracy().n());
         assertEquals(3, diverged.a().finalTestAccuracy().n());
+        // the difference figure marks it: ✕ on the bottom edge with the seeds on each side, the others unmarked
+        List<org.initlab.report.plot.LinePanel.Mark> marks = new java.util.ArrayList<>();
+        for (org.initlab.report.plot.Figure f : org.initlab.report.figures.ComparisonFigures.of(c, "compare-1")) {
+            if (!f.id().endsWith("difference")) continue;
+            for (org.initlab.report.plot.Figure.Cell cell : f.cells()) {
+                for (org.initlab.report.plot.LinePanel.Line l : ((org.initlab.report.plot.LinePanel) cell.panel()).lines()) marks.addAll(l.marks());
+            }
+        }
+        assertEquals(1, marks.size(), "one configuration has diverged seeds: " + marks);
+        assertEquals("n = 3 | 2", marks.getFirst().label());
+        assertTrue(marks.getFirst().hover().contains("B 1 of 3"), marks.getFirst().hover());
 
         // Holm over the 4 configurations
         double[] p = c.differences().stream().mapToDouble(ConfigurationDifference::p).toArray();

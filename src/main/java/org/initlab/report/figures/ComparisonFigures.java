@@ -50,7 +50,10 @@ public final class ComparisonFigures {
                 "Per matched configuration, in points; bars: the 95% interval of the difference (paired by seed, or Welch's, as the table says).",
                 width, 230, List.of(), List.of(), diff, List.of(Figure.LegendEntry.series("d", c.nameB() + " − " + c.nameA(), Palette.colour(6),
                 new double[0], Marker.DIAMOND)), "Above 0: " + c.nameB() + " is more accurate. An interval that excludes 0 is significant before"
-                + " Holm's adjustment over all configurations; the table gives the adjusted p.");
+                + " Holm's adjustment over all configurations; the table gives the adjusted p."
+                + (c.differences().stream().anyMatch(x -> x.a().completed() < x.a().seeds() || x.b().completed() < x.b().seeds())
+                        ? " ✕ on the bottom edge: seeds diverged there; n = the seeds the difference stands on (each study's where not paired)."
+                        : ""));
         return List.of(side, d);
     }
 
@@ -117,12 +120,27 @@ public final class ComparisonFigures {
         // a point per configuration, not joined: the levels are categories, and a line between them would suggest a trend
         List<LinePanel.Line> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            ConfigurationDifference d = ds.get(i);
             points.add(new LinePanel.Line("d", c.nameB() + " − " + c.nameA(), Palette.colour(6), new double[0], Marker.DIAMOND,
-                    new double[]{x[i]}, new double[]{y[i]}, new double[]{l[i]}, new double[]{h[i]}, new String[]{text[i]}, true));
+                    new double[]{x[i]}, new double[]{y[i]}, new double[]{l[i]}, new double[]{h[i]}, new String[]{text[i]}, true, divergedSeeds(c, d, i)));
         }
         String primary = s.primary().replace('_', ' ');
         return new LinePanel(s.title(c.a().design()), Axis.categories(primary, levels), Axis.linear("difference (points)", lo, hi, false),
                 points, primary);
+    }
+
+    /**
+     * Where seeds of either study diverged, a ✕ on the bottom edge with the seeds the difference
+     * stands on (as the curves mark a divergence): a point without its interval is then read as
+     * what it is.
+     */
+    private static List<LinePanel.Mark> divergedSeeds(StudyComparison c, ConfigurationDifference d, double x) {
+        int a = d.a().completed(), b = d.b().completed();
+        if (a == d.a().seeds() && b == d.b().seeds()) return List.of();
+        String n = d.paired() ? "n = " + d.n() : "n = " + a + " | " + b;
+        return List.of(new LinePanel.Mark(x, n, "✕ seeds diverged: " + c.nameA() + " " + (d.a().seeds() - a) + " of " + d.a().seeds() + ", "
+                + c.nameB() + " " + (d.b().seeds() - b) + " of " + d.b().seeds() + "; the difference stands on "
+                + (d.paired() ? d.n() + " seeds both completed" : a + " and " + b + " seeds")));
     }
 
     /** 100 − accuracy in percent, at least 0.01 (a log axis has no 0). */
