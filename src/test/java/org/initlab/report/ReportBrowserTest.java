@@ -70,8 +70,11 @@ class ReportBrowserTest {
             JsonNode fits = b.evaluate("(() => { const t = document.getElementById('summary-table'), wrap = t.parentNode;"
                     + " const page = document.documentElement.scrollWidth <= innerWidth; const inside = wrap.scrollWidth > wrap.clientWidth;"
                     + " wrap.scrollLeft = 300; const first = t.tBodies[0].rows[0].cells[0].getBoundingClientRect().left - wrap.getBoundingClientRect().left;"
-                    + " wrap.scrollLeft = 0;"
-                    + " return {page, inside, first, wrap: wrap.clientWidth, main: document.querySelector('main').clientWidth}; })()");
+                    + " wrap.scrollLeft = 0; const pinned = [...t.tHead.rows[0].cells].filter(c => c.classList.contains('fixed'))"
+                    + ".reduce((w, c) => w + c.getBoundingClientRect().width, 0);"
+                    + " return {page, inside, first, pinned, wrap: wrap.clientWidth, main: document.querySelector('main').clientWidth}; })()");
+            assertTrue(fits.get("pinned").asDouble() > 0 && fits.get("pinned").asDouble() <= 0.4 * fits.get("wrap").asDouble(),
+                    "the fixed columns take at most 40% of the frame: " + fits);
             assertTrue(fits.get("page").asBoolean(), "the page does not scroll sideways: " + fits);
             assertTrue(fits.get("wrap").asInt() <= fits.get("main").asInt(), "the table's box fits its column: " + fits);
             if (fits.get("inside").asBoolean()) assertTrue(Math.abs(fits.get("first").asDouble()) < 3, "the first column stays in view while the table scrolls: " + fits);

@@ -35,16 +35,24 @@
   });
 
   // Fixed columns: a wide table scrolls sideways inside its frame while its first columns (class "fixed")
-  // stay in view; each is pinned at the summed width of the fixed columns left of it.
+  // stay in view; each is pinned at the summed width of the fixed columns left of it. They take at most
+  // PINNED of the frame (the first always): a study with many factors leaves room for the values.
+  var PINNED = 0.4;
   function pinColumns(table) {
-    var left = 0, lefts = [];
+    var left = 0, lefts = [], loose = [], full = false, budget = PINNED * table.parentNode.clientWidth;
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
       if (!th.classList.contains("fixed")) return;
+      var w = th.getBoundingClientRect().width;
+      full = full || (left > 0 && left + w > budget);
+      if (full) { loose[col] = true; return; }
       lefts[col] = left;
-      left += th.getBoundingClientRect().width;
+      left += w;
     });
     Array.prototype.forEach.call(table.rows, function (row) {
-      Array.prototype.forEach.call(row.cells, function (c, col) { if (lefts[col] !== undefined) c.style.left = lefts[col] + "px"; });
+      Array.prototype.forEach.call(row.cells, function (c, col) {
+        if (lefts[col] !== undefined) c.style.left = lefts[col] + "px";
+        else if (loose[col]) c.classList.remove("fixed");
+      });
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.fixed-columns"), pinColumns);
