@@ -52,7 +52,7 @@ class LayeringTest {
             List.of("report.compare"),
             List.of("report.figures"),
             List.of("report.html"),
-            List.of("report"),
+            List.of("report", "serve"),
             List.of("cli"));
 
     /** Libraries that one package wraps for the rest: nothing else may use them. */

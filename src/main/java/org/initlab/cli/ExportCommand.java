@@ -4,6 +4,9 @@ import org.initlab.UserError;
 import org.initlab.io.FileProblem;
 import org.initlab.io.AtomicFile;
 import org.initlab.io.Csv;
+import org.initlab.report.ConclusionTables;
+import org.initlab.report.model.StudyAggregate;
+import org.initlab.report.model.StudyData;
 import org.initlab.study.FinishedRuns;
 import org.initlab.study.factor.Factors;
 import org.initlab.study.RunRecord;
@@ -37,7 +40,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a study's results as CSV: epochs.csv (one row per run × epoch, every factor a column)",
-                "and layers.csv (one row per run × epoch × layer: every probe value, e.g. weight, activation and gradient statistics);",
+                "and layers.csv (one row per run × epoch × layer: every probe value, e.g. weight, activation and gradient statistics,",
+                "the theory's predicted_* beside measured_* values); answers.csv and claims.csv (the report's answers and claims tested);",
                 "or, with --weights, runs' initial and final weights as .npz (numpy.load), by training them again",
                 "and checking that the result is the stored one, bit for bit."})
 final class ExportCommand implements Callable<Integer> {
@@ -96,7 +100,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private void removeTemporaries(Path dir) {
         try {
-            for (String f : List.of(EPOCHS, LAYERS)) for (Path t : AtomicFile.temporariesOf(dir.resolve(f))) main.disk().delete(t);
+            for (String f : List.of(EPOCHS, LAYERS, ConclusionTables.ANSWERS, ConclusionTables.CLAIMS)) for (Path t : AtomicFile.temporariesOf(dir.resolve(f))) main.disk().delete(t);
         } catch (IOException e) {
             throw new UserError("cannot write the CSV tables to " + dir + ": " + FileProblem.why(e), e);
         }
@@ -124,10 +128,18 @@ final class ExportCommand implements Callable<Integer> {
             main.disk().createDirectories(dir);
             main.disk().write(epochs, o -> writeEpochs(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
             main.disk().write(layers, o -> writeLayers(new OutputStreamWriter(o, StandardCharsets.UTF_8), runs));
+            writeConclusions(dir, m, runs);
         } catch (IOException e) {
             throw new UserError("cannot write the CSV tables to " + dir + ": " + FileProblem.why(e), e);
         }
-        System.out.println("Wrote " + epochs + " and " + layers + " (" + runs.size() + " of " + m.runs().size() + " runs finished).");
+        System.out.println("Wrote " + epochs + ", " + layers + ", " + ConclusionTables.ANSWERS + " and " + ConclusionTables.CLAIMS + " (" + runs.size() + " of " + m.runs().size() + " runs finished).");
+    }
+
+    /** answers.csv and claims.csv: the report's answers and the spec's claims tested, as the report computes them. */
+    private void writeConclusions(Path dir, StudyManifest m, List<RunRecord> runs) throws IOException {
+        StudyAggregate agg = StudyAggregate.of(StudyData.of(studyDir, m, runs));
+        main.disk().write(dir.resolve(ConclusionTables.ANSWERS), ConclusionTables.answers(agg).getBytes(StandardCharsets.UTF_8));
+        main.disk().write(dir.resolve(ConclusionTables.CLAIMS), ConclusionTables.claims(agg).getBytes(StandardCharsets.UTF_8));
     }
 
     static List<String> runColumns() {

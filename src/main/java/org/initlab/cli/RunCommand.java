@@ -3,10 +3,14 @@ package org.initlab.cli;
 import org.initlab.UserError;
 import org.initlab.data.DatasetLoader;
 import org.initlab.data.DatasetShape;
+import org.initlab.serve.LiveServer;
+import org.initlab.study.CombinedProgress;
 import org.initlab.study.Experiment;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
+import org.initlab.study.ProgressFileWriter;
 import org.initlab.study.StudyManifest;
+import org.initlab.study.StudyProgress;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
@@ -17,6 +21,7 @@ import org.initlab.study.factor.Factor;
 import org.initlab.study.factor.Factors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -75,10 +80,21 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
 
+    @Option(names = "--serve", description = "show the study live in the browser as it trains (as 'initlab serve' does);"
+            + " keeps serving after the study ends, until Ctrl-C")
+    boolean serve;
+
+    @Mixin
+    ServeCommand.ServeOptions serveOptions = new ServeCommand.ServeOptions();
+
+    /** The live view, with --serve, once the study folder is prepared. */
+    private LiveServer live;
+
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
         if (maxRuns != null && maxRuns < 1) throw new UserError("--max-runs must be 1 or more, got " + maxRuns);
+        if (!serve && serveOptions.given()) throw new UserError("--port and --host are options of --serve: add --serve, or leave them out");
         StudySpec spec = StudySource.load(study, new StudySpecParser.Overrides(protocol, seeds, epochs));
         // a misspelt dataset or a missing folder fails here, dry run or not; the shape is known without reading it
         DatasetShape shape = new DatasetLoader().shapeBefore(spec.data().dataset(), DataOptionsFor.of(dataDir, spec.data()));
@@ -98,8 +114,21 @@ final class RunCommand implements Callable<Integer> {
         }
         memory.require();
         StudyStore store = new StudyStore(folder, main.disk());
-        try (java.io.Closeable lock = store.lock()) {
-            return train(spec, runs, store, folder, threads, o);
+        try {
+            int code;
+            try (java.io.Closeable lock = store.lock()) {
+                code = train(spec, runs, store, folder, threads, o);
+            }
+            if (live != null) {
+                // the folder is free again (another 'initlab run' may resume it); the view goes on reading it
+                o.println("The live view goes on serving this study until Ctrl-C.");
+                o.flush();
+                Runtime.getRuntime().addShutdownHook(new Thread(live::close, "initlab-serve-stop"));
+                live.join();
+            }
+            return code;
+        } finally {
+            if (live != null) live.close();
         }
     }
 
@@ -107,8 +136,16 @@ final class RunCommand implements Callable<Integer> {
         StudyManifest manifest = store.prepare(spec, runs, force);
         o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder));
 
+        if (serve) {
+            live = LiveServer.start(folder, serveOptions.toOptions());
+            ServeCommand.announce(o, live);
+        }
+
         LoadedDatasets data = new LoadedDatasets(dataDir, !noVerify, o, runs, threads);
-        RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));
+        // the progress files first (what a live view reads), then the terminal
+        StudyProgress progress = new CombinedProgress(
+                new ProgressFileWriter(store, warning -> System.err.println(TerminalText.safe("initlab: " + warning))),
+                new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec)));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
             runner.cancel();
@@ -142,6 +179,10 @@ final class RunCommand implements Callable<Integer> {
                         + " finished runs are saved and safe: make the report again with 'initlab report " + folder + "'"));
                 return 1;
             }
+        }
+        if (live != null && outcome.cancelled()) {
+            live.close(); // Ctrl-C: stop serving too
+            live = null;
         }
         return outcome.failed() > 0 ? 1 : 0;
     }

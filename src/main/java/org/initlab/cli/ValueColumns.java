@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * CSV columns for probe values, derived from their names, so a new probe's values are exported
  * without code: a number is one column {@code NAME}; a list of numbers one column, its numbers
- * joined by ';'; a {@link Summary} four, {@code NAME_mean}, {@code NAME_std}, {@code NAME_min},
+ * joined by ';'; a text one column, as it is; a {@link Summary} four, {@code NAME_mean}, {@code NAME_std}, {@code NAME_min},
  * {@code NAME_max}. Histograms stay in result.json. Columns follow the probes' order in the
  * registry, then names no registered probe records, alphabetically; a value a run lacks is an
  * empty cell.
@@ -65,6 +65,8 @@ final class ValueColumns {
                 c.add(s == null ? "" : text(s.max()));
             } else if (v instanceof Value.Scalar x) {
                 c.add(text(x.orNull()));
+            } else if (v instanceof Value.Text t) {
+                c.add(t.text());
             } else if (v instanceof Value.Numbers n) {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < n.size(); i++) {

@@ -19,7 +19,9 @@ import static org.initlab.math.MicroKernels.L;
  * one K block to the next. The last panel of a width that is not a multiple of 4 vectors uses a
  * kernel with more rows and fewer vectors; narrow products get deeper K blocks. A·Bᵀ packs B
  * transposed (16×16 register transposes); Aᵀ·B copies blocks of Aᵀ to a stride that spreads
- * them over the cache sets.
+ * them over the cache sets. A product with few rows reads B in place (a copy would be reused by
+ * one or two tiles). A product with fewer columns than a vector has lanes (N = 10 classes) is
+ * computed transposed, so that vectors run along its many rows (see {@link #narrow}).
  *
  * <p>An instance owns fixed-size buffers and is used by one thread; a call allocates nothing
  * (once the JIT has compiled the kernels).
@@ -36,17 +38,21 @@ public final class Gemm {
     private final float[] panel = new float[KC * NR];
     /** A K×MC block of Aᵀ for Aᵀ·B: 240 rows at depth KC, fewer for deeper blocks. */
     private final float[] block = new float[KC * conflictFreeStride(240)];
-    /** A tile of a partial-width panel, computed here at full vector width and then copied to C. */
-    private final float[] scratch = new float[MAX_TILE_ROWS * NR];
+    /** A tile of a partial-width panel, computed here at full vector width and then copied to C; or a 16×16 transpose. */
+    private final float[] scratch = new float[Math.max(MAX_TILE_ROWS * NR, 16 * 16)];
     private final float[] paddedBias = new float[NR];
+    /** Rows of C per block of a narrow product, computed transposed. */
+    private static final int NARROW_BLOCK = 4 * NR;
+    /** A block of a narrow product, transposed: up to L − 1 rows of NARROW_BLOCK floats. */
+    private final float[] transposed = new float[(L - 1) * NARROW_BLOCK];
 
     /** Buffers are of fixed size: one instance serves products of any shape. */
     public Gemm() {}
 
     /** The heap bytes of an instance's buffers (the same for every instance on a machine; for memory estimates). */
     public static long workspaceBytes() {
-        return ArrayBytes.floats(KC * NR) + ArrayBytes.floats(KC * conflictFreeStride(240)) + ArrayBytes.floats(MAX_TILE_ROWS * NR)
-                + ArrayBytes.floats(NR);
+        return ArrayBytes.floats(KC * NR) + ArrayBytes.floats(KC * conflictFreeStride(240))
+                + ArrayBytes.floats(Math.max(MAX_TILE_ROWS * NR, 16 * 16)) + ArrayBytes.floats(NR) + ArrayBytes.floats((L - 1) * NARROW_BLOCK);
     }
 
     /** C[m×n] = A[m×k] · B[k×n]. */
@@ -81,9 +87,9 @@ public final class Gemm {
     }
 
     /**
-     * The blocked product C[rows×cols] = Lft · Rgt over k, where Lft(i, p) = {@code left[i·rs + p·ps]}
-     * (copied block-wise to a conflict-free stride when {@code copyLeft}, which needs rs = 1) and
-     * Rgt is {@code right} as a row-major k×cols matrix or, when {@code rightTransposed}, cols×k.
+     * C[rows×cols] = Lft · Rgt over k, where Lft(i, p) = {@code left[i·rs + p·ps]} (copied block-wise
+     * to a conflict-free stride when {@code copyLeft}, which needs rs = 1) and Rgt is {@code right}
+     * as a row-major k×cols matrix or, when {@code rightTransposed}, cols×k.
      */
     private void multiply(int rows, int cols, int k, float[] left, int rs, int ps, boolean copyLeft,
                           float[] right, boolean rightTransposed, float[] c,
@@ -93,7 +99,50 @@ public final class Gemm {
             emptySum(rows, cols, bias, c, epilogue, out);
             return;
         }
-        int ldc = cols;
+        if (cols < L && rows >= 2 * L) {
+            narrow(rows, cols, k, left, rs, ps, right, rightTransposed, c, bias, epilogue, out);
+            return;
+        }
+        blocked(rows, cols, k, left, rs, ps, copyLeft, right, rightTransposed ? k : cols, 0, rightTransposed,
+                c, cols, false, false, bias, epilogue, out);
+    }
+
+    /**
+     * A product with fewer columns than a vector has lanes (the output layer's N = 10), computed
+     * transposed: Cᵀ = Rgtᵀ·Lftᵀ, whose rows are the few columns of C and whose columns are the
+     * many rows of C, so that every lane of every vector does useful work; each Cᵀ element is the
+     * same FMA chain as the C element (fma(a, b, s) = fma(b, a, s): the product is exact before
+     * the one rounding). Blocks of up to {@value #NARROW_BLOCK} rows of C are computed into a
+     * buffer and transposed into C, adding the bias and applying the epilogue on the way.
+     */
+    private void narrow(int rows, int cols, int k, float[] left, int rs, int ps,
+                        float[] right, boolean rightTransposed, float[] c,
+                        float[] bias, Epilogue epilogue, float[] out) {
+        // Rgtᵀ(j, p): right[p·cols + j], or right[j·k + p] when right is stored transposed
+        int trs = rightTransposed ? k : 1, tps = rightTransposed ? 1 : cols;
+        // Lftᵀ as the right operand: row-major k×rows when A is stored k×rows (rs = 1), else rows×k
+        boolean leftRowMajor = rs == 1;
+        // tiles of 5 rows when they waste fewer rows than tiles of 6 (10 classes: 2 × 5, not 2 × 6)
+        boolean fiveRowTiles = (cols + 4) / 5 * 5 < (cols + 5) / 6 * 6;
+        for (int i0 = 0; i0 < rows; i0 += NARROW_BLOCK) {
+            int block = Math.min(NARROW_BLOCK, rows - i0);
+            int ld = (block + NR - 1) / NR * NR;
+            blocked(cols, block, k, right, trs, tps, false, left, leftRowMajor ? ps : rs, i0, !leftRowMajor,
+                    transposed, ld, true, fiveRowTiles, null, null, null);
+            PanelPacking.transposeInto(transposed, ld, cols, block, bias, c, i0 * cols, scratch);
+            if (epilogue != null) epilogue.apply(c, out, i0 * cols, (i0 + block) * cols);
+        }
+    }
+
+    /**
+     * The blocked product C[rows×cols] = Lft · Rgt over k, C row i at {@code c[i·ldc]}. Rgt(p, j) is
+     * {@code right[p·ldr + rightOff + j]}, or {@code right[(rightOff + j)·ldr + p]} when
+     * {@code rightTransposed}. With {@code padded}, C's rows have room up to the next whole panel
+     * (values written there are meaningless).
+     */
+    private void blocked(int rows, int cols, int k, float[] left, int rs, int ps, boolean copyLeft,
+                         float[] right, int ldr, int rightOff, boolean rightTransposed, float[] c, int ldc, boolean padded,
+                         boolean fiveRowTiles, float[] bias, Epilogue epilogue, float[] out) {
         // a K block fills the panel buffer: narrow products get deeper blocks
         int depth = KC * NR / ((Math.min(cols, NR) + L - 1) / L * L);
         int kBlocks = (k + depth - 1) / depth;
@@ -121,26 +170,33 @@ public final class Gemm {
                     int w = Math.min(NR, cols - j0);
                     int vectors = (w + L - 1) / L;
                     int width = vectors * L;
-                    if (rightTransposed) PanelPacking.transposedPanel(right, k, p0, kb, j0, w, panel, width);
-                    else PanelPacking.rowPanel(right, cols, p0, kb, j0, w, panel, width);
-                    boolean direct = w == width;
+                    // B is read in place where its rows hold whole vectors and few tiles would reuse a copy
+                    boolean inPlace = !rightTransposed && rowsInBlock <= 2 * MAX_TILE_ROWS && w == width
+                            && (p0 + kb - 1) * ldr + rightOff + j0 + width <= right.length;
+                    float[] bp = inPlace ? right : panel;
+                    int bOff = inPlace ? p0 * ldr + rightOff + j0 : 0, ldb = inPlace ? ldr : width;
+                    if (rightTransposed) PanelPacking.transposedPanel(right, ldr, p0, kb, rightOff + j0, w, panel, width);
+                    else if (!inPlace) PanelPacking.rowPanel(right, ldr, p0, kb, rightOff + j0, w, panel, width);
+                    boolean direct = padded || w == width;
                     float[] tileBias = last ? bias : null;
                     if (!direct && tileBias != null) {
                         System.arraycopy(bias, j0, paddedBias, 0, w);
                         java.util.Arrays.fill(paddedBias, w, width, 0f);
                         tileBias = paddedBias;
                     }
-                    int mr = rowsPerTile(vectors);
+                    boolean five = fiveRowTiles && vectors == 4;
+                    int mr = five ? 5 : rowsPerTile(vectors);
                     for (int ir = 0; ir < rowsInBlock; ir += mr) {
                         int tileRows = Math.min(mr, rowsInBlock - ir);
                         int i = i0 + ir;
                         int aTile = aOff + ir * ars;
                         if (direct) {
-                            tile(vectors, aSrc, aTile, ars, aps, tileRows, kb, c, i * ldc + j0, ldc, !first, tileBias, j0);
+                            if (five) MicroKernels.rows5x4(aSrc, aTile, ars, aps, tileRows, bp, bOff, ldb, kb, c, i * ldc + j0, ldc, !first, tileBias, j0);
+                            else tile(vectors, aSrc, aTile, ars, aps, tileRows, bp, bOff, ldb, kb, c, i * ldc + j0, ldc, !first, tileBias, j0);
                         } else {
                             int cTile = i * ldc + j0;
                             if (!first) for (int r = 0; r < tileRows; r++) System.arraycopy(c, cTile + r * ldc, scratch, r * width, w);
-                            tile(vectors, aSrc, aTile, ars, aps, tileRows, kb, scratch, 0, width, !first, tileBias, 0);
+                            tile(vectors, aSrc, aTile, ars, aps, tileRows, bp, bOff, ldb, kb, scratch, 0, width, !first, tileBias, 0);
                             for (int r = 0; r < tileRows; r++) System.arraycopy(scratch, r * width, c, cTile + r * ldc, w);
                         }
                         if (last && epilogue != null) {
@@ -172,13 +228,13 @@ public final class Gemm {
         };
     }
 
-    private void tile(int vectors, float[] a, int aOff, int rs, int ps, int rows, int kb,
-                      float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
+    private static void tile(int vectors, float[] a, int aOff, int rs, int ps, int rows, float[] bp, int bOff, int ldb, int kb,
+                             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
         switch (vectors) {
-            case 4 -> MicroKernels.rows6x4(a, aOff, rs, ps, rows, panel, kb, c, cOff, ldc, accumulate, bias, biasOff);
-            case 3 -> MicroKernels.rows8x3(a, aOff, rs, ps, rows, panel, kb, c, cOff, ldc, accumulate, bias, biasOff);
-            case 2 -> MicroKernels.rows12x2(a, aOff, rs, ps, rows, panel, kb, c, cOff, ldc, accumulate, bias, biasOff);
-            default -> MicroKernels.rows12x1(a, aOff, rs, ps, rows, panel, kb, c, cOff, ldc, accumulate, bias, biasOff);
+            case 4 -> MicroKernels.rows6x4(a, aOff, rs, ps, rows, bp, bOff, ldb, kb, c, cOff, ldc, accumulate, bias, biasOff);
+            case 3 -> MicroKernels.rows8x3(a, aOff, rs, ps, rows, bp, bOff, ldb, kb, c, cOff, ldc, accumulate, bias, biasOff);
+            case 2 -> MicroKernels.rows12x2(a, aOff, rs, ps, rows, bp, bOff, ldb, kb, c, cOff, ldc, accumulate, bias, biasOff);
+            default -> MicroKernels.rows12x1(a, aOff, rs, ps, rows, bp, bOff, ldb, kb, c, cOff, ldc, accumulate, bias, biasOff);
         }
     }
 

@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * its partial sums from C, which is exact because they are floats already.
  *
  * <p>Operands: A element (i, p) of the tile is {@code a[aOff + i·rs + p·ps]} (so one kernel
- * serves A and Aᵀ); the packed B panel holds row p at {@code bp[p·V·L ...]}; C row i is the V·L
- * floats from {@code c[cOff + i·ldc]}, all of which are loaded and stored (partial panels go
- * through a scratch tile, so the kernels need no masks).
+ * serves A and Aᵀ); B row p is the V·L floats from {@code bp[bOff + p·ldb]} (a packed panel, or B
+ * itself); C row i is the V·L floats from {@code c[cOff + i·ldc]}, all of which are loaded and
+ * stored (partial panels go through a scratch tile, so the kernels need no masks).
  *
  * <p>Rows past {@code rows} alias the last valid row: they recompute the same values and store
  * the same bits to the same place, so a partial tile needs no separate kernel.
@@ -33,7 +33,7 @@ final class MicroKernels {
     private MicroKernels() {}
 
     /** 6 rows × 4 vectors: 24 accumulators, a B panel 4·L floats wide. */
-    static void rows6x4(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int kb,
+    static void rows6x4(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int bOff, int ldb, int kb,
             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
         int last = rows - 1;
         int a0 = aOff, c0 = cOff;
@@ -58,7 +58,7 @@ final class MicroKernels {
             x50 = FloatVector.fromArray(S, c, c5); x51 = FloatVector.fromArray(S, c, c5 + L); x52 = FloatVector.fromArray(S, c, c5 + 2 * L); x53 = FloatVector.fromArray(S, c, c5 + 3 * L);
         }
         for (int p = 0; p < kb; p++) {
-            int bo = p * 4 * L, q = p * ps;
+            int bo = bOff + p * ldb, q = p * ps;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L), b2 = FloatVector.fromArray(S, bp, bo + 2 * L), b3 = FloatVector.fromArray(S, bp, bo + 3 * L);
             FloatVector s = FloatVector.broadcast(S, a[a0 + q]);
             x00 = s.fma(b0, x00); x01 = s.fma(b1, x01); x02 = s.fma(b2, x02); x03 = s.fma(b3, x03);
@@ -90,8 +90,59 @@ final class MicroKernels {
         x50.intoArray(c, c5); x51.intoArray(c, c5 + L); x52.intoArray(c, c5 + 2 * L); x53.intoArray(c, c5 + 3 * L);
     }
 
+    /** 5 rows × 4 vectors: 20 accumulators, a B panel 4·L floats wide (for 5 or 10 rows without waste). */
+    static void rows5x4(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int bOff, int ldb, int kb,
+            float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
+        int last = rows - 1;
+        int a0 = aOff, c0 = cOff;
+        int a1 = aOff + Math.min(1, last) * rs, c1 = cOff + Math.min(1, last) * ldc;
+        int a2 = aOff + Math.min(2, last) * rs, c2 = cOff + Math.min(2, last) * ldc;
+        int a3 = aOff + Math.min(3, last) * rs, c3 = cOff + Math.min(3, last) * ldc;
+        int a4 = aOff + Math.min(4, last) * rs, c4 = cOff + Math.min(4, last) * ldc;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector x00 = z, x01 = z, x02 = z, x03 = z;
+        FloatVector x10 = z, x11 = z, x12 = z, x13 = z;
+        FloatVector x20 = z, x21 = z, x22 = z, x23 = z;
+        FloatVector x30 = z, x31 = z, x32 = z, x33 = z;
+        FloatVector x40 = z, x41 = z, x42 = z, x43 = z;
+        if (accumulate) {
+            x00 = FloatVector.fromArray(S, c, c0); x01 = FloatVector.fromArray(S, c, c0 + L); x02 = FloatVector.fromArray(S, c, c0 + 2 * L); x03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L); x12 = FloatVector.fromArray(S, c, c1 + 2 * L); x13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+            x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L); x22 = FloatVector.fromArray(S, c, c2 + 2 * L); x23 = FloatVector.fromArray(S, c, c2 + 3 * L);
+            x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L); x32 = FloatVector.fromArray(S, c, c3 + 2 * L); x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+            x40 = FloatVector.fromArray(S, c, c4); x41 = FloatVector.fromArray(S, c, c4 + L); x42 = FloatVector.fromArray(S, c, c4 + 2 * L); x43 = FloatVector.fromArray(S, c, c4 + 3 * L);
+        }
+        for (int p = 0; p < kb; p++) {
+            int bo = bOff + p * ldb, q = p * ps;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L), b2 = FloatVector.fromArray(S, bp, bo + 2 * L), b3 = FloatVector.fromArray(S, bp, bo + 3 * L);
+            FloatVector s = FloatVector.broadcast(S, a[a0 + q]);
+            x00 = s.fma(b0, x00); x01 = s.fma(b1, x01); x02 = s.fma(b2, x02); x03 = s.fma(b3, x03);
+            s = FloatVector.broadcast(S, a[a1 + q]);
+            x10 = s.fma(b0, x10); x11 = s.fma(b1, x11); x12 = s.fma(b2, x12); x13 = s.fma(b3, x13);
+            s = FloatVector.broadcast(S, a[a2 + q]);
+            x20 = s.fma(b0, x20); x21 = s.fma(b1, x21); x22 = s.fma(b2, x22); x23 = s.fma(b3, x23);
+            s = FloatVector.broadcast(S, a[a3 + q]);
+            x30 = s.fma(b0, x30); x31 = s.fma(b1, x31); x32 = s.fma(b2, x32); x33 = s.fma(b3, x33);
+            s = FloatVector.broadcast(S, a[a4 + q]);
+            x40 = s.fma(b0, x40); x41 = s.fma(b1, x41); x42 = s.fma(b2, x42); x43 = s.fma(b3, x43);
+        }
+        if (bias != null) {
+            FloatVector b0 = FloatVector.fromArray(S, bias, biasOff), b1 = FloatVector.fromArray(S, bias, biasOff + L), b2 = FloatVector.fromArray(S, bias, biasOff + 2 * L), b3 = FloatVector.fromArray(S, bias, biasOff + 3 * L);
+            x00 = x00.add(b0); x01 = x01.add(b1); x02 = x02.add(b2); x03 = x03.add(b3);
+            x10 = x10.add(b0); x11 = x11.add(b1); x12 = x12.add(b2); x13 = x13.add(b3);
+            x20 = x20.add(b0); x21 = x21.add(b1); x22 = x22.add(b2); x23 = x23.add(b3);
+            x30 = x30.add(b0); x31 = x31.add(b1); x32 = x32.add(b2); x33 = x33.add(b3);
+            x40 = x40.add(b0); x41 = x41.add(b1); x42 = x42.add(b2); x43 = x43.add(b3);
+        }
+        x00.intoArray(c, c0); x01.intoArray(c, c0 + L); x02.intoArray(c, c0 + 2 * L); x03.intoArray(c, c0 + 3 * L);
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
+        x20.intoArray(c, c2); x21.intoArray(c, c2 + L); x22.intoArray(c, c2 + 2 * L); x23.intoArray(c, c2 + 3 * L);
+        x30.intoArray(c, c3); x31.intoArray(c, c3 + L); x32.intoArray(c, c3 + 2 * L); x33.intoArray(c, c3 + 3 * L);
+        x40.intoArray(c, c4); x41.intoArray(c, c4 + L); x42.intoArray(c, c4 + 2 * L); x43.intoArray(c, c4 + 3 * L);
+    }
+
     /** 8 rows × 3 vectors: 24 accumulators, a B panel 3·L floats wide. */
-    static void rows8x3(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int kb,
+    static void rows8x3(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int bOff, int ldb, int kb,
             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
         int last = rows - 1;
         int a0 = aOff, c0 = cOff;
@@ -122,7 +173,7 @@ final class MicroKernels {
             x70 = FloatVector.fromArray(S, c, c7); x71 = FloatVector.fromArray(S, c, c7 + L); x72 = FloatVector.fromArray(S, c, c7 + 2 * L);
         }
         for (int p = 0; p < kb; p++) {
-            int bo = p * 3 * L, q = p * ps;
+            int bo = bOff + p * ldb, q = p * ps;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L), b2 = FloatVector.fromArray(S, bp, bo + 2 * L);
             FloatVector s = FloatVector.broadcast(S, a[a0 + q]);
             x00 = s.fma(b0, x00); x01 = s.fma(b1, x01); x02 = s.fma(b2, x02);
@@ -163,7 +214,7 @@ final class MicroKernels {
     }
 
     /** 12 rows × 2 vectors: 24 accumulators, a B panel 2·L floats wide. */
-    static void rows12x2(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int kb,
+    static void rows12x2(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int bOff, int ldb, int kb,
             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
         int last = rows - 1;
         int a0 = aOff, c0 = cOff;
@@ -206,7 +257,7 @@ final class MicroKernels {
             x110 = FloatVector.fromArray(S, c, c11); x111 = FloatVector.fromArray(S, c, c11 + L);
         }
         for (int p = 0; p < kb; p++) {
-            int bo = p * 2 * L, q = p * ps;
+            int bo = bOff + p * ldb, q = p * ps;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L);
             FloatVector s = FloatVector.broadcast(S, a[a0 + q]);
             x00 = s.fma(b0, x00); x01 = s.fma(b1, x01);
@@ -263,7 +314,7 @@ final class MicroKernels {
     }
 
     /** 12 rows × 1 vector: 12 accumulators, a B panel 1·L floats wide. */
-    static void rows12x1(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int kb,
+    static void rows12x1(float[] a, int aOff, int rs, int ps, int rows, float[] bp, int bOff, int ldb, int kb,
             float[] c, int cOff, int ldc, boolean accumulate, float[] bias, int biasOff) {
         int last = rows - 1;
         int a0 = aOff, c0 = cOff;
@@ -306,7 +357,7 @@ final class MicroKernels {
             x110 = FloatVector.fromArray(S, c, c11);
         }
         for (int p = 0; p < kb; p++) {
-            int bo = p * L, q = p * ps;
+            int bo = bOff + p * ldb, q = p * ps;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector s = FloatVector.broadcast(S, a[a0 + q]);
             x00 = s.fma(b0, x00);

@@ -99,6 +99,8 @@ public final class Dense {
     public float[] activations() { return a; }
     public float[] weightGrad() { return weightGrad; }
     public float[] biasGrad() { return biasGrad; }
+    /** dz = ∂L/∂z of the last backward pass (batch × out). */
+    public float[] preActivationGrad() { return dz; }
 
     public Parameter weightParameter() { return new Parameter(name + ".weight", weight.data(), weightGrad, true); }
     public Parameter biasParameter() { return new Parameter(name + ".bias", bias, biasGrad, true); }

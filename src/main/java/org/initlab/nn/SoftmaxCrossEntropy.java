@@ -1,5 +1,9 @@
 package org.initlab.nn;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.initlab.math.FloatFunctions;
 
 /**
@@ -12,8 +16,22 @@ import org.initlab.math.FloatFunctions;
  * </pre>
  * Exponentials use {@link FloatFunctions#exp} and the log {@link StrictMath#log}, so the loss is
  * the same bits on every run. Per-row losses are summed in double.
+ *
+ * <p>A row's maximum, exponentials and gradient scaling run in vector lanes (the vector exp gives
+ * the scalar's bits, and a maximum does not depend on the order); its sum of exponentials is
+ * added in class order, one float at a time, as the definition says.
  */
 public final class SoftmaxCrossEntropy {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** PREFIX[t] enables lanes 0..t−1: built once, so that no mask is made per row. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final VectorMask<Float>[] PREFIX = new VectorMask[L + 1];
+
+    static {
+        for (int t = 0; t <= L; t++) PREFIX[t] = S.indexInRange(0, t);
+    }
+
     private SoftmaxCrossEntropy() {}
 
     /**
@@ -25,16 +43,20 @@ public final class SoftmaxCrossEntropy {
         for (int i = 0; i < batch; i++) {
             int row = i * classes;
             float m = max(outputs, row, classes);
-            float sum = 0f;
-            for (int j = 0; j < classes; j++) {
-                float e = FloatFunctions.exp(outputs[row + j] - m);
-                grad[row + j] = e;
-                sum += e;
+            FloatVector shift = FloatVector.broadcast(S, m);
+            for (int j = 0; j < classes; j += L) {
+                VectorMask<Float> in = PREFIX[Math.min(L, classes - j)];
+                FloatFunctions.exp(FloatVector.fromArray(S, outputs, row + j, in).sub(shift)).intoArray(grad, row + j, in);
             }
+            float sum = 0f;
+            for (int j = 0; j < classes; j++) sum += grad[row + j];
             int y = label(labels, i, classes);
             total += m + StrictMath.log(sum) - outputs[row + y];
-            float scale = invBatch / sum;
-            for (int j = 0; j < classes; j++) grad[row + j] *= scale;
+            FloatVector scale = FloatVector.broadcast(S, invBatch / sum);
+            for (int j = 0; j < classes; j += L) {
+                VectorMask<Float> in = PREFIX[Math.min(L, classes - j)];
+                FloatVector.fromArray(S, grad, row + j, in).mul(scale).intoArray(grad, row + j, in);
+            }
             grad[row + y] -= invBatch;
         }
         return total / batch;
@@ -65,10 +87,14 @@ public final class SoftmaxCrossEntropy {
         return n;
     }
 
+    /** maxⱼ o[row + j] with {@link Math#max}'s rules (NaN wins, +0 above −0), which make it independent of the order. */
     private static float max(float[] o, int row, int classes) {
-        float m = o[row];
-        for (int j = 1; j < classes; j++) m = Math.max(m, o[row + j]);
-        return m;
+        FloatVector m = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (int j = 0; j < classes; j += L) {
+            VectorMask<Float> in = PREFIX[Math.min(L, classes - j)];
+            m = m.max(FloatVector.broadcast(S, Float.NEGATIVE_INFINITY).blend(FloatVector.fromArray(S, o, row + j, in), in));
+        }
+        return m.reduceLanes(VectorOperators.MAX);
     }
 
     private static int label(int[] labels, int i, int classes) {

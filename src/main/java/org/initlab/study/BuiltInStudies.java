@@ -27,6 +27,7 @@ public final class BuiltInStudies {
         DESCRIPTIONS.put("seed-optimizers", "original experiment 2: initializer × optimizer (SGD, Adam)");
         DESCRIPTIONS.put("seed-depth", "original experiment 3: initializer × depth (1 vs 6 hidden layers)");
         DESCRIPTIONS.put("extended", "8 initializers (+LeCun, orthogonal, LSUV, critical) × 7 activations, 5 optimizers, depths 1–10");
+        DESCRIPTIONS.put("edge-of-chaos", "tanh nets of depth 2–50 × σ_w 0.5–3 (σ_b² = 0.05): trainable depth against 6ξ_c (Schoenholz et al. 2017)");
     }
 
     public static Map<String, String> descriptions() {

@@ -10,12 +10,14 @@ import java.util.List;
  *
  * @param source      the YAML text it was read from (kept with the results)
  * @param commandLine the command-line options that changed it (--protocol, --seeds, --epochs)
+ * @param claims      the hypotheses the spec states about its results ({@link ClaimsSection})
  */
 public record StudySpec(String name, String description, String protocol, DataChoice data, List<Long> seeds,
-                        List<Experiment> experiments, String source, StudySpecParser.Overrides commandLine) {
+                        List<Experiment> experiments, String source, StudySpecParser.Overrides commandLine, List<Claim> claims) {
     public StudySpec {
         seeds = List.copyOf(seeds);
         experiments = List.copyOf(experiments);
+        claims = claims == null ? List.of() : List.copyOf(claims);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Set;
  * Reads a study spec, in steps: the YAML text ({@link SpecText}), the protocol and its
  * {@code protocols:} block ({@link ProtocolChoice}), the sections ({@link DatasetSection},
  * {@link SeedsSection}), each experiment ({@link ExperimentReader}: its levels read by the
- * factors, {@link EvaluationSection}, {@link ProbesSection}, {@link Patterns}), then
- * {@code select:}. {@link Grid} expands the result. Each error is one line that says where it is
+ * factors, {@link EvaluationSection}, {@link ProbesSection}, {@link Patterns}), the
+ * {@code claims:} ({@link ClaimsSection}), then {@code select:}. {@link Grid} expands the result. Each error is one line that says where it is
  * ({@code study.yaml: factors.activation[2]: ...}) and what would be valid.
  *
  * <p>Precedence, lowest first: the protocol's defaults ({@link Protocols}), the spec's
@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class StudySpecParser {
     static final Set<String> ROOT_KEYS = Set.of("name", "description", "protocol", "dataset", "seeds",
-            "settings", "factors", "include", "exclude", "experiments", "protocols", "select");
+            "settings", "factors", "include", "exclude", "experiments", "protocols", "select", "claims");
 
     /** Command-line overrides: any may be null. */
     public record Overrides(String protocol, Integer seeds, Integer epochs) {
@@ -84,7 +84,8 @@ public final class StudySpecParser {
             }
         }
         excludes.check(in);
-        return new StudySpec(name, description, protocol.name(), data, seeds, select(root.get("select"), experiments, in), yaml, overrides);
+        List<Claim> claims = ClaimsSection.read(root.get("claims"), experiments, in);
+        return new StudySpec(name, description, protocol.name(), data, seeds, select(root.get("select"), experiments, in), yaml, overrides, claims);
     }
 
     /** The experiments {@code select:} names, in its order; all when absent. */

@@ -64,6 +64,11 @@ public final class StudyStore {
         this.disk = disk;
     }
 
+    /** Where this store's files are written: the file system, or a failing one in tests. */
+    public Disk disk() {
+        return disk;
+    }
+
     public Path dir() { return dir; }
 
     public Path runDir(String id) { return dir.resolve("runs").resolve(id); }
@@ -157,7 +162,7 @@ public final class StudyStore {
                 if (same) {
                     manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
                             manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
-                            old.created(), manifest.commandLine());
+                            old.created(), manifest.commandLine(), manifest.claims());
                 }
             }
             String options = spec.commandLine() == null ? "" : spec.commandLine().asOptions();
@@ -295,7 +300,7 @@ public final class StudyStore {
         List<StudyManifest.RunEntry> entries = runs.stream()
                 .map(r -> new StudyManifest.RunEntry(r.id(), r.labels(), r.experiments())).toList();
         return new StudyManifest(spec.name(), spec.description(), spec.protocol(), spec.data(), spec.seeds(), exps, entries,
-                fingerprint(runs), Version.current(), Instant.now().toString(), spec.commandLine());
+                fingerprint(runs), Version.current(), Instant.now().toString(), spec.commandLine(), spec.claims());
     }
 
     static String fingerprint(List<PlannedRun> runs) {

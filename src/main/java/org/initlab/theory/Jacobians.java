@@ -1,11 +1,8 @@
 package org.initlab.theory;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
-import org.initlab.math.Matrix;
 import org.initlab.nn.Activation;
-import org.initlab.nn.Dense;
 import org.initlab.nn.Mlp;
 
 import java.util.List;
@@ -26,17 +23,22 @@ import java.util.List;
  *       wide, the product of L−2 layers that Pennington, Schoenholz &amp; Ganguli 2017 study.</li>
  * </ul>
  * M is built right to left (scale rows by D, multiply by W) so that each product is a plain
- * matrix product. Cost: Σ n_(l−1)·n_l·n_out multiply–adds plus an SVD. The input–output
- * Jacobian is cheap (n_out = 10: tens of milliseconds); the hidden one costs (L−3)·n³
- * multiply–adds and an n × n SVD, about a second per input at n = 512 with four hidden layers
- * on this machine: a probe should take it on a few inputs only.
+ * matrix product. Cost: Σ n_(l−1)·n_l·(n_out + 1) multiply–adds (the forward pass in double
+ * and the product) plus an SVD. The input–output Jacobian is cheap (n_out = 10: about 10 ms at
+ * 784–512³–10); the hidden one costs (L−3)·n³ multiply–adds and an n × n SVD, about a second per
+ * input at n = 512 with four hidden layers on this machine: a probe should take it on a few
+ * inputs only.
  */
 public final class Jacobians {
     private Jacobians() {}
 
     /** The Jacobian from the input x (length n₀) to the network's outputs (the logits when the output layer is linear). */
     public static JacobianSpectrum inputToOutput(Mlp net, float[] x) {
-        List<Dense> layers = net.layers();
+        return inputToOutput(LayerWeights.of(net), x);
+    }
+
+    /** {@link #inputToOutput(Mlp, float[])} for a network given by its layers' parameters. */
+    public static JacobianSpectrum inputToOutput(List<LayerWeights> layers, float[] x) {
         double[][] slopes = slopes(layers, x);
         DMatrixRMaj m = product(layers, slopes, 1, layers.size());
         return new JacobianSpectrum(SingularOps_DDRM.singularValues(m), m.numCols);
@@ -44,7 +46,11 @@ public final class Jacobians {
 
     /** The Jacobian from the first hidden layer's activations to the last hidden layer's; the identity for one hidden layer. */
     public static JacobianSpectrum hiddenToHidden(Mlp net, float[] x) {
-        List<Dense> layers = net.layers();
+        return hiddenToHidden(LayerWeights.of(net), x);
+    }
+
+    /** {@link #hiddenToHidden(Mlp, float[])} for a network given by its layers' parameters. */
+    public static JacobianSpectrum hiddenToHidden(List<LayerWeights> layers, float[] x) {
         if (layers.size() < 3) {
             int n = layers.getFirst().out();
             double[] ones = new double[n];
@@ -57,7 +63,7 @@ public final class Jacobians {
     }
 
     /** φ′(z^l) for every layer at input x, from a forward pass in double. */
-    static double[][] slopes(List<Dense> layers, float[] x) {
+    static double[][] slopes(List<LayerWeights> layers, float[] x) {
         if (x.length != layers.getFirst().in()) {
             throw new IllegalArgumentException("input has " + x.length + " features, the network takes " + layers.getFirst().in());
         }
@@ -65,8 +71,8 @@ public final class Jacobians {
         for (int i = 0; i < x.length; i++) h[i] = x[i];
         double[][] slopes = new double[layers.size()][];
         for (int l = 0; l < layers.size(); l++) {
-            Dense d = layers.get(l);
-            float[] w = d.weight().data();
+            LayerWeights d = layers.get(l);
+            float[] w = d.weight();
             float[] b = d.bias();
             int in = d.in();
             int out = d.out();
@@ -91,39 +97,38 @@ public final class Jacobians {
         return slopes;
     }
 
-    /** W_first·D_first···W_last·D_last (1-based layers), built from the right. */
-    private static DMatrixRMaj product(List<Dense> layers, double[][] slopes, int first, int last) {
-        DMatrixRMaj right = toDouble(layers.get(last - 1).weight());
-        scaleColumns(right, slopes[last - 1]);
+    /**
+     * W_first·D_first···W_last·D_last (1-based layers), built from the right in double, each step
+     * (D_l·R, then W_l·(D_l·R)) read straight from the float weights: no weight matrix is copied,
+     * which is what the cost of a Jacobian per probe input would otherwise be made of.
+     */
+    private static DMatrixRMaj product(List<LayerWeights> layers, double[][] slopes, int first, int last) {
+        LayerWeights top = layers.get(last - 1);
+        int cols = top.out();
+        float[] wTop = top.weight();
+        double[] sTop = slopes[last - 1];
+        double[] right = new double[top.in() * cols];
+        for (int i = 0; i < top.in(); i++) for (int c = 0; c < cols; c++) right[i * cols + c] = wTop[i * cols + c] * sTop[c];
+        int rows = top.in();
         for (int l = last - 1; l >= first; l--) {
-            scaleRows(right, slopes[l - 1]);
-            DMatrixRMaj w = toDouble(layers.get(l - 1).weight());
-            DMatrixRMaj product = new DMatrixRMaj(w.numRows, right.numCols);
-            CommonOps_DDRM.mult(w, right, product);
-            right = product;
+            LayerWeights layer = layers.get(l - 1);
+            int in = layer.in(), out = layer.out();
+            double[] d = slopes[l - 1];
+            for (int j = 0; j < out; j++) for (int c = 0; c < cols; c++) right[j * cols + c] *= d[j];
+            float[] w = layer.weight();
+            double[] next = new double[in * cols];
+            for (int i = 0; i < in; i++) {
+                int row = i * out, dst = i * cols;
+                for (int j = 0; j < out; j++) {
+                    double wij = w[row + j];
+                    if (wij == 0) continue;
+                    int src = j * cols;
+                    for (int c = 0; c < cols; c++) next[dst + c] += wij * right[src + c];
+                }
+            }
+            right = next;
+            rows = in;
         }
-        return right;
-    }
-
-    private static DMatrixRMaj toDouble(Matrix w) {
-        DMatrixRMaj m = new DMatrixRMaj(w.rows(), w.cols());
-        float[] data = w.data();
-        for (int i = 0; i < data.length; i++) m.data[i] = data[i];
-        return m;
-    }
-
-    private static void scaleRows(DMatrixRMaj m, double[] s) {
-        for (int r = 0; r < m.numRows; r++) {
-            double f = s[r];
-            int row = r * m.numCols;
-            for (int c = 0; c < m.numCols; c++) m.data[row + c] *= f;
-        }
-    }
-
-    private static void scaleColumns(DMatrixRMaj m, double[] s) {
-        for (int r = 0; r < m.numRows; r++) {
-            int row = r * m.numCols;
-            for (int c = 0; c < m.numCols; c++) m.data[row + c] *= s[c];
-        }
+        return DMatrixRMaj.wrap(rows, cols, right);
     }
 }

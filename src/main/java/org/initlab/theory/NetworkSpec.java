@@ -4,7 +4,6 @@ import org.initlab.init.BiasInitializer;
 import org.initlab.init.Initializer;
 import org.initlab.nn.Activation;
 import org.initlab.nn.Activations;
-import org.initlab.nn.Dense;
 import org.initlab.nn.Mlp;
 import org.initlab.theory.EntryDistribution.Structure;
 
@@ -63,12 +62,16 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, List<String> limit
      * (orthogonal for LSUV, which rescales an orthogonal start).
      */
     public static NetworkSpec measured(Mlp net, Structure weights) {
+        return measured(LayerWeights.of(net), weights);
+    }
+
+    /** {@link #measured(Mlp, Structure)} for a network given by its layers' parameters. */
+    public static NetworkSpec measured(List<LayerWeights> dense, Structure weights) {
         List<LayerSpec> layers = new ArrayList<>();
         List<String> limitations = new ArrayList<>();
-        List<Dense> dense = net.layers();
         for (int l = 0; l < dense.size(); l++) {
-            Dense d = dense.get(l);
-            EntryDistribution w = EntryDistribution.measured(d.weight().data(), weights);
+            LayerWeights d = dense.get(l);
+            EntryDistribution w = EntryDistribution.measured(d.weight(), weights);
             EntryDistribution b = EntryDistribution.measured(d.bias(), Structure.INDEPENDENT);
             double secondMoment = w.variance() + w.mean() * w.mean();
             if (w.mean() * w.mean() > 0.01 * secondMoment) {
@@ -77,7 +80,7 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, List<String> limit
             }
             layers.add(new LayerSpec(d.out(), d.activation(), d.in() * secondMoment, b.mean(), b.variance(), weights));
         }
-        return new NetworkSpec(net.inputs(), layers, limitations);
+        return new NetworkSpec(dense.getFirst().in(), layers, limitations);
     }
 
     /** Whether the Gaussian mean-field recursion describes this network. */

@@ -14,16 +14,19 @@
  *   <li>{@link org.initlab.theory.DepthScales}: q*, c*, χ₁, χ_c, ξ_q, ξ_c for any (φ, σ_w, σ_b),
  *       the edge-of-chaos phase diagram's overlay;</li>
  *   <li>{@link org.initlab.theory.Jacobians}: the singular values of the actual network's
- *       input–output and hidden-to-hidden Jacobians at a probe input.</li>
+ *       input–output and hidden-to-hidden Jacobians at a probe input, from an {@code Mlp} or from
+ *       its layers' arrays ({@link org.initlab.theory.LayerWeights}, what a probe sees).</li>
  * </ul>
  *
  * <p>Sources: Poole et al. 2016 (arXiv:1606.05340), Schoenholz et al. 2017 (arXiv:1611.01232),
  * Pennington, Schoenholz &amp; Ganguli 2017 (arXiv:1711.04735). Everything is double precision,
- * deterministic and free of global state; a probe calls {@code NetworkSpec.of}, then
- * {@code SignalPropagation.predict}, once per run at init (milliseconds).
+ * deterministic and free of global state; the {@code theory} probe
+ * ({@code org.initlab.train.probe.MeanFieldTheory}) calls {@code NetworkSpec.of}, then
+ * {@code SignalPropagation.predict}, once per run at init, and the report's edge-of-chaos
+ * diagram calls {@link org.initlab.theory.DepthScales}.
  *
  * <p>Layering: above {@code nn} and {@code init}, below {@code train}: may import {@code math},
- * {@code nn}, {@code init}, {@code catalog} and EJML (its only user); a probe in
- * {@code train.probe} may import it, {@code nn}, {@code init} and the layers below may not.
+ * {@code nn}, {@code init}, {@code catalog} and EJML (its only user); the {@code theory} probe in
+ * {@code train.probe} and the report use it; {@code nn}, {@code init} and the layers below may not.
  */
 package org.initlab.theory;

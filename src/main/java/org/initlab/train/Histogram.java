@@ -16,6 +16,14 @@ import java.util.Arrays;
  *
  * <p>Only the non-empty stretch is stored: {@code counts[k]} is the count of bin
  * {@code offset + k}.
+ *
+ * <p>{@link #of} bins a float without the logarithm: the floats whose bit patterns share their top
+ * 16 bits (sign, exponent and 7 mantissa bits, about 0.8% of |x| wide) form a bucket much narrower
+ * than a bin, so a bucket lies within one bin or holds one bin edge; a table built from
+ * {@link #bin} at class initialisation gives each bucket's bin and, for the edge buckets, the
+ * edge (the least float of the upper bin, found by bisection), so that one comparison settles it.
+ * This is {@link #bin}'s result bit for bit (bin is monotone in x: HistogramBinningTest checks every
+ * float of every edge bucket); a bucket that would hold two edges falls back to {@link #bin}.
  */
 public record Histogram(int offset, long[] counts, long underflow, long overflow, long nonFinite) implements Value {
     public static final double SCALE = 0.01;
@@ -40,6 +48,48 @@ public record Histogram(int offset, long[] counts, long underflow, long overflow
         return Math.copySign(StrictMath.log(Math.abs(x) + Math.sqrt(x * x + 1)), x);
     }
 
+    /** Per bucket of floats (their top 16 bits): 1 + the bin of its least value, EDGE_FLAG when a bin edge lies inside, or SLOW. */
+    private static final short[] BUCKETS = new short[1 << 16];
+    /** EDGES[b]: the least float whose bin is b, for the edges that lie inside a bucket. */
+    private static final float[] EDGES = new float[BINS + 2];
+    private static final int EDGE_FLAG = 0x400, SLOW = -1;
+
+    static {
+        boolean[] found = new boolean[BINS + 2];
+        for (int q = 0; q < BUCKETS.length; q++) {
+            if ((q >>> 7 & 0xFF) == 0xFF) continue; // infinities and NaNs
+            int lo = bin(valueInBucket(q, 0)), hi = bin(valueInBucket(q, 0xFFFF));
+            if (lo == hi) {
+                BUCKETS[q] = (short) (lo + 1);
+            } else if (hi == lo + 1 && !found[hi + 1]) {
+                int t0 = 0, t1 = 0xFFFF; // bin(value t0) = lo, bin(value t1) = hi
+                while (t1 - t0 > 1) {
+                    int t = (t0 + t1) >>> 1;
+                    if (bin(valueInBucket(q, t)) >= hi) t1 = t;
+                    else t0 = t;
+                }
+                EDGES[hi + 1] = valueInBucket(q, t1);
+                found[hi + 1] = true;
+                BUCKETS[q] = (short) ((lo + 1) | EDGE_FLAG);
+            } else {
+                BUCKETS[q] = SLOW;
+            }
+        }
+    }
+
+    /** The t-th smallest float (t in 0..0xFFFF) of the bucket of floats whose top 16 bits are q. */
+    static float valueInBucket(int q, int t) {
+        return Float.intBitsToFloat(q << 16 | (q < 0x8000 ? t : 0xFFFF - t));
+    }
+
+    /** {@link #bin}(x) for a finite float, through the bucket table. */
+    static int binOf(float x) {
+        int code = BUCKETS[Float.floatToRawIntBits(x) >>> 16];
+        if (code == SLOW) return bin(x);
+        int b = (code & (EDGE_FLAG - 1)) - 1;
+        return (code & EDGE_FLAG) != 0 && x >= EDGES[b + 2] ? b + 1 : b;
+    }
+
     /** The histogram of v[from..to); {@code scratch} needs BINS longs and is overwritten. */
     public static Histogram of(float[] v, int from, int to, long[] scratch) {
         Arrays.fill(scratch, 0, BINS, 0L);
@@ -47,7 +97,7 @@ public record Histogram(int offset, long[] counts, long underflow, long overflow
         for (int i = from; i < to; i++) {
             float x = v[i];
             if (!Float.isFinite(x)) { bad++; continue; }
-            int b = bin(x);
+            int b = binOf(x);
             if (b < 0) under++;
             else if (b >= BINS) over++;
             else scratch[b]++;

@@ -10,6 +10,7 @@ import org.initlab.nn.Mlp;
  */
 public final class MlpView implements RunView {
     private final Mlp net;
+    private final TrainingPlan plan;
     private final Dense[] layers;
     private final int epochs;
     private final long stepsPerEpoch;
@@ -19,10 +20,11 @@ public final class MlpView implements RunView {
     private int rows;
     private long passes;
 
-    public MlpView(Mlp net, int epochs, long stepsPerEpoch) {
+    public MlpView(Mlp net, TrainingPlan plan, long stepsPerEpoch) {
         this.net = net;
+        this.plan = plan;
         this.layers = net.layers().toArray(new Dense[0]);
-        this.epochs = epochs;
+        this.epochs = plan.epochs();
         this.stepsPerEpoch = stepsPerEpoch;
     }
 
@@ -41,6 +43,7 @@ public final class MlpView implements RunView {
         return out;
     }
 
+    @Override public TrainingPlan plan() { return plan; }
     @Override public int layers() { return layers.length; }
     @Override public String name(int layer) { return layers[layer].name(); }
     @Override public int fanIn(int layer) { return layers[layer].in(); }
@@ -50,6 +53,7 @@ public final class MlpView implements RunView {
     @Override public float[] biases(int layer) { return layers[layer].bias(); }
     @Override public float[] weightGradients(int layer) { return layers[layer].weightGrad(); }
     @Override public float[] biasGradients(int layer) { return layers[layer].biasGrad(); }
+    @Override public float[] preActivationGradients(int layer) { return layers[layer].preActivationGrad(); }
     @Override public int rows() { return rows; }
     @Override public float[] preActivations(int layer) { return layers[layer].preActivations(); }
     @Override public float[] activations(int layer) { return layers[layer].activations(); }

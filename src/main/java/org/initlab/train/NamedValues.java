@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * finite.
  *
  * <p>In JSON an object from name to value, keys sorted: a number (null when not finite), an array
- * of numbers, or an object — a {@link Histogram} (it has {@code counts}) or a {@link Summary}.
+ * of numbers, a string ({@link Value.Text}), or an object — a {@link Histogram} (it has {@code counts}) or a {@link Summary}.
  */
 @JsonSerialize(using = NamedValues.Writer.class)
 @JsonDeserialize(using = NamedValues.Reader.class)
@@ -66,6 +66,11 @@ public final class NamedValues {
         return values.get(name) instanceof Summary s ? s : null;
     }
 
+    /** The text recorded under {@code name}, or null. */
+    public String text(String name) {
+        return values.get(name) instanceof Value.Text t ? t.text() : null;
+    }
+
     public Histogram histogram(String name) {
         return values.get(name) instanceof Histogram h ? h : null;
     }
@@ -103,6 +108,7 @@ public final class NamedValues {
                         for (int i = 0; i < n.size(); i++) number(g, n.get(i));
                         g.writeEndArray();
                     }
+                    case Value.Text t -> g.writeString(t.text());
                     case Summary s -> p.defaultSerializeValue(s, g);
                     case Histogram h -> p.defaultSerializeValue(h, g);
                 }
@@ -126,6 +132,7 @@ public final class NamedValues {
                 values.put(name, switch (t) {
                     case VALUE_NULL -> new Value.Scalar(Double.NaN);
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value.Scalar(p.getDoubleValue());
+                    case VALUE_STRING -> new Value.Text(p.getText());
                     case START_ARRAY -> numbers(p, c);
                     case START_OBJECT -> {
                         JsonNode node = c.readTree(p);

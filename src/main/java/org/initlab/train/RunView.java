@@ -13,6 +13,9 @@ import org.initlab.nn.Activation;
  * pre-activations and activations hold {@code rows() × fanOut(l)} values of the last forward pass.
  */
 public interface RunView {
+    /** How the run was set up (widths, activation, initializers, ...): what a prediction at initialisation starts from. */
+    TrainingPlan plan();
+
     int layers();
 
     /** "dense1", "dense2", ...: the layer's name in records and weight files. */
@@ -33,6 +36,9 @@ public interface RunView {
 
     /** ∂L/∂b of the current step. */
     float[] biasGradients(int layer);
+
+    /** δ = ∂L/∂z of the current step, {@code rows() × fanOut(layer)}: valid after backward, i.e. from {@code beforeUpdate} on. */
+    float[] preActivationGradients(int layer);
 
     /** Rows of the last forward pass (the minibatch's, inside a step). */
     int rows();

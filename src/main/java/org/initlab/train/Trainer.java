@@ -69,7 +69,7 @@ public final class Trainer {
         initialise(train);
         this.optimizer = plan.optimizer().bind(net.parameters());
         this.batches = new Minibatches(train, plan.batchSize(), RandomStreams.stream(plan.seed(), "shuffle"));
-        this.view = new MlpView(net, plan.epochs(), batches.perPass());
+        this.view = new MlpView(net, plan, batches.perPass());
         this.x = new float[maxBatch * data.features()];
         this.y = new int[maxBatch];
         this.dOut = new float[maxBatch * classes];

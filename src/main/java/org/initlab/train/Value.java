@@ -3,11 +3,11 @@ package org.initlab.train;
 import java.util.Arrays;
 
 /**
- * A value an observer records under a name: a number, a list of numbers, a {@link Summary} or a
- * {@link Histogram}. Numbers that are not finite are kept as NaN and written to JSON as null (JSON
+ * A value an observer records under a name: a number, a list of numbers, a {@link Summary}, a
+ * {@link Histogram}, or a line of text (a note, e.g. why a prediction does not apply). Numbers that are not finite are kept as NaN and written to JSON as null (JSON
  * has no NaN or infinity), so a value read back from a result file equals the one recorded.
  */
-public sealed interface Value permits Value.Scalar, Value.Numbers, Summary, Histogram {
+public sealed interface Value permits Value.Scalar, Value.Numbers, Value.Text, Summary, Histogram {
 
     /** One number; NaN stands for "not finite". */
     record Scalar(double value) implements Value {
@@ -45,5 +45,12 @@ public sealed interface Value permits Value.Scalar, Value.Numbers, Summary, Hist
 
         @Override
         public String toString() { return "Numbers" + Arrays.toString(values); }
+    }
+
+    /** A line of text: what a probe says where it has no number to give. */
+    record Text(String text) implements Value {
+        public Text {
+            if (text == null) throw new IllegalArgumentException("a text value needs text");
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class FailingDisk implements Disk {
     private final Function<Path, IOException> error;
     private final AtomicInteger operations = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final java.util.List<Path> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean renameFails;
 
     private FailingDisk(BiPredicate<Integer, Path> fails, Function<Path, IOException> error, boolean renameFails) {
@@ -68,9 +69,18 @@ public final class FailingDisk implements Disk {
         return failures.get();
     }
 
+    /** The paths whose operation failed, in order. */
+    public java.util.List<Path> failed() {
+        return java.util.List.copyOf(failed);
+    }
+
     private boolean fails(Path p) {
-        boolean f = fails.test(operations.incrementAndGet(), p.toAbsolutePath().normalize());
-        if (f) failures.incrementAndGet();
+        Path path = p.toAbsolutePath().normalize();
+        boolean f = fails.test(operations.incrementAndGet(), path);
+        if (f) {
+            failures.incrementAndGet();
+            failed.add(path);
+        }
         return f;
     }
 

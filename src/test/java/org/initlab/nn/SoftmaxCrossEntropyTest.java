@@ -33,6 +33,53 @@ class SoftmaxCrossEntropyTest {
         assertEquals(want, SoftmaxCrossEntropy.lossSum(o, y, batch, classes), 1e-5);
     }
 
+    /** The definition one class at a time: the vector lanes must give these bits exactly. */
+    private static double scalarLossAndGradient(float[] outputs, int[] labels, int batch, int classes, float[] grad) {
+        double total = 0;
+        float invBatch = 1f / batch;
+        for (int i = 0; i < batch; i++) {
+            int row = i * classes;
+            float m = outputs[row];
+            for (int j = 1; j < classes; j++) m = Math.max(m, outputs[row + j]);
+            float sum = 0f;
+            for (int j = 0; j < classes; j++) {
+                float e = org.initlab.math.FloatFunctions.exp(outputs[row + j] - m);
+                grad[row + j] = e;
+                sum += e;
+            }
+            int y = labels[i];
+            total += m + StrictMath.log(sum) - outputs[row + y];
+            float scale = invBatch / sum;
+            for (int j = 0; j < classes; j++) grad[row + j] *= scale;
+            grad[row + y] -= invBatch;
+        }
+        return total / batch;
+    }
+
+    @Test
+    void vectorLanesGiveTheBitsOfTheScalarDefinition() {
+        Random r = new Random(12);
+        for (int classes : new int[] {2, 3, 10, 15, 16, 17, 40}) {
+            for (int trial = 0; trial < 20; trial++) {
+                int batch = 1 + r.nextInt(40);
+                float[] o = new float[batch * classes];
+                int[] y = new int[batch];
+                for (int i = 0; i < o.length; i++) {
+                    int kind = r.nextInt(30);
+                    o[i] = kind == 0 ? 0f : kind == 1 ? -0f : kind == 2 ? 1e30f : (float) (r.nextGaussian() * Math.scalb(1.0, r.nextInt(-4, 7)));
+                }
+                for (int i = 0; i < batch; i++) y[i] = r.nextInt(classes);
+                float[] g = new float[o.length], want = new float[o.length];
+                double loss = SoftmaxCrossEntropy.lossAndGradient(o, y, batch, classes, g);
+                double wantLoss = scalarLossAndGradient(o, y, batch, classes, want);
+                assertEquals(Double.doubleToRawLongBits(wantLoss), Double.doubleToRawLongBits(loss), classes + " classes: loss");
+                for (int i = 0; i < g.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(g[i]), classes + " classes: grad[" + i + "]");
+                }
+            }
+        }
+    }
+
     @Test
     void hugeLogitsStayFinite() {
         float[] o = {1000f, -1000f, 0f, 2000f, 2000f, 2000f};

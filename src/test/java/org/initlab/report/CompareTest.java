@@ -79,7 +79,7 @@ class CompareTest {
         exps.put("grid", Map.of("initializer", inits, "activation", List.of("relu", "tanh")));
         StudyManifest m = Fixtures.manifest("seedlike", exps, runs);
         return new StudyManifest(m.name(), m.description(), study.equals("A") ? "default" : "notebook", m.data(), m.seeds(), m.experiments(),
-                m.runs(), m.fingerprint(), m.initlab(), m.created(), m.commandLine());
+                m.runs(), m.fingerprint(), m.initlab(), m.created(), m.commandLine(), m.claims());
     }
 
     static StudyAggregate study(String name) {
@@ -211,7 +211,7 @@ class CompareTest {
         }
         StudyManifest m = manifest("A", runs);
         m = new StudyManifest(m.name(), m.description(), m.protocol(), new StudySpec.DataChoice("fashion-mnist", 10_000, "scale01"), m.seeds(),
-                m.experiments(), m.runs(), m.fingerprint(), m.initlab(), m.created(), m.commandLine());
+                m.experiments(), m.runs(), m.fingerprint(), m.initlab(), m.created(), m.commandLine(), m.claims());
         StudyAggregate f = StudyAggregate.of(new StudyData(Path.of("f"), m, "", runs));
         StudyComparison c = StudyComparison.of(study("A"), f, "mnist", "fashion");
         assertTrue(c.differences().stream().noneMatch(ConfigurationDifference::paired));

@@ -225,7 +225,7 @@ public final class Fixtures {
         }
         StudyManifest stored = new StudyManifest(m.name(), m.description(), m.protocol(), m.data(), m.seeds(), m.experiments(),
                 m.runs().stream().map(e -> new StudyManifest.RunEntry(ids.getOrDefault(e.id(), e.id()), e.labels(), e.experiments())).toList(),
-                m.fingerprint(), m.initlab(), m.created(), m.commandLine());
+                m.fingerprint(), m.initlab(), m.created(), m.commandLine(), m.claims());
         java.nio.file.Files.createDirectories(dir.resolve("runs"));
         java.nio.file.Files.writeString(dir.resolve(org.initlab.study.StudyStore.SPEC), yaml);
         java.nio.file.Files.write(dir.resolve(org.initlab.study.StudyStore.MANIFEST), org.initlab.io.JsonFormat.PRETTY.writeValueAsBytes(stored));
@@ -241,6 +241,6 @@ public final class Fixtures {
         List<StudyManifest.RunEntry> entries = runs.stream().map(r -> new StudyManifest.RunEntry(r.id(), r.labels(), r.experiments())).toList();
         List<Long> seeds = runs.stream().map(r -> r.spec().seed()).distinct().sorted().toList();
         return new StudyManifest(name, "a test study", "default", new StudySpec.DataChoice("mnist", 10_000, "scale01"), seeds, infos, entries,
-                "0123456789abcdef", "test", "2026-01-02T03:00:00Z", null);
+                "0123456789abcdef", "test", "2026-01-02T03:00:00Z", null, List.of());
     }
 }

@@ -101,11 +101,14 @@ class SectionsTest {
         ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
         String html = Files.readString(s.resolve("report.html"));
         List<String> ids = StudyReport.SECTIONS.stream().map(Section::id).toList();
-        assertEquals(List.of("findings", "summary", "rq1", "rq2", "rq3", "weights", "activations", "gradients", "provenance"), ids);
-        assertEquals(ids, all(SECTION, html.substring(html.indexOf("<main>")), 1));
+        assertEquals(List.of("answers", "findings", "summary", "rq1", "rq2", "rq3", "claims", "edge-of-chaos", "weights", "activations", "gradients",
+                "theory", "provenance"), ids);
+        // the fixture states no claims, does not vary σ_w × depth and has no theory probe: those sections do not apply
+        List<String> shown = ids.stream().filter(id -> !List.of("claims", "edge-of-chaos", "theory").contains(id)).toList();
+        assertEquals(shown, all(SECTION, html.substring(html.indexOf("<main>")), 1));
         String toc = html.substring(html.indexOf("<nav class=\"toc\">"), html.indexOf("</nav>"));
-        assertEquals(ids, all(TOC_ENTRY, toc, 1));
-        assertEquals(List.of("Findings", "Summary table", "Training", "Interactions", "Best where", "Weights", "Activations",
+        assertEquals(shown, all(TOC_ENTRY, toc, 1));
+        assertEquals(List.of("Answers", "Findings", "Summary table", "Training", "Interactions", "Best where", "Weights", "Activations",
                 "Gradient flow", "Provenance"), all(TOC_ENTRY, toc, 2));
     }
 
@@ -158,7 +161,9 @@ class SectionsTest {
             shown += count;
         }
         assertTrue(shown >= 3, "the findings are on the page");
-        assertEquals(1, html.split("<ul class=\"findings\">", -1).length - 1, "one list of findings");
+        // the answers at the top are a list of their own (per research question, with why), styled alike
+        String besidesAnswers = html.replaceAll("(?s)<section id=\"answers\">.*?</section>", "");
+        assertEquals(1, besidesAnswers.split("<ul class=\"findings\">", -1).length - 1, "one list of findings");
         String rq3 = html.substring(html.indexOf("<section id=\"rq3\">"));
         assertTrue(rq3.contains("<a href=\"#findings\">"), "the ranking links to the findings");
     }
@@ -208,7 +213,7 @@ class SectionsTest {
     @Test
     void everyFigureSetOfTheReportHasItsOwnPrefix() {
         List<String> prefixes = StudyReport.SECTIONS.stream().flatMap(s -> s.figureSets().stream()).map(FigureSet::prefix).toList();
-        assertEquals(List.of("curves", "interactions", "weights", "activations", "gradients"), prefixes);
+        assertEquals(List.of("curves", "interactions", "phase", "weights", "activations", "gradients", "theory"), prefixes);
         assertEquals(prefixes.size(), new HashSet<>(prefixes).size());
         Pattern names = FigureFiles.names(ReportWriter.figurePrefixes(StudyReport.SECTIONS));
         for (String f : List.of("curves-1-activations.svg", "interactions-heatmap-2.png", "gradients-12-relu-sgd.png")) assertTrue(names.matcher(f).matches(), f);

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * In the spirit of SQLite's crash tests: a small study's whole life (run with weights, report,
  * export --csv) is played once for every write it makes, the k-th write failing as a full disk
  * does (a file write stops half-way, or, for even k, its rename fails; a delete or a new folder
- * fails). After each failure the
+ * fails). A failed write fails its command, but for the live view's progress files, which are a
+ * view and only warn. After each failure the
  * folder holds only whole, valid runs and nothing that looks finished but is not; the same
  * commands then finish the study, which must equal one that never failed: every result.json
  * (but for its wall-clock fields), every weights file, the spec, the set of files.
@@ -61,8 +62,10 @@ class FaultInjectionTest {
             FailingDisk disk = FailingDisk.failingAt(k, FailingDisk.FULL);
             if (k % 2 == 0) disk = disk.renameFails();
             String failed = null;
+            StringBuilder warnings = new StringBuilder();
             for (String[] command : life(spec, dir)) {
                 StudyRunTest.Outcome o = TinyStudy.cli(disk, command);
+                warnings.append(o.err());
                 if (o.code() == 0) continue;
                 failed = command[0] + " exited " + o.code() + ": " + o.err();
                 String last = o.err().strip().lines().reduce((a, b) -> b).orElse("");
@@ -71,7 +74,10 @@ class FaultInjectionTest {
                 break;
             }
             assertEquals(1, disk.failures(), "k=" + k + ": the k-th write failed");
-            assertTrue(failed != null, "k=" + k + ": a failed write fails its command");
+            // the live view's progress files are a view: losing one costs no run, so the command goes on
+            assertTrue(failed != null || TinyStudy.isProgress(disk.failed().get(0)),
+                    "k=" + k + ": a failed write fails its command (" + disk.failed() + ")");
+            if (failed == null) assertTrue(warnings.toString().contains("cannot write the live view's progress files"), "k=" + k + ": " + warnings);
             assertOnlyWholeRuns(dir, expected, "k=" + k + " (" + failed + ")");
 
             for (String[] command : life(spec, dir)) {

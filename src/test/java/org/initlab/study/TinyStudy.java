@@ -28,6 +28,15 @@ final class TinyStudy {
     static final List<String> WALL_CLOCK = List.of("started", "finished", "machine", "result.timing");
 
     /** Writes the synthetic data under {@code dir} and a spec of {@code seeds} seeds × relu, tanh; returns the spec file. */
+    /** A file or folder of a run's live-view progress ({@link ProgressFiles}), or one being removed. */
+    static boolean isProgress(Path p) {
+        for (Path part : p) {
+            String n = part.toString();
+            if (n.equals(ProgressFiles.DIR) || n.startsWith(ProgressFiles.REMOVED_PREFIX)) return true;
+        }
+        return false;
+    }
+
     static Path spec(Path dir, String name, int seeds) throws IOException {
         Path data = dir.resolve("blobs");
         if (!Files.isDirectory(data)) SyntheticData.writeCsvFolder(data, 300, 100, 16, 3);

@@ -99,4 +99,30 @@ class DepthScalesTest {
         DepthScales.Point chaotic = DepthScales.at(TANH, 1.5, 0.0);
         assertEquals(0.0, chaotic.cStar(), 1e-9);
     }
+
+    /**
+     * The tanh critical line σ_w²(σ_b²) in closed form near its end point (1, 0), from Schoenholz
+     * et al. 2017's two fixed-point equations q* = σ_w²·E[tanh(√q* z)²] + σ_b² and
+     * χ₁ = σ_w²·E[tanh′(√q* z)²] = 1 expanded in q*: E[tanh²] = q − 2q² + (17/3)q³ + O(q⁴) and
+     * E[tanh′²] = 1 − 2q + 7q² + O(q³) (Taylor series of tanh with E z⁴ = 3, E z⁶ = 15) give
+     * σ_w² = 1 + 2q* − 3q*² + O(q*³) and σ_b² = (4/3)q*³ + O(q*⁴), i.e. q* = (3σ_b²/4)^(1/3) + O(q*²).
+     * The point the bisection finds matches within 20·q*³ (σ_w²) and 10·q*² (q*), over four decades of σ_b².
+     */
+    @Test
+    void tanhCriticalLineMatchesItsSmallBiasExpansion() {
+        for (double sigmaB2 : new double[] {1e-10, 1e-9, 1e-8, 1e-7, 1e-6}) {
+            double sigmaB = Math.sqrt(sigmaB2);
+            double sigmaW = DepthScales.criticalSigmaW(TANH, sigmaB);
+            double q = DepthScales.lengthFixedPoint(TANH, sigmaW, sigmaB);
+            assertEquals(1 + 2 * q - 3 * q * q, sigmaW * sigmaW, 20 * q * q * q, "σ_w² against q* at σ_b² = " + sigmaB2);
+            assertEquals(Math.cbrt(0.75 * sigmaB2), q, 10 * q * q, "q* at σ_b² = " + sigmaB2);
+        }
+        // and the line rises with σ_b: more bias needs larger weights to stay critical
+        double previous = 1;
+        for (double sigmaB2 : new double[] {0.01, 0.05, 0.1, 0.2}) {
+            double w2 = Math.pow(DepthScales.criticalSigmaW(TANH, Math.sqrt(sigmaB2)), 2);
+            assertTrue(w2 > previous, "σ_w² = " + w2 + " at σ_b² = " + sigmaB2);
+            previous = w2;
+        }
+    }
 }

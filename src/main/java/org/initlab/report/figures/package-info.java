@@ -8,8 +8,8 @@
  * {@link org.initlab.report.figures.ComparisonFigures} draws two studies side by side.
  *
  * <p>Imports: {@code report.model}, {@code report.compare}, {@code report.plot}, {@code report.stats},
- * {@code report.text}, {@code org.initlab.study}, {@code org.initlab.train} and {@code train.probe} (records, histogram
- * bins, probe value names) and {@code org.initlab.io} (JSON); not {@code report.html} or
- * {@code report}.
+ * {@code report.text}, {@code org.initlab.study}, {@code org.initlab.train} and {@code train.probe}
+ * (records, histogram bins, probe value names), {@code org.initlab.theory} (depth scales) and
+ * {@code org.initlab.io} (JSON); not {@code report.html} or {@code report}.
  */
 package org.initlab.report.figures;

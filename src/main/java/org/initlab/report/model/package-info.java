@@ -7,7 +7,9 @@
  * gradients. Numbers only: no drawing, no sentences.
  *
  * <p>Imports: {@code report.stats}, {@code org.initlab.study} (with {@code study.factor}: factor
- * names), {@code org.initlab.train} and {@code train.probe} (records, probe value names) and
- * {@link org.initlab.UserError}; no other {@code report} package.
+ * names), {@code org.initlab.train} and {@code train.probe} (records, probe value names),
+ * {@code org.initlab.theory} (the depth scales of {@link org.initlab.report.model.PhaseDiagram},
+ * with the catalogue parts it needs) and {@link org.initlab.UserError}; no other {@code report}
+ * package.
  */
 package org.initlab.report.model;

@@ -104,6 +104,7 @@ public final class FigurePainter {
             case HistogramPanel p -> HistogramPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
             case RidgelinePanel p -> HistogramPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
             case HeatmapPanel p -> HeatmapPainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
+            case PhasePanel p -> PhasePainter.paint(c, p, px, py, f.panelWidth(), f.panelHeight());
             case ChoicePanel p -> {
                 String shown = f.defaultOption(p.choice());
                 for (ChoicePanel.Alternative a : p.alternatives()) {

@@ -23,7 +23,8 @@ public final class Probes {
             s -> new DeadUnits(s.probeBatch()),
             s -> new Saturation(s.probeBatch(), s.saturationThreshold()),
             s -> new GradientNorms(),
-            s -> new UpdateRatio(s.ratioEvery()));
+            s -> new UpdateRatio(s.ratioEvery()),
+            s -> new MeanFieldTheory(s.probeBatch(), s.saturationThreshold()));
 
     /** Fresh probes for one run. */
     public static List<Probe> create(ProbeSettings settings) {
