@@ -162,7 +162,7 @@ public final class Catalogue<T> {
             List<Params> read = new ArrayList<>();
             T thing = create(p.name(), Map.of(), read);
             String formula = "= " + Params.label(p.target(), p.params()) + ": " + listing.formula(thing);
-            lines.add(new CatalogueEntry(p.name(), List.of(), formula, listing.defaults(thing, read.getFirst()), p.source()));
+            lines.add(new CatalogueEntry(p.name(), List.of(), formula, listing.defaults(thing, read.getFirst()), p.source(), p.target()));
         }
         return List.copyOf(lines);
     }

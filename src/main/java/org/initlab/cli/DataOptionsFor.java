@@ -19,8 +19,12 @@ final class DataOptionsFor {
                 .withProgress(new DataCommand.ConsoleProgress(new java.io.PrintWriter(System.err, true), RunProgressDisplay.isTerminal()));
     }
 
+    /** The dataset's {@code DatasetSource} as a run records it, with where it was found and its preprocessing in the user's words. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> provenance(Dataset d) {
-        return JsonFormat.CANONICAL.convertValue(d.source(), Map.class);
+        Map<String, Object> m = new java.util.LinkedHashMap<>(JsonFormat.CANONICAL.convertValue(d.source(), Map.class));
+        m.put("origin", d.source().origin().label());
+        m.put("preprocessing", d.source().preprocessing().label());
+        return m;
     }
 }

@@ -8,7 +8,11 @@ import org.initlab.report.ConclusionTables;
 import org.initlab.report.model.StudyAggregate;
 import org.initlab.report.model.StudyData;
 import org.initlab.study.FinishedRuns;
+import org.initlab.optim.OptimizerSpec;
+import org.initlab.study.factor.ArchitectureFactor;
 import org.initlab.study.factor.Factors;
+import org.initlab.study.factor.LearningRateFactor;
+import org.initlab.study.factor.WeightDecayFactor;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
@@ -39,11 +43,12 @@ import java.util.concurrent.Callable;
  * it again — the same spec gives the same bits, which the export checks against the stored result.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a study's results as CSV: epochs.csv (one row per run × epoch, every factor a column)",
-                "and layers.csv (one row per run × epoch × layer: every probe value, e.g. weight, activation and gradient statistics,",
-                "the theory's predicted_* beside measured_* values); answers.csv and claims.csv (the report's answers and claims tested);",
-                "or, with --weights, runs' initial and final weights as .npz (numpy.load), by training them again",
-                "and checking that the result is the stored one, bit for bit."})
+        description = {"Export a study's results: CSV tables for pandas and R, or runs' weights as .npz.",
+                "--csv writes epochs.csv (one row per run × epoch, every factor a column), layers.csv (one row per"
+                        + " run × epoch × layer: every probe value, e.g. weight, activation and gradient statistics, the theory's"
+                        + " predicted_* beside measured_* values), answers.csv and claims.csv (the report's answers and claims tested).",
+                "--weights writes each run's initial and final weights as .npz (numpy.load; each layer's W is in × out),"
+                        + " by training the run again and checking that the result is the stored one, bit for bit."})
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "a study folder written by 'initlab run'")
     Path studyDir;
@@ -142,17 +147,40 @@ final class ExportCommand implements Callable<Integer> {
         main.disk().write(dir.resolve(ConclusionTables.CLAIMS), ConclusionTables.claims(agg).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The columns that describe a run: its id and experiments; a column per factor holding the
+     * label of the run's level (as tables and legends show it), except three that hold the value
+     * whatever the label: {@code learning_rate} and {@code weight_decay} the optimizer's (set by the
+     * factor or by the optimizer's {@code lr}, {@code weight_decay} or default) and
+     * {@code architecture} the hidden widths ("128-64"), with the
+     * level's label beside it in {@code architecture_label}; then the seed and the components in full.
+     */
     static List<String> runColumns() {
         List<String> cols = new ArrayList<>(List.of("run", "experiments"));
-        cols.addAll(Factors.keys());
+        for (String k : Factors.keys()) {
+            cols.add(k);
+            if (k.equals(ArchitectureFactor.KEY)) cols.add(ARCHITECTURE_LABEL);
+        }
         cols.addAll(List.of("seed", "initializer_spec", "bias_initializer_spec", "activation_spec", "optimizer_spec", "lr",
                 "hidden_layers", "status"));
         return cols;
     }
 
+    static final String ARCHITECTURE_LABEL = "architecture_label";
+
     static List<String> runValues(RunRecord r) {
         List<String> v = new ArrayList<>(List.of(r.id(), String.join(";", r.experiments())));
-        for (String k : Factors.keys()) v.add(r.labels().getOrDefault(k, ""));
+        for (String k : Factors.keys()) {
+            switch (k) {
+                case LearningRateFactor.KEY -> v.add(String.valueOf(r.spec().optimizer().params().get(OptimizerSpec.LR)));
+                case WeightDecayFactor.KEY -> v.add(String.valueOf(r.spec().optimizer().params().get(OptimizerSpec.WEIGHT_DECAY)));
+                case ArchitectureFactor.KEY -> {
+                    v.add(widths(r.spec().hidden()));
+                    v.add(r.labels().getOrDefault(k, ""));
+                }
+                default -> v.add(r.labels().getOrDefault(k, ""));
+            }
+        }
         v.add(Long.toString(r.spec().seed()));
         v.add(r.spec().initializer().toString());
         v.add(r.spec().biasInitializer().toString());
@@ -215,6 +243,11 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         w.flush();
+    }
+
+    /** The hidden widths joined by '-' ("512-256-128"), "linear" for none: the widths even when the level's label is "6 hidden". */
+    static String widths(List<Integer> hidden) {
+        return hidden.isEmpty() ? "linear" : String.join("-", hidden.stream().map(String::valueOf).toList());
     }
 
     private static String n(Double v) {

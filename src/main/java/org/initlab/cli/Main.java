@@ -18,7 +18,8 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "A workbench for studying how weight initialization shapes the training of MLPs.",
-        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, RunsCommand.class,
+                ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,12 +50,28 @@ public final class Main implements Runnable {
         return commandLine(disk).execute(args);
     }
 
+    /** The command line, its help wrapped at {@code $COLUMNS}, else at the terminal's width (asked when help is printed). */
     static CommandLine commandLine() {
         return commandLine(Disk.REAL);
     }
 
     private static CommandLine commandLine(Disk disk) {
+        CommandLine cli = commandLine(disk, 0);
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.trim().matches("\\d+")) cli.setUsageHelpWidth(Math.max(TerminalText.MIN_WIDTH, Integer.parseInt(columns.trim())));
+        else cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    /** The command line with its help wrapped at {@code width} columns (0: picocli's default, 80). */
+    static CommandLine commandLine(int width) {
+        return commandLine(Disk.REAL, width);
+    }
+
+    private static CommandLine commandLine(Disk disk, int width) {
         CommandLine cli = new CommandLine(new Main(disk));
+        WrappedHelp.install(cli);
+        if (width > 0) cli.setUsageHelpWidth(Math.max(TerminalText.MIN_WIDTH, width));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);
@@ -92,8 +109,8 @@ public final class Main implements Runnable {
         if (!c.getSubcommands().isEmpty()) {
             List<String> commands = List.copyOf(c.getSubcommands().keySet());
             String near = NearestName.of(word, commands);
-            return "unknown command '" + path + word + "'" + (near == null ? "" : "; did you mean '" + path + near + "'?")
-                    + "; commands: " + String.join(", ", commands);
+            return "unknown command '" + path + word + "'" + (near == null ? "." : "; did you mean '" + path + near + "'?")
+                    + " Commands: " + String.join(", ", commands);
         }
         return "unexpected argument '" + word + "'";
     }

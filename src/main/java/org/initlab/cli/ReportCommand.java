@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
 
 /** {@code initlab report STUDY_DIR}: the study's report (HTML, figures as SVG and PNG, summary CSV and Markdown). */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a study's report: report.html (one file, works offline), every figure as SVG and",
-                "300 dpi PNG under figures/, and summary.csv / summary.md. 'initlab run' writes it at the end too."})
+        description = {"Write a study's report (again) from its folder.",
+                "'initlab run' writes it at the end too. The report is report.html (one file, works offline), every figure as SVG and 300 dpi PNG under figures/,"
+                        + " and summary.csv / summary.md."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "a study folder written by 'initlab run'")
     Path studyDir;

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Train every run of a study and record everything; running again resumes.",
                 "STUDY is a built-in study (see 'initlab list studies'), a .yaml spec, or a study folder to resume."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "STUDY", description = "built-in study name or spec file")
+    @Parameters(index = "0", paramLabel = "STUDY", description = "built-in study name, spec file or study folder")
     String study;
 
     @Option(names = "--out", paramLabel = "DIR", description = "study folder (default: studies/NAME[-PROTOCOL])")
@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--protocol", paramLabel = "P", description = "default or notebook (the original notebook's protocol)")
     String protocol;
 
-    @Option(names = "--dry-run", description = "show the grid, its size, an estimated time and the memory it needs; train nothing")
+    @Option(names = "--dry-run", description = "show the grid and its runs, where the data comes from, what the output folder holds, the time from training steps timed now (with its range) and the memory; train nothing")
     boolean dryRun;
 
     @Option(names = "--max-runs", paramLabel = "N", description = "refuse a grid of more runs than this, before building it (default: 100000)")
@@ -108,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
         if (dryRun) {
-            DryRun.print(o, spec, runs, threads, folder, shape, memory);
+            DryRun.print(o, spec, runs, new DryRun.Context(threads, folder, shape, memory,
+                    DataOptionsFor.of(dataDir, spec.data()).withVerify(!noVerify), force, TrainingSpeed.Budget.DEFAULT));
             memory.require();
             return 0;
         }

@@ -30,18 +30,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-/** {@code initlab show RUN}: one run's spec, per-epoch metrics and final layer statistics. */
+/**
+ * {@code initlab show [STUDY_DIR] [RUN] [--where K=V,...]}: one run's spec, per-epoch metrics and
+ * final layer statistics. The run is a run folder, an id or its first characters, or the one run
+ * whose labels {@code --where} names; the study folder is STUDY_DIR, {@code --study DIR}, the
+ * current folder when it is one, else each study folder under {@code ./studies}.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show one run: its spec, per-epoch losses and accuracies, and per-layer statistics.",
-                "RUN is a run folder, or a run id (or its first characters) in --study (default: every folder under ./studies)."})
+                "Name the run by its folder, by its id (or its first characters), or by its labels with --where;"
+                        + " when several runs match, they are listed. The study folder is STUDY_DIR or --study DIR,"
+                        + " else the current folder if it is one, else each study folder under ./studies.",
+                "For example: 'initlab show studies/seed 3fa9', or 'initlab show studies/seed --where initializer=he,activation=tanh,seed=0'."})
 final class ShowCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "run folder or run id")
-    String run;
+    @Parameters(arity = "0..2", paramLabel = "[STUDY_DIR] RUN", description = "a study folder, then a run id (or its first characters); or a run folder")
+    List<String> args = new ArrayList<>();
 
     @Option(names = "--study", paramLabel = "DIR", description = "the study folder to look in")
     Path study;
+
+    @Option(names = "--where", paramLabel = "KEY=LABEL,...",
+            description = "the run with these labels, as in 'initlab runs --where' (e.g. initializer=he,seed=0)")
+    List<String> where = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
@@ -58,31 +69,70 @@ final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Path find() throws IOException {
-        Path direct = Path.of(run);
-        if (Files.isRegularFile(direct.resolve(StudyStore.RESULT))) return direct.toAbsolutePath().normalize();
-        List<Path> roots = new ArrayList<>();
-        if (study != null) roots.add(study);
-        else if (Files.isDirectory(Path.of("studies"))) {
-            try (Stream<Path> s = Files.list(Path.of("studies"))) {
-                s.filter(Files::isDirectory).forEach(roots::add);
+    /** The folder of the one finished run the arguments name. */
+    private Path find() {
+        String run = null;
+        Path studyArg = study;
+        if (args.size() == 2) {
+            if (study != null) throw new UserError("give the study folder once: as STUDY_DIR or with --study");
+            studyArg = Path.of(args.get(0));
+            run = args.get(1);
+        } else if (args.size() == 1) {
+            Path p = Path.of(args.getFirst());
+            if (Files.isRegularFile(p.resolve(StudyStore.RESULT))) {
+                if (!where.isEmpty()) throw new UserError(p + " is one run's folder already; --where chooses among a study's runs");
+                return p.toAbsolutePath().normalize();
             }
+            if (Files.isRegularFile(p.resolve(StudyStore.MANIFEST)) && study == null) studyArg = p;
+            else run = args.getFirst();
         }
-        List<Path> hits = new ArrayList<>();
-        for (Path r : roots) {
-            Path runs = r.resolve("runs");
-            if (!Files.isDirectory(runs)) continue;
-            try (Stream<Path> s = Files.list(runs)) {
-                s.filter(p -> p.getFileName().toString().startsWith(run) && Files.isRegularFile(p.resolve(StudyStore.RESULT))).forEach(hits::add);
-            }
+        if (run == null && where.isEmpty()) {
+            throw new UserError("say which run: an id (or its first characters), or its labels with --where (see 'initlab runs"
+                    + (studyArg != null ? " " + studyArg : "") + "')");
         }
+        List<Path> studies = studyArg != null ? List.of(RunListing.studyFolder(studyArg))
+                : Files.isRegularFile(Path.of(StudyStore.MANIFEST)) ? List.of(Path.of("."))
+                : RunListing.studiesUnder(Path.of("studies"));
+        if (studies.isEmpty()) {
+            throw new UserError("no study folder here: give one, e.g. 'initlab show studies/seed " + (run != null ? run : "ID") + "'");
+        }
+        if (studies.size() > 1 && !where.isEmpty()) {
+            throw new UserError("--where needs one study folder; give it first: 'initlab show STUDY_DIR --where ...' (study folders under ./studies: "
+                    + String.join(", ", studies.stream().map(Path::toString).toList()) + ")");
+        }
+        List<RunListing.Row> hits = new ArrayList<>();
+        RunListing holder = null; // the listing of the last study with a hit
+        for (Path s : studies) {
+            RunListing listing = RunListing.of(s);
+            RunFilter filter = RunFilter.parse(where, listing.rows());
+            String prefix = run;
+            List<RunListing.Row> mine = listing.matching(filter).stream().filter(r -> prefix == null || r.id().startsWith(prefix)).toList();
+            if (!mine.isEmpty()) holder = listing;
+            hits.addAll(mine);
+        }
+        String what = (run != null ? "'" + run + "'" : "") + (run != null && !where.isEmpty() ? " with " : "")
+                + (where.isEmpty() ? "" : String.join(",", where));
+        String in = studies.size() == 1 ? " in " + studies.getFirst() : " in the study folders under ./studies";
         if (hits.isEmpty()) {
-            throw new UserError("no finished run '" + run + "'" + (study != null ? " in " + study : " under ./studies")
-                    + ": give a run folder, or a run id with --study DIR");
+            throw new UserError("no run " + what + in + (run != null ? ": give a run folder, or a run id with the study folder" : "")
+                    + " (see 'initlab runs" + (studies.size() == 1 ? " " + studies.getFirst() : " STUDY_DIR") + "')");
         }
-        if (hits.size() > 1) throw new UserError("'" + run + "' matches " + hits.size() + " runs (" + hits.get(0).getFileName() + ", "
-                + hits.get(1).getFileName() + ", ...): give more characters of the id");
-        return hits.getFirst().toAbsolutePath().normalize();
+        if (hits.size() > 1) {
+            if (studies.size() == 1) holder.print(System.out, hits);
+            throw new UserError(hits.size() + " runs match " + what + in + (studies.size() == 1 ? " (listed above)" : "")
+                    + ": give more characters of the id, or more labels with --where");
+        }
+        RunListing.Row hit = hits.getFirst();
+        if (!hit.finished()) {
+            throw new UserError("run " + hit.id() + " (" + TerminalText.safe(describe(hit)) + ") is " + hit.status().word()
+                    + (hit.status() == RunListing.Status.UNREADABLE ? ": its result.json does not read as this run's result"
+                    : ": there is nothing to show until it finishes"));
+        }
+        return holder.store().runDir(hit.id()).toAbsolutePath().normalize();
+    }
+
+    private static String describe(RunListing.Row r) {
+        return String.join(" · ", r.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     /**

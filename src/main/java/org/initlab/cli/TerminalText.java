@@ -33,6 +33,55 @@ final class TerminalText {
         return out.toString();
     }
 
+    /** The narrowest width text is wrapped to; picocli's usage help needs 55. */
+    static final int MIN_WIDTH = 55;
+
+    /**
+     * The width to wrap at: {@code $COLUMNS} when set, else the terminal's (asked of {@code tput}
+     * or {@code stty} by picocli, which also honours {@code -Dpicocli.usage.width}), else 80.
+     */
+    static int width() {
+        String c = System.getenv("COLUMNS");
+        if (c != null) {
+            try {
+                return Math.max(MIN_WIDTH, Integer.parseInt(c.trim()));
+            } catch (NumberFormatException e) {
+                // not a number: ask the terminal
+            }
+        }
+        return Math.max(MIN_WIDTH, new picocli.CommandLine.Model.UsageMessageSpec().autoWidth(true).width());
+    }
+
+    /**
+     * {@code text} in lines of at most {@code width} characters, broken at spaces only; the first
+     * line starts with {@code first}, the others with {@code rest} (both counted in the width). A
+     * word too long for a line after {@code rest} gets a line of its own, indented less so that it
+     * fits (flush left when it is wider than {@code width}): words are never cut.
+     */
+    static java.util.List<String> wrap(String text, int width, String first, String rest) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder(first);
+        int start = first.length();
+        for (String word : text.strip().split(" +")) {
+            if (word.isEmpty()) continue;
+            if (line.length() > start && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(rest);
+                start = rest.length();
+            }
+            if (line.length() == start && start + word.length() > width) {
+                // too long for the indent: as far in as it fits
+                int indent = Math.max(0, width - word.length());
+                if (!lines.isEmpty() || line.length() > indent) line.setLength(Math.min(line.length(), indent));
+                start = line.length();
+            }
+            if (line.length() > start) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
     private static boolean escaped(char c) {
         return Character.isISOControl(c) // C0, DEL and C1 (U+009B is a one-character CSI to some terminals)
                 || c == '\u2028' || c == '\u2029' // line and paragraph separators

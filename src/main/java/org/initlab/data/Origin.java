@@ -21,7 +21,17 @@ public enum Origin {
         this.label = label;
     }
 
+    /** How the user named it: {@code --data-dir}, {@code INITLAB_DATA}, {@code cache}, ...; what a run's provenance records. */
     public String label() {
         return label;
+    }
+
+    /**
+     * The origin a run's provenance names: by its label, or by the constant's name (as records
+     * written before provenance used labels hold it, e.g. {@code ENVIRONMENT}).
+     */
+    public static java.util.Optional<Origin> parse(String text) {
+        for (Origin o : values()) if (o.label.equals(text) || o.name().equals(text)) return java.util.Optional.of(o);
+        return java.util.Optional.empty();
     }
 }

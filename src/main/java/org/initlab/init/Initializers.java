@@ -22,9 +22,22 @@ import java.util.Map;
  * PyTorch and the papers (untruncated: xavier_normal = glorot_normal, kaiming_normal = he_normal,
  * lecun_normal), and Keras's truncated versions are the presets keras_glorot_normal,
  * keras_he_normal, keras_lecun_normal; DL4J's divergent formulas are dl4j_* presets.
+ *
+ * <p>The three short names of the original study mean what its {@code seed} spec means by them:
+ * {@code xavier} is xavier_uniform (gain 1), {@code he} is kaiming_uniform with PyTorch's defaults,
+ * and {@code random} is the preset normal(mean 0, std 1). DL4J's {@code XAVIER}, which is
+ * Gaussian, is spelt {@code dl4j_xavier}; Keras's {@code RandomNormal} (std 0.05) is
+ * {@code random_normal}.
  */
 public final class Initializers {
     private static final String PYTORCH = "PyTorch torch.nn.init";
+
+    /**
+     * What the original study (and the {@code seed} spec) calls random: N(0, 1), written out so that
+     * a change of {@code normal}'s defaults could not move it.
+     */
+    private static final Preset RANDOM = new Preset("random", Normal.NAME, Map.of("mean", 0.0, "std", 1.0),
+            "the seed study's 'random' (Keras RandomNormal, std 0.05, is random_normal)");
 
     private static final Catalogue<Initializer> WEIGHTS = new Catalogue<>("weight initializer",
             List.of(
@@ -35,11 +48,12 @@ public final class Initializers {
                     new Entry<>(Uniform.NAME, List.of(), "PyTorch uniform_ (defaults 0, 1)", Uniform::from),
                     new Entry<>(TruncatedNormal.NAME, List.of(), "PyTorch trunc_normal_ (absolute bounds)", TruncatedNormal::from),
                     new Entry<>(KerasTruncatedNormal.NAME, List.of("truncated_normal"), "Keras TruncatedNormal (bounds mean ± 2·std)", KerasTruncatedNormal::from),
-                    new Entry<>(XavierUniform.NAME, List.of("glorot_uniform"),
+                    new Entry<>(XavierUniform.NAME, List.of("xavier", "glorot_uniform"),
                             "Glorot & Bengio 2010; PyTorch xavier_uniform_, Keras GlorotUniform, DL4J XAVIER_UNIFORM", XavierUniform::from),
-                    new Entry<>(XavierNormal.NAME, List.of("glorot_normal", "xavier"),
-                            "Glorot & Bengio 2010; PyTorch xavier_normal_, DL4J XAVIER (Keras GlorotNormal truncates: keras_glorot_normal)", XavierNormal::from),
-                    new Entry<>(KaimingUniform.NAME, List.of("he_uniform", "relu_uniform"),
+                    new Entry<>(XavierNormal.NAME, List.of("glorot_normal", "dl4j_xavier"),
+                            "Glorot & Bengio 2010; PyTorch xavier_normal_, DL4J XAVIER (as dl4j_xavier: 'xavier' is xavier_uniform, as in the seed study;"
+                                    + " Keras GlorotNormal truncates: keras_glorot_normal)", XavierNormal::from),
+                    new Entry<>(KaimingUniform.NAME, List.of("he", "he_uniform", "relu_uniform"),
                             "He et al. 2015; PyTorch kaiming_uniform_, Keras HeUniform, DL4J RELU_UNIFORM", KaimingUniform::from),
                     new Entry<>(KaimingNormal.NAME, List.of("he_normal", "relu"),
                             "He et al. 2015; PyTorch kaiming_normal_, DL4J RELU (Keras HeNormal truncates: keras_he_normal)", KaimingNormal::from),
@@ -57,6 +71,7 @@ public final class Initializers {
                     new Entry<>(TorchLinearDefault.NAME, List.of("pytorch_default", "torch_default", "dl4j_uniform"),
                             "PyTorch nn.Linear default (kaiming_uniform_ a=√5), Glorot & Bengio's heuristic, DL4J UNIFORM", TorchLinearDefault::from)),
             List.of(
+                    RANDOM,
                     new Preset("random_normal", Normal.NAME, Map.of("std", 0.05), "Keras RandomNormal (std 0.05)"),
                     new Preset("random_uniform", Uniform.NAME, Map.of("a", -0.05, "b", 0.05), "Keras RandomUniform (±0.05)"),
                     new Preset("sigmoid_uniform", XavierUniform.NAME, Map.of("gain", 4.0), "DL4J SIGMOID_UNIFORM, Glorot & Bengio 2010's 4× for the sigmoid"),
@@ -88,6 +103,7 @@ public final class Initializers {
                     new Entry<>(TorchLinearDefault.NAME, List.of("pytorch_default", "torch_default"), "PyTorch nn.Linear default bias", TorchLinearDefault::from),
                     new Entry<>(CriticalBias.NAME, List.of("edge_of_chaos"), "Poole et al. 2016, Schoenholz et al. 2017", CriticalBias::from)),
             List.of(
+                    RANDOM,
                     new Preset("random_normal", Normal.NAME, Map.of("std", 0.05), "Keras RandomNormal (std 0.05)"),
                     new Preset("random_uniform", Uniform.NAME, Map.of("a", -0.05, "b", 0.05), "Keras RandomUniform (±0.05)")));
 

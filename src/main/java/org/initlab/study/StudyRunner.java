@@ -69,6 +69,7 @@ public final class StudyRunner {
             failed = new AtomicInteger(), diverged = new AtomicInteger(), setAside = new AtomicInteger();
     private final DoubleAdder doneCost = new DoubleAdder();
     private final AtomicReference<SaveFailure> saveFailure = new AtomicReference<>();
+    private final CostInFlight inFlight = new CostInFlight();
     private double totalCost;
     private volatile ExecutorService pool;
     /** Set by {@link #cancel} and by a failure to save: no run starts, runs in training stop. */
@@ -112,6 +113,7 @@ public final class StudyRunner {
         for (AtomicInteger count : List.of(trained, reprobed, kept, failed, diverged, setAside)) count.set(0);
         doneCost.reset();
         saveFailure.set(null);
+        inFlight.clear();
         totalCost = 0;
         List<PlannedRun> todo = new ArrayList<>();
         Map<String, RunRecord> stored = new HashMap<>(); // finished runs to train again → their record
@@ -206,7 +208,12 @@ public final class StudyRunner {
         boolean again = probesToAdd != null;
         try {
             WeightFiles.Sink weights = options.saveWeights() && !again ? store.weights(r.id()) : WeightFiles.Sink.NONE;
-            RunRecord rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
+            RunRecord rec;
+            try {
+                rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
+            } finally {
+                inFlight.left(r.id());
+            }
             if (again) {
                 boolean same = Reproduction.matches(stored, rec);
                 if (same) store.writeResult(rec);
@@ -245,14 +252,14 @@ public final class StudyRunner {
         @Override
         public void progress(int epoch, int epochs, long step, long stepsPerEpoch) {
             double f = (epoch - 1 + (double) step / stepsPerEpoch) / Math.max(1, epochs);
-            progress.runProgress(run, epoch, epochs, (doneCost.sum() + f * runCost) / totalCost);
+            progress.runProgress(run, epoch, epochs, Math.min(1, (inFlight.update(run.id(), f * runCost) + doneCost.sum()) / totalCost));
         }
 
         @Override
         public void epochFinished(EpochRecord record, int epochs) {
             progress.epochRecorded(run, record);
             double f = (double) record.epoch() / Math.max(1, epochs);
-            progress.runProgress(run, record.epoch(), epochs, (doneCost.sum() + f * runCost) / totalCost);
+            progress.runProgress(run, record.epoch(), epochs, Math.min(1, (inFlight.update(run.id(), f * runCost) + doneCost.sum()) / totalCost));
         }
 
         @Override

@@ -72,7 +72,7 @@ class BadSpecTest {
         Path s = spec("name: small\nseeds: 2\nsettings:\n  architecture: [128, 64]\n  epochs: 1\n");
         BadInputTest.Outcome o = dryRun(s, "--jobs", "2");
         assertEquals(0, o.code(), o.err());
-        String memory = o.out().lines().filter(l -> l.startsWith("Memory: ")).findFirst().orElseThrow(() -> new AssertionError(o.out()));
+        String memory = o.out().replaceAll("\\n  ", " ").lines().filter(l -> l.startsWith("Memory: ")).findFirst().orElseThrow(() -> new AssertionError(o.out()));
         assertTrue(memory.matches("Memory: about \\d+ MB per run, \\d+ MB in all \\(2 runs at once \\+ 220 MB of data\\)"
                 + " of the [0-9.]+ GB this Java can hold\\."), memory);
     }

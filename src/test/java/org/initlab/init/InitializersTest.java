@@ -138,6 +138,6 @@ class InitializersTest {
         assertThrows(UserError.class, () -> Initializers.bias("critical", Map.of("sigma_w", 1)));
         Set<String> names = new HashSet<>();
         for (CatalogueEntry e : Initializers.biasEntries()) names.add(e.name());
-        assertEquals(Set.of("zeros", "ones", "constant", "normal", "uniform", "torch_linear", "critical", "random_normal", "random_uniform"), names);
+        assertEquals(Set.of("zeros", "ones", "constant", "normal", "uniform", "torch_linear", "critical", "random", "random_normal", "random_uniform"), names);
     }
 }

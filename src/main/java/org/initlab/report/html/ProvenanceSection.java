@@ -1,6 +1,8 @@
 package org.initlab.report.html;
 
 import org.initlab.Version;
+import org.initlab.data.Origin;
+import org.initlab.data.Preprocessing;
 import org.initlab.report.model.StudyAggregate;
 import org.initlab.report.text.Values;
 import org.initlab.study.RunRecord;
@@ -51,11 +53,7 @@ final class ProvenanceSection implements Section {
         def(p, "total compute time", Values.seconds(compute) + " (sum of the runs' training times)");
         Map<String, Object> data = runs.getFirst().data();
         if (data != null) {
-            List<String> parts = new ArrayList<>();
-            for (String k : List.of("dataset", "format", "location", "origin", "verified", "preprocessing", "validationSize")) {
-                if (data.get(k) != null) parts.add(k + " " + data.get(k));
-            }
-            def(p, "data", String.join("; ", parts));
+            def(p, "data", dataInWords(data));
             if (data.get("files") instanceof List<?> files) {
                 List<String> fs = new ArrayList<>();
                 for (Object o : files) {
@@ -69,6 +67,46 @@ final class ProvenanceSection implements Section {
         p.raw("<details class=\"licence\"><summary>").text(Assets.UPLOT_NAME + " licence").raw("</summary><pre>").text(Assets.UPLOT_LICENCE).raw("</pre></details>\n");
         p.element("h3", "", "Study spec (study.yaml)");
         p.element("pre", "class=\"spec\"", agg.data().specText().isEmpty() ? "(no study.yaml in the folder)" : agg.data().specText());
+    }
+
+    /**
+     * "mnist (idx files) from /data/mnist, found through --data-dir, verified against the published
+     * checksums; inputs scale01; 10000 training examples held out for validation": a run's data
+     * provenance in the words a spec and the command line use (records from before provenance
+     * used them hold constant names such as ENVIRONMENT or SCALE_01: shown as their words too).
+     */
+    static String dataInWords(Map<String, Object> data) {
+        StringBuilder sb = new StringBuilder(String.valueOf(data.getOrDefault("dataset", "?")));
+        if (data.get("format") != null) sb.append(" (").append(data.get("format")).append(" files)");
+        if (data.get("location") != null) sb.append(" from ").append(data.get("location"));
+        if (data.get("origin") != null) {
+            String o = String.valueOf(data.get("origin"));
+            sb.append(Origin.parse(o).map(ProvenanceSection::found).orElse(", found through " + o));
+        }
+        if (data.get("verified") != null) {
+            sb.append(Boolean.TRUE.equals(data.get("verified")) ? ", verified against the published checksums" : ", not verified");
+        }
+        if (data.get("preprocessing") != null) {
+            String pre = String.valueOf(data.get("preprocessing"));
+            try {
+                pre = Preprocessing.parse(pre).label();
+            } catch (org.initlab.UserError unknown) {
+                // a preprocessing this initlab does not know: shown as recorded
+            }
+            sb.append("; inputs ").append(pre);
+        }
+        if (data.get("validationSize") != null) sb.append("; ").append(data.get("validationSize")).append(" training examples held out for validation");
+        return sb.toString();
+    }
+
+    private static String found(Origin o) {
+        return switch (o) {
+            case DATA_DIR, ENVIRONMENT -> ", found through " + o.label();
+            case CACHE -> ", found in initlab's cache";
+            case SYSTEM -> ", found in a system folder";
+            case DOWNLOAD -> ", downloaded";
+            case PATH -> ", named by its path";
+        };
     }
 
     private static String distinct(List<RunRecord> runs, String key) {

@@ -10,7 +10,8 @@
  *
  * <p>Imports: {@code report.figures} (figure sets, colours), {@code report.model}, {@code report.compare},
  * {@code report.text}, {@code report.stats}, {@code org.initlab.study} (the manifest),
- * {@code org.initlab.train} (timings), {@code org.initlab.io} (escaping, JSON) and
+ * {@code org.initlab.train} (timings), {@code org.initlab.data} (the words of a run's data
+ * provenance), {@code org.initlab.io} (escaping, JSON) and
  * {@link org.initlab.Version}; figures arrive rendered ({@link org.initlab.report.html.RenderedFigure}),
  * so of {@code report.plot} only colours ({@code Rgb}); not {@code report}.
  */
