@@ -49,6 +49,7 @@ class LayeringTest {
             List.of("report.stats", "report.plot"),
             List.of("report.model"),
             List.of("report.text"),
+            List.of("report.compare"),
             List.of("report.figures"),
             List.of("report.html"),
             List.of("report", "serve"),

@@ -1,6 +1,7 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
+import org.initlab.report.model.Divergence;
 import org.initlab.study.RunRecord;
 import org.initlab.study.RunSpec;
 import org.initlab.study.StoredResult;
@@ -156,7 +157,15 @@ final class ShowCommand implements Callable<Integer> {
         return String.join(" · ", r.labels().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
-    static void print(PrintStream o, RunRecord rec) {
+    /**
+     * Prints a run. A diverged run is shown by the report's rule ({@link Divergence}): its epochs
+     * before the one it diverged in, that epoch as a line saying so (its partial values — a mean
+     * over part of an epoch, evaluations of the broken network — are not shown), and no final
+     * metrics.
+     */
+    static void print(PrintStream o, RunRecord recorded) {
+        RunRecord rec = Divergence.validPart(recorded);
+        Divergence d = Divergence.of(rec.result());
         RunSpec s = rec.spec();
         RunResult r = rec.result();
         // everything here was read from a file someone may have sent: shown, never obeyed (TerminalText)
@@ -174,15 +183,24 @@ final class ShowCommand implements Callable<Integer> {
         o.println();
         o.println(" epoch  train loss  train acc   val loss    val acc  test loss   test acc");
         for (EpochRecord e : r.epochs()) {
+            if (d != null && e.epoch() == d.epoch()) {
+                o.println(String.format(Locale.ROOT, "%6d  diverged: %s; of this epoch only the minibatch losses before that are kept", e.epoch(), d.what()));
+                continue;
+            }
             o.println(String.format(Locale.ROOT, "%6d %11s %10s %10s %10s %10s %10s", e.epoch(), num(e.trainLoss()), RunProgressDisplay.percent(e.trainAccuracy()),
                     num(e.validationLoss()), RunProgressDisplay.percent(e.validationAccuracy()), num(e.testLoss()), RunProgressDisplay.percent(e.testAccuracy())));
         }
         RunResult.Metrics f = r.finalMetrics();
-        o.println("  final: validation " + num(f.validationLoss()) + " / " + RunProgressDisplay.percent(f.validationAccuracy()) + ", test " + num(f.testLoss()) + " / " + RunProgressDisplay.percent(f.testAccuracy()));
-        EpochRecord last = r.epochs().getLast();
-        EpochRecord first = r.epochs().getFirst();
+        if (d != null) o.println("  final: none — the run diverged " + d.where() + " (a diverged run has no final metrics)");
+        else o.println("  final: validation " + num(f.validationLoss()) + " / " + RunProgressDisplay.percent(f.validationAccuracy()) + ", test " + num(f.testLoss()) + " / " + RunProgressDisplay.percent(f.testAccuracy()));
+        // a diverged run's layers as they were at the end of the last epoch before it diverged
+        List<EpochRecord> valid = d == null ? r.epochs() : r.epochs().stream().filter(e -> e.epoch() < d.epoch()).toList();
+        if (valid.isEmpty()) return;
+        EpochRecord last = valid.getLast();
+        EpochRecord first = valid.getFirst();
         o.println();
-        o.println(" layer       weight std (init → final)   activation std   dead    saturated   grad norm (last epoch)   update/param");
+        if (d != null) o.println("  layers at epoch " + last.epoch() + ", the last before the run diverged:");
+        o.println(" layer       weight std (init → " + (d == null ? "final" : "e" + last.epoch()) + ")   activation std   dead    saturated   grad norm (last epoch)   update/param");
         for (int l = 0; l < last.layers().size(); l++) {
             NamedValues a = first.layers().get(l).values(), b = last.layers().get(l).values();
             o.println(String.format(Locale.ROOT, " %-8s %12s → %-12s %14s %7s %11s %24s %14s", TerminalText.safe(last.layers().get(l).layer()),

@@ -16,8 +16,10 @@ import java.util.List;
 /**
  * summary.csv and summary.md: one row per configuration. The CSV is for programs: every factor a
  * column, and for every metric its mean, 95% interval and n (accuracies as fractions, full
- * precision, empty where undefined). The Markdown is for people: the same table as
- * "mean ± half-width", then the findings.
+ * precision, empty where undefined); epochs to a threshold as median, range and counts ("Inf" as
+ * the median when half or more seeds never reached it, which pandas and R read as infinity). The Markdown is for people: the same
+ * table as "mean ± half-width", then the findings. Values are over the seeds that completed; the
+ * diverged ones are counted in the divergence columns ({@link org.initlab.report.model.Divergence}).
  */
 public final class SummaryTables {
     private SummaryTables() {}
@@ -31,7 +33,7 @@ public final class SummaryTables {
         header.addAll(List.of("experiments", "seeds"));
         for (String e : ESTIMATES) header.addAll(List.of(e + "_mean", e + "_ci_low", e + "_ci_high", e + "_n"));
         for (String t : List.of("90", "97")) {
-            header.addAll(List.of("epochs_to_" + t + "_mean", "epochs_to_" + t + "_ci_low", "epochs_to_" + t + "_ci_high",
+            header.addAll(List.of("epochs_to_" + t + "_median", "epochs_to_" + t + "_min", "epochs_to_" + t + "_max",
                     "epochs_to_" + t + "_reached", "epochs_to_" + t + "_followed"));
         }
         header.addAll(List.of("diverged", "diverged_rate", "diverged_ci_low", "diverged_ci_high", "compute_seconds"));
@@ -47,7 +49,7 @@ public final class SummaryTables {
                 v.addAll(List.of(number(e.mean()), number(e.low()), number(e.high()), Integer.toString(e.n())));
             }
             for (Reach r : List.of(s.epochsTo90(), s.epochsTo97())) {
-                v.addAll(List.of(number(r.epochs().mean()), number(r.epochs().low()), number(r.epochs().high()),
+                v.addAll(List.of(Double.isInfinite(r.median()) ? "Inf" : number(r.median()), number(r.min()), number(r.max()),
                         Integer.toString(r.reached()), Integer.toString(r.seeds())));
             }
             Proportion d = s.divergence();
@@ -68,13 +70,15 @@ public final class SummaryTables {
         if (m.description() != null && !m.description().isBlank()) sb.append(cell(m.description())).append("\n\n");
         sb.append(agg.data().runs().size()).append(" of ").append(m.runs().size()).append(" runs finished; ")
                 .append(agg.groups().size()).append(" configurations; ")
-                .append(agg.maxSeeds() == 1 ? "1 seed: no confidence interval" : "values: mean ± half-width of the 95% confidence interval over seeds")
-                .append(".\n\n");
+                .append(agg.maxSeeds() == 1 ? "1 seed: no confidence interval" : "values: mean ± half-width of the 95% confidence interval (t) over seeds")
+                .append(". A run that diverged has no final values: they are over the seeds that completed (\"2 of 3 seeds\" where some diverged),"
+                        + " and the diverged ones are counted in the last column with the 95% Wilson score interval of the rate."
+                        + " Epochs to a threshold: the median over seeds (a seed that never reached it counts as later than any), and the range.\n\n");
         List<String> factors = new ArrayList<>(agg.design().varying());
         if (factors.isEmpty()) factors.add("initializer");
         List<String> header = new ArrayList<>(factors.stream().map(f -> f.replace('_', ' ')).toList());
         header.addAll(List.of("seeds", "final test acc.", "best test acc.", "final val. acc.", "train loss", "val. loss", "test loss",
-                "epochs to 90% val.", "epochs to 97% val.", "diverged (95% CI)"));
+                "epochs to 90% val., median (range)", "epochs to 97% val., median (range)", "diverged (Wilson 95% CI)"));
         sb.append("| ").append(String.join(" | ", header.stream().map(SummaryTables::cell).toList())).append(" |\n|");
         for (int i = 0; i < header.size(); i++) sb.append(i < factors.size() ? " --- |" : " ---: |");
         sb.append('\n');
@@ -82,9 +86,10 @@ public final class SummaryTables {
             ConfigurationSummary s = agg.summary(g);
             List<String> v = new ArrayList<>();
             for (String f : factors) v.add(g.configuration().labels().getOrDefault(f, Values.NONE));
-            v.addAll(List.of(Integer.toString(g.seeds()), Values.accuracy(s.finalTestAccuracy()), Values.accuracy(s.bestTestAccuracy()),
-                    Values.accuracy(s.finalValidationAccuracy()), Values.loss(s.finalTrainLoss()), Values.loss(s.finalValidationLoss()),
-                    Values.loss(s.finalTestLoss()), Values.epochs(s.epochsTo90()), Values.epochs(s.epochsTo97()), Values.proportion(s.divergence())));
+            int n = g.seeds();
+            v.addAll(List.of(Integer.toString(n), Values.accuracy(s.finalTestAccuracy(), n), Values.accuracy(s.bestTestAccuracy(), n),
+                    Values.accuracy(s.finalValidationAccuracy(), n), Values.loss(s.finalTrainLoss(), n), Values.loss(s.finalValidationLoss(), n),
+                    Values.loss(s.finalTestLoss(), n), Values.epochs(s.epochsTo90()), Values.epochs(s.epochsTo97()), Values.proportion(s.divergence())));
             sb.append("| ").append(String.join(" | ", v.stream().map(SummaryTables::cell).toList())).append(" |\n");
         }
         if (!findings.isEmpty()) {

@@ -3,7 +3,8 @@
  * figures of every section of {@link org.initlab.report.html.StudyReport}, writes them under
  * {@code figures/} as SVG and 300 dpi PNG ({@code FigureFiles}, which also removes the files of
  * an earlier report by their sets' prefixes), keeps the page under its size budget, and writes
- * {@code report.html}, {@code summary.csv} and {@code summary.md}.
+ * {@code report.html}, {@code summary.csv} and {@code summary.md}. {@link org.initlab.report.ComparisonWriter}
+ * writes the comparison of studies ({@code compare.html}, {@code compare.csv}, its figures).
  *
  * <p>Imports: every {@code report} sub-package, {@code org.initlab.study} (the study folder),
  * {@code org.initlab.io} (atomic files, CSV) and {@link org.initlab.UserError}. Only {@code cli}

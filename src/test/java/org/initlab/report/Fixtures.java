@@ -70,23 +70,64 @@ public final class Fixtures {
                 150, epochs, seed, Evaluation.standard());
         List<EpochRecord> records = new ArrayList<>();
         for (int e = 0; e < validationAccuracy.length; e++) {
+            if (divergedAt > 0 && e == divergedAt) {
+                records.add(diverged(e, layers.get(e)));
+                break;
+            }
             double va = validationAccuracy[e], ta = testAccuracy[e];
             Double trainLoss = e == 0 ? null : -Math.log(Math.max(0.05, va - 0.01));
             NamedValues losses = e == 0 ? NamedValues.NONE : new NamedValues(Map.of(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{100.0 * e}),
                     MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{trainLoss})));
             records.add(new EpochRecord(e, trainLoss, e == 0 ? null : va, -Math.log(Math.max(0.05, va)), va,
                     -Math.log(Math.max(0.05, ta)), ta, losses, e == 0 ? layers.get(e) : withGradients(layers.get(e), e)));
-            if (divergedAt > 0 && e == divergedAt) break;
         }
         EpochRecord last = records.getLast();
         RunResult.Metrics fin = new RunResult.Metrics(last.validationLoss(), last.validationAccuracy(), last.testLoss(), last.testAccuracy());
+        long steps = divergedAt > 0 ? 100L * (divergedAt - 1) + DIVERGED_STEP : 100L * epochs;
         RunResult result = new RunResult(divergedAt > 0 ? RunResult.DIVERGED : RunResult.COMPLETE, divergedAt > 0 ? divergedAt : null,
-                divergedAt > 0 ? "the minibatch loss became NaN at step 7" : null, 100L * epochs,
+                divergedAt > 0 ? "the minibatch loss became NaN at step " + steps : null, steps,
                 records, fin, new RunResult.Timing(new double[records.size()], 12.5, 1000));
         Map<String, String> machine = Map.of("java", "Test VM 25", "os", "Linux", "arch", "amd64", "processors", "2", "vector_bits", "512");
         return new RunRecord(id, "test", spec, ProbeSettings.defaults(), Probes.describe(ProbeSettings.defaults()), labels, experiments, result, "2026-01-02T03:04:05Z", "2026-01-02T03:05:05Z", machine,
                 Map.of("dataset", "mnist", "files", List.of(Map.of("name", "train-images-idx3-ubyte.gz", "bytes", 9912422, "sha256", "440fcabf"))));
     }
+
+    /** The step within its epoch at which a diverging fixture run's loss becomes NaN (100 steps per epoch). */
+    public static final long DIVERGED_STEP = 7;
+
+    /**
+     * What the trainer records of the epoch a run diverged in, with values a report must never show
+     * (each is unlike any valid value of the fixtures): the mean of the minibatch losses before the
+     * divergent step ({@link #POISON_LOSS}), evaluations of the broken network ({@link #POISON_ACCURACY}:
+     * an argmax of NaN outputs), its layers' statistics ({@link #POISON_WEIGHT} weights), and the
+     * minibatch losses: one finite before the divergent step, NaN at it.
+     */
+    static EpochRecord diverged(int epoch, List<LayerRecord> layers) {
+        List<LayerRecord> broken = new ArrayList<>();
+        long[] scratch = new long[Histogram.BINS];
+        for (LayerRecord l : layers) {
+            float[] w = new float[l.in() * l.out()];
+            java.util.Arrays.fill(w, (float) POISON_WEIGHT);
+            Map<String, Value> v = new LinkedHashMap<>(l.values().asMap());
+            v.put(WeightStatistics.WEIGHT.name(), Summary.of(w, 0, w.length, new float[w.length]));
+            v.put(WeightStatistics.WEIGHT_HISTOGRAM.name(), Histogram.of(w, 0, w.length, scratch));
+            v.put(ActivationStatistics.ACT_HISTOGRAM.name(), Histogram.of(w, 0, w.length, scratch));
+            v.put(DeadUnits.DEAD.name(), new Value.Scalar(POISON_ACCURACY));
+            v.put(GradientNorms.MEAN.name(), new Value.Scalar(POISON_LOSS));
+            v.put(GradientNorms.FIRST_STEP.name(), new Value.Scalar(POISON_LOSS));
+            v.put(UpdateRatio.RATIO.name(), new Value.Scalar(POISON_LOSS));
+            broken.add(new LayerRecord(l.layer(), l.in(), l.out(), new NamedValues(v)));
+        }
+        double before = 100.0 * (epoch - 1) + 1, at = 100.0 * (epoch - 1) + DIVERGED_STEP;
+        NamedValues losses = new NamedValues(Map.of(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{before, at}),
+                MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{PRE_DIVERGENCE_LOSS, Double.NaN})));
+        return new EpochRecord(epoch, POISON_LOSS, null, null, POISON_ACCURACY, null, POISON_ACCURACY, losses, broken);
+    }
+
+    /** Values a diverged fixture run records in its last, partial epoch: none may appear in a report. */
+    public static final double POISON_LOSS = 6.89e19, POISON_ACCURACY = 0.0123, POISON_WEIGHT = 4.5e12;
+    /** The finite minibatch loss a diverged fixture run records before its divergent step: valid, shown. */
+    public static final double PRE_DIVERGENCE_LOSS = 3.75;
 
     /** Three layers (784→8, 8→4, 4→10) summarised from a fixed draw with weight scale {@code std}. */
     public static List<LayerRecord> layers(SplittableRandom rng, double std) {

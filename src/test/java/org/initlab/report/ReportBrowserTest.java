@@ -66,6 +66,19 @@ class ReportBrowserTest {
             sorted.get("vals").forEach(v -> vals.add(v.asDouble()));
             for (int i = 1; i < vals.size(); i++) assertTrue(vals.get(i - 1) >= vals.get(i), "sorted: " + vals);
 
+            // the summary table fits its column at 1400 px: it scrolls inside, the factor columns stay in view
+            JsonNode fits = b.evaluate("(() => { const t = document.getElementById('summary-table'), wrap = t.parentNode;"
+                    + " const page = document.documentElement.scrollWidth <= innerWidth; const inside = wrap.scrollWidth > wrap.clientWidth;"
+                    + " wrap.scrollLeft = 300; const first = t.tBodies[0].rows[0].cells[0].getBoundingClientRect().left - wrap.getBoundingClientRect().left;"
+                    + " wrap.scrollLeft = 0; const pinned = [...t.tHead.rows[0].cells].filter(c => c.classList.contains('fixed'))"
+                    + ".reduce((w, c) => w + c.getBoundingClientRect().width, 0);"
+                    + " return {page, inside, first, pinned, wrap: wrap.clientWidth, main: document.querySelector('main').clientWidth}; })()");
+            assertTrue(fits.get("pinned").asDouble() > 0 && fits.get("pinned").asDouble() <= 0.4 * fits.get("wrap").asDouble(),
+                    "the fixed columns take at most 40% of the frame: " + fits);
+            assertTrue(fits.get("page").asBoolean(), "the page does not scroll sideways: " + fits);
+            assertTrue(fits.get("wrap").asInt() <= fits.get("main").asInt(), "the table's box fits its column: " + fits);
+            if (fits.get("inside").asBoolean()) assertTrue(Math.abs(fits.get("first").asDouble()) < 3, "the first column stays in view while the table scrolls: " + fits);
+
             // a legend click hides that series in its figure, a second click shows it again
             JsonNode toggled = b.evaluate("(() => { const e = document.querySelector('svg.figure-svg .legend-entry[data-series]'); const svg = e.ownerSVGElement;"
                     + " const key = e.getAttribute('data-series'); const hidden = () => [...svg.querySelectorAll('.series.off')].length;"
@@ -123,6 +136,11 @@ class ReportBrowserTest {
         assertEquals(4, charts.get("n").asInt(), "four charts: " + charts);
         assertTrue(charts.get("scenarios").asInt() >= 2, "a scenario per activation: " + charts);
         double[][] before = ranges(b, "charts");
+        // a log axis's ends are one significant digit round (uPlot's log ticks loop forever or throw a RangeError otherwise)
+        JsonNode ends = b.evaluate("(() => { const log = initlabReport.explorer.charts.filter(u => u.scales.y.distr === 3);"
+                + " return {n: log.length, odd: log.flatMap(u => [u.scales.y.min, u.scales.y.max]).filter(v => !(v > 0) || Number(v.toPrecision(1)) !== v)}; })()");
+        assertTrue(ends.get("n").asInt() >= 3, "the loss charts and test error are on log axes: " + ends);
+        assertEquals(0, ends.get("odd").size(), "log axes end on round numbers: " + ends);
 
         // a drag across the test-loss chart zooms every chart to those epochs
         JsonNode r = b.evaluate("(() => { const u = initlabReport.explorer.charts[2]; u.over.scrollIntoView({block: 'center'});"
@@ -187,6 +205,16 @@ class ReportBrowserTest {
         assertEquals(2, drill.get("series").asInt(), "a line per seed: " + drill);
         assertEquals(3, drill.get("layers").asInt(), "a chart per layer: " + drill);
         assertEquals(4, drill.get("epochs").asInt(), "a histogram per epoch, 0 to 3: " + drill);
+        // whether a chart's first series draws its points (uPlot keeps points.show as a function of the chart and series)
+        JsonNode row = b.evaluate("(() => { const shows = u => { const s = u.series[1].points.show; return !!(typeof s === 'function' ? s(u, 1) : s); };"
+                + " const r = initlabReport.explorer.drill.map(u => u.root.closest('.explorer-chart').getBoundingClientRect());"
+                + " return {tops: [...new Set(r.map(q => Math.round(q.top)))].length, widths: r.map(q => Math.round(q.width)),"
+                + " host: document.querySelector('#explorer-drill .explorer-charts').clientWidth,"
+                + " points: shows(initlabReport.explorer.drill[2]), lines: !shows(initlabReport.explorer.drill[0]), title: document.querySelectorAll('#explorer-drill .explorer-title')[3].textContent}; })()");
+        assertEquals(1, row.get("tops").asInt(), "the seeds' four charts in one row: " + row);
+        assertTrue(row.get("points").asBoolean(), "per-epoch values as points too (a split measured at the end only is one point): " + row);
+        assertTrue(row.get("lines").asBoolean(), "minibatch losses as lines only: " + row);
+        assertTrue(row.get("title").asText().contains("error, each seed (%), log axis"), "accuracy as the explorer shows it: " + row);
         JsonNode asinh = b.evaluate("(() => { const s = document.querySelector('#explorer-drill .drill-axis'); s.value = 'asinh'; s.dispatchEvent(new Event('change'));"
                 + " const k = document.querySelector('#explorer-drill .drill-kind'); k.value = 'activations'; k.dispatchEvent(new Event('change'));"
                 + " return {distr: initlabReport.explorer.drillLayers[0].scales.x.distr, n: initlabReport.explorer.drillLayers.length}; })()");

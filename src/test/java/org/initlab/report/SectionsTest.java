@@ -108,10 +108,64 @@ class SectionsTest {
         assertEquals(shown, all(SECTION, html.substring(html.indexOf("<main>")), 1));
         String toc = html.substring(html.indexOf("<nav class=\"toc\">"), html.indexOf("</nav>"));
         assertEquals(shown, all(TOC_ENTRY, toc, 1));
-        assertEquals(List.of("Answers", "Findings", "Summary table", "1 · Training", "2 · Interactions", "3 · Best where", "Weights", "Activations",
+        assertEquals(List.of("Answers", "Findings", "Summary table", "Training", "Interactions", "Best where", "Weights", "Activations",
                 "Gradient flow", "Provenance"), all(TOC_ENTRY, toc, 2));
-        String rq2 = html.substring(html.indexOf("<section id=\"rq2\">"), html.indexOf("<section id=\"rq3\">"));
-        assertTrue(rq2.contains("<ul class=\"findings\">") && rq2.trim().endsWith("</section>"), "the interaction findings are inside section 2");
+    }
+
+    /** Headings follow the study's factors; a section with nothing to show for them is left out. */
+    @Test
+    void sectionsFollowTheStudysFactors(@TempDir Path tmp) throws IOException {
+        Path s = ReportWriterTest.study(tmp.resolve("s"), "fixture", List.of("xavier", "he"), 2);
+        ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
+        String html = Files.readString(s.resolve("report.html"));
+        assertTrue(html.contains("<h2>How does each initializer train?</h2>"));
+        assertTrue(html.contains("<h2>How does the initializer interact with activation?</h2>"), "the one other factor the study varies");
+        assertFalse(html.contains("optimizer") && html.contains("interact with activation, optimizer"), "no factor the study does not vary");
+        assertTrue(html.contains("<h2>Which initializer is best where?</h2>"));
+
+        // initializers alone: nothing to interact with, one scenario
+        Path one = Fixtures.write(tmp.resolve("one"), Fixtures.manifest("inits", java.util.Map.of("e", java.util.Map.of("initializer", List.of("xavier", "he"))),
+                initializersOnly()), initializersOnly(), "name: inits\n");
+        ReportWriter.write(one, new ReportWriter.Options(one, false, 12));
+        html = Files.readString(one.resolve("report.html"));
+        assertFalse(html.contains("<section id=\"rq2\">") || html.contains("#rq2") || html.contains("interact with"), "no interactions section");
+        assertTrue(html.contains("<h2>Which initializer is best?</h2>"), "one scenario: no 'where'");
+        assertFalse(Files.list(one.resolve("figures")).anyMatch(f -> f.getFileName().toString().startsWith("interactions-")));
+    }
+
+    private static List<org.initlab.study.RunRecord> initializersOnly() {
+        List<org.initlab.study.RunRecord> runs = new ArrayList<>();
+        for (String init : List.of("xavier", "he")) {
+            for (int seed = 0; seed < 3; seed++) {
+                double a = init.equals("he") ? 0.97 + 0.001 * seed : 0.96 + 0.002 * seed;
+                runs.add(Fixtures.run(init + seed, Fixtures.labels(init, "relu", seed), List.of("e"), new double[]{0.1, 0.8, a}, new double[]{0.1, 0.8, a}, 0));
+            }
+        }
+        return runs;
+    }
+
+    /** Each finding is written once, at the top; the sections below link to it. */
+    @Test
+    void theFindingsAppearOnce(@TempDir Path tmp) throws IOException {
+        Path s = ReportWriterTest.study(tmp.resolve("s"), "fixture", List.of("xavier", "he", "zero"), 3);
+        ReportWriter.write(s, new ReportWriter.Options(s, false, 12));
+        String html = Files.readString(s.resolve("report.html"));
+        var agg = org.initlab.report.model.StudyAggregate.of(org.initlab.report.model.StudyData.load(s));
+        var findings = org.initlab.report.text.Findings.all(agg);
+        assertTrue(findings.stream().anyMatch(f -> f.kind() == org.initlab.report.text.Finding.Kind.INTERACTION));
+        int shown = 0;
+        for (var f : findings) {
+            String text = org.initlab.io.Escape.html(f.text());
+            int count = html.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+            assertTrue(count <= 1, "written " + count + " times: " + f.text());
+            shown += count;
+        }
+        assertTrue(shown >= 3, "the findings are on the page");
+        // the answers at the top are a list of their own (per research question, with why), styled alike
+        String besidesAnswers = html.replaceAll("(?s)<section id=\"answers\">.*?</section>", "");
+        assertEquals(1, besidesAnswers.split("<ul class=\"findings\">", -1).length - 1, "one list of findings");
+        String rq3 = html.substring(html.indexOf("<section id=\"rq3\">"));
+        assertTrue(rq3.contains("<a href=\"#findings\">"), "the ranking links to the findings");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class ActivationFigure implements ScenarioFigure {
             seeds = Math.max(seeds, g.seeds());
             LayerView v = new LayerView(g);
             List<RidgelinePanel.Ridge> ridges = new ArrayList<>();
-            StringBuilder tip = new StringBuilder(level + " (" + count(g.seeds()) + "):");
+            StringBuilder tip = new StringBuilder(level + " (" + count(g) + "):");
             for (int l = 0; l < v.layers().size(); l++) {
                 HistogramSum init = v.histogram(l, LayerView.Kind.ACTIVATIONS, false), end = v.histogram(l, LayerView.Kind.ACTIVATIONS, true);
                 int[] r = union(init, end);
@@ -74,11 +74,11 @@ public final class ActivationFigure implements ScenarioFigure {
         }
         List<Figure.LegendEntry> legend = new ArrayList<>();
         legend.add(new Figure.LegendEntry(null, "at initialisation", INITIAL, Figure.Swatch.BOX, new double[0]));
-        for (RunGroup g : s.members()) legend.add(new Figure.LegendEntry(SeriesColours.key(s.level(g)), s.level(g) + " after training",
+        for (RunGroup g : s.members()) legend.add(new Figure.LegendEntry(SeriesColours.key(s.level(g)), s.level(g) + " after training" + LayerFigures.afterTraining(g),
                 colours.colour(s.primary(), s.level(g)), Figure.Swatch.OUTLINE, new double[0]));
         String note = "Each ridge: the distribution of a layer's outputs on the fixed probe batch, summed over " + count(seeds)
                 + ", scaled to its own height; after training = epoch " + finalEpoch(s) + ". Right: units that are dead (ReLU family: never active on the probe batch)"
-                + " or saturated (sigmoid, tanh: |φ′| below 10% of its maximum), at initialisation → after training.";
+                + " or saturated (sigmoid, tanh: |φ′| below 10% of its maximum), at initialisation → after training." + LayerFigures.divergedNote(s);
         return new Figure(Ids.of(prefix(), number, title), "Activations per layer: at initialisation and after training — " + title,
                 s.description(agg.design()), 340, 60 + 44.0 * Math.max(3, layers), List.of(), List.of(), cells, legend, note);
     }

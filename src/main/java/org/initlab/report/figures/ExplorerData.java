@@ -89,6 +89,8 @@ public final class ExplorerData {
         out.put("best", best == null ? null : s.level(best));
         List<LinePanel.Line> differences = best == null ? List.of() : TrainingCurves.differences(s, best, accuracy, colours);
         List<Object> members = new ArrayList<>();
+        // steps per epoch from any run of the scenario that completed (its members share data and batch size)
+        double scenarioSteps = stepsPerEpoch(s.members().stream().flatMap(g -> g.runs().stream()).toList());
         for (int k = 0; k < s.members().size(); k++) {
             RunGroup g = s.members().get(k);
             String level = s.level(g);
@@ -99,6 +101,12 @@ public final class ExplorerData {
             m.put("marker", colours.marker(s.primary(), level).name().toLowerCase(java.util.Locale.ROOT));
             m.put("seeds", g.runs().stream().map(run -> run.labels().getOrDefault("seed", Long.toString(run.spec().seed()))).toList());
             m.put("diverged", g.runs().stream().map(run -> run.result().diverged()).toList());
+            // where seeds diverged: the epoch (per-epoch charts: the mean is over fewer seeds from it) and the step as training progress (minibatch chart)
+            double perEpoch = scenarioSteps;
+            List<Object> where = new ArrayList<>();
+            g.divergences().forEach((seed, d) -> where.add(Map.of("seed", seed, "epoch", d.epoch(),
+                    "progress", perEpoch > 0 ? Math.max(0, d.step() / perEpoch) : d.epoch(), "text", "seed " + seed + " diverged " + d.where())));
+            m.put("divergences", where);
             Map<String, Object> curves = new LinkedHashMap<>();
             for (Metric metric : List.of(Metric.TRAIN_LOSS, Metric.VALIDATION_LOSS, Metric.TEST_LOSS, accuracy)) {
                 Curve c = metric.isAccuracy() ? Curve.of(metric, g.runs()) : Curve.geometric(metric, g.runs());
@@ -110,7 +118,7 @@ public final class ExplorerData {
                         "h", d.high() == null ? round(d.y()) : round(d.high())));
             }
             m.put("curves", curves);
-            m.put("steps", steps(g.runs()));
+            m.put("steps", steps(g.runs(), scenarioSteps));
             m.put("layers", layers(g));
             members.add(m);
         }
@@ -122,7 +130,7 @@ public final class ExplorerData {
         return m.isAccuracy() ? "accuracy" : m.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** x, mean, low, high, and per seed its value at each x (null where it has none). */
+    /** x, mean, low, high, n (the seeds behind each mean), and per seed its value at each x (null where it has none). */
     private static Map<String, Object> curve(double[] x, Estimate[] e, List<RunRecord> runs, Metric metric) {
         int n = x.length;
         double[] m = new double[n], l = new double[n], h = new double[n];
@@ -145,6 +153,7 @@ public final class ExplorerData {
         out.put("m", round(m));
         out.put("l", round(l));
         out.put("h", round(h));
+        out.put("n", java.util.Arrays.stream(e).map(Estimate::n).toList());
         out.put("seeds", seeds);
         return out;
     }
@@ -153,14 +162,8 @@ public final class ExplorerData {
      * Each seed's recorded minibatch losses against training progress in epochs (step / steps
      * per epoch); past {@link #MAX_STEPS}, blocks of consecutive ones averaged (stated as "every").
      */
-    private static Map<String, Object> steps(List<RunRecord> runs) {
-        double perEpoch = 0;
-        for (RunRecord r : runs) {
-            RunResult res = r.result();
-            int epochs = res.epochs().getLast().epoch();
-            if (!res.diverged() && epochs > 0) perEpoch = Math.max(perEpoch, (double) res.steps() / epochs);
-        }
-        if (perEpoch == 0) perEpoch = Math.max(1, runs.getFirst().result().steps());
+    private static Map<String, Object> steps(List<RunRecord> runs, double stepsPerEpoch) {
+        double perEpoch = stepsPerEpoch > 0 ? stepsPerEpoch : Math.max(1, runs.getFirst().result().steps());
         List<Object> seeds = new ArrayList<>();
         int every = 1;
         for (RunRecord r : runs) {
@@ -193,6 +196,17 @@ public final class ExplorerData {
             seeds.add(Map.of("x", round(x), "y", round(y)));
         }
         return Map.of("every", every, "seeds", seeds);
+    }
+
+    /** Optimizer steps per epoch, from the runs that completed (0 when none did). */
+    static double stepsPerEpoch(List<RunRecord> runs) {
+        double perEpoch = 0;
+        for (RunRecord r : runs) {
+            RunResult res = r.result();
+            int epochs = res.epochs().getLast().epoch();
+            if (!res.diverged() && epochs > 0) perEpoch = Math.max(perEpoch, (double) res.steps() / epochs);
+        }
+        return perEpoch;
     }
 
     /** Per layer: its name, the bar edges, and at each epoch the weights' and activations' shares per bar (seeds summed). */

@@ -62,8 +62,8 @@ public final class GradientFigure implements ScenarioFigure {
                 String level = s.level(g);
                 seeds = Math.max(seeds, g.seeds());
                 if (layerTitle == null) layerTitle = layerTitle(v, l);
-                norms.add(line(v.gradientCurve(l, LayerView.Gradient.MEAN_NORM), level, colours, s.primary(), g.seeds()));
-                ratios.add(line(v.gradientCurve(l, LayerView.Gradient.UPDATE_RATIO), level, colours, s.primary(), g.seeds()));
+                norms.add(line(v.gradientCurve(l, LayerView.Gradient.MEAN_NORM), level, colours, s.primary(), g.seeds()).withMarks(DivergenceMarks.of(g)));
+                ratios.add(line(v.gradientCurve(l, LayerView.Gradient.UPDATE_RATIO), level, colours, s.primary(), g.seeds()).withMarks(DivergenceMarks.of(g)));
             }
             cells.add(new Figure.Cell(l / LAYERS_PER_ROW, l % LAYERS_PER_ROW, new LinePanel(layerTitle, epochAxis, normAxis, norms, "epoch")));
             cells.add(new Figure.Cell(chunks + l / LAYERS_PER_ROW, l % LAYERS_PER_ROW, new LinePanel(layerTitle, epochAxis, ratioAxis, ratios, "epoch")));
@@ -85,7 +85,9 @@ public final class GradientFigure implements ScenarioFigure {
                 + "weights ‖ΔW‖/‖W‖ (sampled every 25 steps). Bottom row: the same through depth, input to output — norms falling towards the input mean "
                 + "vanishing gradients, rising mean exploding. "
                 + (seeds > 1 ? "Geometric mean over " + seeds + " seeds; bands and bars: its multiplicative 95% interval. " : "1 seed: no confidence interval. ")
-                + "▼ on the bottom edge: exactly 0 (e.g. zero initialization), which a log axis cannot show.";
+                + "▼ on the bottom edge: exactly 0 (e.g. zero initialization), which a log axis cannot show."
+                + (s.members().stream().anyMatch(g -> !g.divergences().isEmpty()) ? " ✕ on the bottom edge: seeds diverged in that epoch; from there"
+                        + " the mean is over the seeds left (n), and \u201clast epoch\u201d is over the seeds that completed." : "");
         return new Figure(Ids.of(prefix(), number, title), "Gradient flow per layer — " + title, s.description(agg.design()), 230, 185,
                 List.of(), rowHeaders, cells, legend, note);
     }
@@ -97,7 +99,8 @@ public final class GradientFigure implements ScenarioFigure {
             LayerView v = views.get(i);
             RunGroup g = s.members().get(i);
             String level = s.level(g);
-            int at = which == LayerView.Gradient.FIRST_STEP_NORM ? 1 : Math.min(epoch, v.lastCommonEpoch());
+            // the last epoch of the seeds that completed it; a diverged seed has no value there
+            int at = which == LayerView.Gradient.FIRST_STEP_NORM ? 1 : epoch;
             int n = v.layers().size();
             double[] x = new double[n], m = new double[n], lo = new double[n], hi = new double[n];
             String[] text = new String[n];
@@ -107,7 +110,7 @@ public final class GradientFigure implements ScenarioFigure {
                 m[l] = e.mean();
                 lo[l] = e.low();
                 hi[l] = e.high();
-                text[l] = e.isEmpty() ? null : Values.geometric(e);
+                text[l] = e.isEmpty() ? null : Values.geometric(e) + Values.seeds(e.n(), g.seeds());
             }
             lines.add(new LinePanel.Line(SeriesColours.key(level), level, colours.colour(s.primary(), level), colours.dash(s.primary(), level),
                     colours.marker(s.primary(), level), x, m, lo, hi, text, true));

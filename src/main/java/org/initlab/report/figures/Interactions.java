@@ -103,7 +103,9 @@ public final class Interactions implements FigureSet {
         for (String level : agg.design().levels().getOrDefault(primaryName, List.of())) {
             if (shown.contains(level)) legend.add(colours.legend(primaryName, level));
         }
-        String ci = seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds." : "1 seed: no confidence interval.";
+        boolean diverged = facets.stream().flatMap(f -> f.groups().stream()).anyMatch(g -> !g.divergences().isEmpty());
+        String ci = (seeds > 1 ? "Each cell: mean ± half-width of the 95% confidence interval over " + seeds + " seeds" : "1 seed: no confidence interval")
+                + (diverged ? "; over the seeds that completed where some diverged (n = the seeds left; \u201cdiverged\u201d: all did)." : ".");
         Figure heatmap = new Figure(prefix() + "-heatmap" + suffix, "Final test accuracy: " + primaryName.replace('_', ' ') + " × the other factors" + of,
                 ci, Math.max(330, 170 + 64.0 * maxColumns(facets)), 60 + 46.0 * maxRows(facets), List.of(), List.of(), heat, legend,
                 "Colour follows the test error on a log scale (brighter = fewer errors), one scale for every panel of the figure, so differences among good configurations stay visible; the text gives the accuracy.");
@@ -147,14 +149,22 @@ public final class Interactions implements FigureSet {
     }
 
     private static Estimate accuracy(StudyAggregate agg, Facet f, String primaryLevel, String xLevel) {
+        RunGroup g = group(f, primaryLevel, xLevel);
+        return g == null ? Estimate.EMPTY : agg.summary(g).finalTestAccuracy();
+    }
+
+    private static RunGroup group(Facet f, String primaryLevel, String xLevel) {
         String p = f.experiment().primary();
         for (RunGroup g : f.groups()) {
-            if (primaryLevel.equals(g.configuration().get(p)) && xLevel.equals(g.configuration().get(f.factor()))) {
-                ConfigurationSummary s = agg.summary(g);
-                return s.finalTestAccuracy();
-            }
+            if (primaryLevel.equals(g.configuration().get(p)) && xLevel.equals(g.configuration().get(f.factor()))) return g;
         }
-        return Estimate.EMPTY;
+        return null;
+    }
+
+    /** How many seeds an accuracy stands on where that is fewer than the configuration ran: "1 of 3 seeds; 2 diverged", else "". */
+    private static String seedsNote(RunGroup g, Estimate e) {
+        if (g == null || e.n() == g.seeds()) return "";
+        return e.n() + " of " + g.seeds() + " seeds; " + (g.seeds() - e.n()) + " diverged";
     }
 
     /** Test error on a log scale: −log₁₀(100 − accuracy%), capped at 0.01% error. */
@@ -170,11 +180,15 @@ public final class Interactions implements FigureSet {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, minAcc = 0, maxAcc = 0;
         for (int i = 0; i < rows.size(); i++) {
             for (int j = 0; j < cols.size(); j++) {
+                RunGroup g = group(f, rows.get(i), cols.get(j));
                 Estimate e = accuracy(agg, f, rows.get(i), cols.get(j)).scaled(100);
+                String fewer = seedsNote(g, e);
                 values[i][j] = e.isEmpty() ? Double.NaN : colourValue(e.mean());
-                texts[i][j] = e.isEmpty() ? "" : Values.fixed(e.mean(), 1) + (e.hasInterval() ? "\n± " + Values.fixed(e.halfWidth(), 1) : "");
-                tips[i][j] = rows.get(i) + " × " + cols.get(j) + ": " + (e.isEmpty() ? "no finished run"
-                        : Values.accuracy(e.scaled(0.01)) + " test accuracy (" + e.n() + (e.n() == 1 ? " seed)" : " seeds, 95% CI)"));
+                texts[i][j] = e.isEmpty() ? (g != null ? "diverged" : "")
+                        : Values.fixed(e.mean(), 1) + (e.hasInterval() ? "\n± " + Values.fixed(e.halfWidth(), 1) : "") + (fewer.isEmpty() ? "" : "\nn = " + e.n());
+                tips[i][j] = rows.get(i) + " × " + cols.get(j) + ": " + (g == null ? "no finished run" : e.isEmpty() ? "every seed diverged (" + g.seeds() + ")"
+                        : Values.accuracy(e.scaled(0.01)) + " test accuracy (" + (fewer.isEmpty() ? e.n() + (e.n() == 1 ? " seed" : " seeds") : fewer)
+                        + (e.n() > 1 ? "; 95% CI)" : ")"));
                 if (!e.isEmpty()) {
                     if (values[i][j] < min) { min = values[i][j]; minAcc = e.mean(); }
                     if (values[i][j] > max) { max = values[i][j]; maxAcc = e.mean(); }
@@ -201,11 +215,13 @@ public final class Interactions implements FigureSet {
             String[] text = new String[cols.size()];
             for (int j = 0; j < cols.size(); j++) {
                 Estimate e = accuracy(agg, f, level, cols.get(j));
+                String fewer = seedsNote(group(f, level, cols.get(j)), e);
                 x[j] = j;
                 y[j] = error(e.mean());
                 l[j] = error(e.high());
                 h[j] = error(e.low());
-                text[j] = e.isEmpty() ? null : Values.accuracy(e) + " accuracy";
+                text[j] = e.isEmpty() ? (group(f, level, cols.get(j)) != null ? "every seed diverged" : null)
+                        : Values.accuracy(e) + " accuracy" + (fewer.isEmpty() ? "" : " (" + fewer + ")");
                 for (double v : new double[]{y[j], l[j], h[j]}) {
                     if (Double.isFinite(v) && v > 0) {
                         lo = Math.min(lo, v);

@@ -34,6 +34,26 @@ final class LayerFigures {
         return seeds == 1 ? "1 seed" : seeds + " seeds";
     }
 
+    /** "3 seeds", or "3 seeds at initialisation, 1 after training (2 diverged)" when some diverged. */
+    static String count(RunGroup g) {
+        int done = new LayerView(g).completed();
+        return done == g.seeds() ? count(g.seeds()) : count(g.seeds()) + " at initialisation, " + done + " after training (" + (g.seeds() - done) + " diverged)";
+    }
+
+    /** " (1 of 3 seeds; 2 diverged)" for a legend entry "after training" when some seeds diverged, else "". */
+    static String afterTraining(RunGroup g) {
+        int done = new LayerView(g).completed();
+        return done == g.seeds() ? "" : " (" + done + " of " + g.seeds() + " seeds; " + (g.seeds() - done) + " diverged)";
+    }
+
+    /** " After training: the seeds that completed; a diverged run has no state after training." where some diverged in these scenarios' members, else "". */
+    static String divergedNote(Scenario s) {
+        for (RunGroup g : s.members()) {
+            if (!g.divergences().isEmpty()) return " After training: the seeds that completed, summed; a diverged run has no state after training (legend: how many).";
+        }
+        return "";
+    }
+
     static int maxLayers(Scenario s) {
         int m = 0;
         for (RunGroup g : s.members()) m = Math.max(m, new LayerView(g).layers().size());

@@ -109,7 +109,7 @@ public final class TrainingCurves implements FigureSet {
         List<Figure.Cell> cells = new ArrayList<>();
         Set<String> levels = new LinkedHashSet<>();
         int seeds = 0;
-        boolean clipped = false;
+        boolean clipped = false, diverged = false;
         Axis x = Axis.counts("epoch", 0, maxEpoch);
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
@@ -127,7 +127,8 @@ public final class TrainingCurves implements FigureSet {
                 for (int k = 0; k < s.members().size(); k++) {
                     RunGroup g = s.members().get(k);
                     String level = s.level(g);
-                    lines.add(line(curves[i][j][k], level, colours, primary, 1, false, g.seeds()));
+                    lines.add(line(curves[i][j][k], level, colours, primary, 1, false, g.seeds()).withMarks(DivergenceMarks.of(g)));
+                    diverged |= !g.divergences().isEmpty();
                 }
                 double[] range = logRange(lines);
                 clipped |= range[2] > 0;
@@ -140,8 +141,10 @@ public final class TrainingCurves implements FigureSet {
         String note = (seeds > 1 ? "Accuracy and error: mean over " + seeds + " seeds with its 95% confidence interval (t); losses: geometric mean with its"
                 + " multiplicative 95% interval, on a log axis. " : "1 seed: no confidence interval; losses on a log axis. ")
                 + "Error = 100% − accuracy. Difference from the best: this configuration's accuracy minus that of the scenario's best (chosen on final"
-                + " validation accuracy, section 3), seed by seed, then averaged. Epoch 0 is the network at initialisation; each panel has its own y range"
-                + (clipped ? "; ▲ ▼ on an edge: beyond the axis (a diverging run), drawn on the edge" : "") + ".";
+                + " validation accuracy; see \u201cWhich is best\u201d), seed by seed, then averaged. Epoch 0 is the network at initialisation; each panel has its own y range"
+                + (clipped ? "; ▲ ▼ on an edge: beyond the axis, drawn on the edge" : "") + "."
+                + (diverged ? " ✕ on the bottom edge: seeds diverged in that epoch; from there the line is the mean of the seeds left (n) — a diverged"
+                        + " run counts up to the epoch before it diverged, and never after." : "");
         return new Figure(id, "How does each " + primary.replace('_', ' ') + " train? — " + e.name() + part,
                 e.description(), 250, 190, List.of(), rowHeaders, cells, legend, note, List.of(ACCURACY_VIEW));
     }
@@ -153,8 +156,8 @@ public final class TrainingCurves implements FigureSet {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < s.members().size(); k++) {
             RunGroup g = s.members().get(k);
-            accuracy.add(line(curves[k], s.level(g), colours, primary, 100, false, g.seeds()));
-            LinePanel.Line err = line(curves[k], s.level(g), colours, primary, 100, true, g.seeds());
+            accuracy.add(line(curves[k], s.level(g), colours, primary, 100, false, g.seeds()).withMarks(DivergenceMarks.of(g)));
+            LinePanel.Line err = line(curves[k], s.level(g), colours, primary, 100, true, g.seeds()).withMarks(DivergenceMarks.of(g));
             error.add(err);
             for (double v : err.y()) if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         }
@@ -217,7 +220,7 @@ public final class TrainingCurves implements FigureSet {
             }
             String level = s.level(g);
             out.add(new LinePanel.Line(SeriesColours.key(level), level, colours.colour(s.primary(), level), colours.dash(s.primary(), level),
-                    colours.marker(s.primary(), level), x, y, g == best ? null : lo, g == best ? null : hi, text, false));
+                    colours.marker(s.primary(), level), x, y, g == best ? null : lo, g == best ? null : hi, text, false, DivergenceMarks.of(g)));
         }
         return out;
     }

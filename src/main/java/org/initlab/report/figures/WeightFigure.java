@@ -77,7 +77,7 @@ public final class WeightFigure implements ScenarioFigure {
                     top = Math.max(bars.get(0).maxHeight(), bars.get(1).maxHeight());
                 }
                 String tip = level + ", " + layerTitle(v, l) + ": weight std " + Values.loss(v.weightStd(l, false)) + " at initialisation → "
-                        + Values.loss(v.weightStd(l, true)) + " after training (" + count(g.seeds()) + ")";
+                        + Values.loss(v.weightStd(l, true)) + " after training (" + count(g) + ")";
                 HistogramPanel asinh = new HistogramPanel(layerTitle(v, l), x, Axis.linear("share per bin (%)", 0, top, false), bars, tip);
                 Linear linear = linear(layerTitle(v, l), init, end, level, colours.colour(s.primary(), level), tip);
                 panels++;
@@ -90,14 +90,15 @@ public final class WeightFigure implements ScenarioFigure {
         }
         List<Figure.LegendEntry> legend = new ArrayList<>();
         legend.add(new Figure.LegendEntry(null, "at initialisation", INITIAL, Figure.Swatch.BOX, new double[0]));
-        for (RunGroup g : s.members()) legend.add(new Figure.LegendEntry(SeriesColours.key(s.level(g)), s.level(g) + " after training",
+        for (RunGroup g : s.members()) legend.add(new Figure.LegendEntry(SeriesColours.key(s.level(g)), s.level(g) + " after training" + LayerFigures.afterTraining(g),
                 colours.colour(s.primary(), s.level(g)), Figure.Swatch.OUTLINE, new double[0]));
         String note = "Histograms of all weights of each layer, summed over " + count(seeds) + " on initlab's shared bins (narrow near 0, 10% of |w|"
                 + " wide far from it); after training = epoch " + finalEpoch(s) + ". Linear axis (" + linearPanels + " of " + panels + " panels by default,"
                 + " where one axis shows both histograms of a panel at least 1/" + (int) LINEAR_RATIO + " of its width): each panel its own range,"
                 + " the central 99.9% of its weights; heights are densities, a bin's share divided by its width, on the stored bins (no count is moved"
                 + " between bins); a spike taller than the axis is cut. Asinh axis: asinh(w/0.01), linear within ±0.01, logarithmic beyond, shared by"
-                + " every panel; heights are shares per bin of equal width on that axis, which makes wide bell-shaped or uniform draws look two-humped.";
+                + " every panel; heights are shares per bin of equal width on that axis, which makes wide bell-shaped or uniform draws look two-humped."
+                + LayerFigures.divergedNote(s);
         return new Figure(Ids.of(prefix(), number, title), "Weights per layer: at initialisation and after training — " + title,
                 s.description(agg.design()), 220, 165, List.of(), rows, cells, legend, note, List.of(AXIS));
     }

@@ -5,10 +5,11 @@
  * {@link org.initlab.report.figures.ScenarioFigure} is drawn once per scenario.
  * {@link org.initlab.report.figures.SeriesColours} gives a level the same colour in every figure.
  * Figures are data ({@link org.initlab.report.plot.Figure}); drawing them is {@code plot}'s job.
+ * {@link org.initlab.report.figures.ComparisonFigures} draws two studies side by side.
  *
- * <p>Imports: {@code report.model}, {@code report.plot}, {@code report.stats}, {@code report.text},
- * {@code org.initlab.study}, {@code org.initlab.train} and {@code train.probe} (records, histogram
- * bins, probe value names), {@code org.initlab.theory} (depth scales) and {@code org.initlab.io}
- * (JSON); not {@code report.html} or {@code report}.
+ * <p>Imports: {@code report.model}, {@code report.compare}, {@code report.plot}, {@code report.stats},
+ * {@code report.text}, {@code org.initlab.study}, {@code org.initlab.train} and {@code train.probe}
+ * (records, histogram bins, probe value names), {@code org.initlab.theory} (depth scales) and
+ * {@code org.initlab.io} (JSON); not {@code report.html} or {@code report}.
  */
 package org.initlab.report.figures;

@@ -7,9 +7,13 @@ import org.initlab.report.text.Findings;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The findings: the answer first, as computed sentences; the interactions, the strongest claims, what fails and what diverged. */
+/**
+ * The findings: the answer first, as computed sentences — the interactions, the strongest claims,
+ * what fails and what diverged. They appear here only; the sections below show the numbers and
+ * link back.
+ */
 final class FindingsSection implements Section {
-    /** Significant per-scenario claims shown at the top; all comparisons are in section 3. */
+    /** Significant per-scenario claims shown; every comparison is in the ranking section's table. */
     static final int TOP_CLAIMS = 10;
 
     @Override
@@ -24,7 +28,10 @@ final class FindingsSection implements Section {
 
     @Override
     public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
-        p.element("p", "class=\"note\"", "Every sentence below is computed from the runs. A claim is significant when the paired t-test across seeds, Holm-corrected within its scenario, gives p ≤ 0.05.");
+        p.element("p", "class=\"note\"", "Every sentence below is computed from the runs. A claim is significant when the paired t-test across seeds, Holm-corrected"
+                + " within its scenario, gives p ≤ 0.05; the interval given with it is that of the paired difference (seed by seed), which can exclude 0 while"
+                + " the two configurations' own intervals overlap. Means are over the seeds that completed: a run that diverged has no final accuracy and is"
+                + " counted apart.");
         List<Finding> best = in.findings(Finding.Kind.BEST);
         List<Finding> claims = best.stream().filter(Finding::significant).toList();
         List<Finding> unclaimed = best.stream().filter(f -> !f.significant()).toList();
@@ -38,7 +45,8 @@ final class FindingsSection implements Section {
         if (ordered.isEmpty()) p.element("p", "", "No comparison is possible: every scenario has a single configuration.");
         else FindingList.write(p, ordered);
         if (claims.size() > TOP_CLAIMS || unclaimed.size() > 3) {
-            p.raw("<p class=\"note\">").text("Every scenario's comparison is in ").raw("<a href=\"#rq3\">").text("section 3").raw("</a>.</p>\n");
+            p.raw("<p class=\"note\">").text("Every scenario's comparison is in the table of ").raw("<a href=\"#rq3\">")
+                    .text(new RankingSection().heading(in)).raw("</a>.</p>\n");
         }
     }
 

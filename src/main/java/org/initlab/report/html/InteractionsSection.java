@@ -2,11 +2,15 @@ package org.initlab.report.html;
 
 import org.initlab.report.figures.FigureSet;
 import org.initlab.report.figures.Interactions;
+import org.initlab.report.model.StudyDesign;
 import org.initlab.report.text.Finding;
 
 import java.util.List;
 
-/** Research question 2, how the initialization interacts with the other factors: heatmaps, lines, and whether the best choice depends on them. */
+/**
+ * The second research question, how the primary factor interacts with the others the study varies:
+ * heatmaps and lines. Left out when no experiment varies a second factor.
+ */
 final class InteractionsSection implements Section {
     @Override
     public String id() {
@@ -15,12 +19,20 @@ final class InteractionsSection implements Section {
 
     @Override
     public String heading(ReportInput in) {
-        return "2. How does it interact with activation, optimizer and depth?";
+        StudyDesign d = in.agg().design();
+        List<String> primaries = d.primaries();
+        String subject = primaries.size() == 1 ? "the " + StudyDesign.words(primaries.getFirst()) : "it";
+        return "How does " + subject + " interact with " + StudyDesign.list(d.secondary().stream().map(StudyDesign::words).toList()) + "?";
     }
 
     @Override
     public String tocEntry(ReportInput in) {
-        return "2 · Interactions";
+        return "Interactions";
+    }
+
+    @Override
+    public boolean appliesTo(ReportInput in) {
+        return !in.agg().design().secondary().isEmpty();
     }
 
     @Override
@@ -30,8 +42,12 @@ final class InteractionsSection implements Section {
 
     @Override
     public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
-        FigureHtml.introAndFigures(p, "Final test accuracy of every combination the study ran, as heatmaps and as lines across the other factor's levels.", figures);
-        List<Finding> interactions = in.findings(Finding.Kind.INTERACTION);
-        if (!interactions.isEmpty()) FindingList.write(p, interactions);
+        boolean diverged = TrainingSection.diverged(in);
+        FigureHtml.introAndFigures(p, "Final test accuracy of every combination the study ran, as heatmaps and as lines across the other factor's levels"
+                + (diverged ? "; each over the seeds that completed (a cell says how many where some diverged)" : "") + ".", figures);
+        if (!in.findings(Finding.Kind.INTERACTION).isEmpty()) {
+            p.raw("<p class=\"note\">").text("Whether the best choice depends on these factors is stated in the ").raw("<a href=\"#findings\">").text("findings")
+                    .raw("</a>").text(".").raw("</p>\n");
+        }
     }
 }

@@ -4,10 +4,11 @@ import org.initlab.io.Escape;
 import org.initlab.report.figures.ExplorerData;
 import org.initlab.report.figures.FigureSet;
 import org.initlab.report.figures.TrainingCurves;
+import org.initlab.report.model.StudyDesign;
 
 import java.util.List;
 
-/** Research question 1, how each initialization trains: the training curves. */
+/** The first research question, how each level of the primary factor (each initializer) trains: the training curves. */
 final class TrainingSection implements Section {
     @Override
     public String id() {
@@ -16,12 +17,13 @@ final class TrainingSection implements Section {
 
     @Override
     public String heading(ReportInput in) {
-        return "1. How does each initialization train?";
+        List<String> primaries = in.agg().design().primaries();
+        return primaries.size() == 1 ? "How does each " + StudyDesign.words(primaries.getFirst()) + " train?" : "How does each configuration train?";
     }
 
     @Override
     public String tocEntry(ReportInput in) {
-        return "1 · Training";
+        return "Training";
     }
 
     @Override
@@ -32,11 +34,19 @@ final class TrainingSection implements Section {
     @Override
     public void write(Page p, ReportInput in, List<RenderedFigure> figures) {
         ExplorerData.Result data = ExplorerData.of(in.figureInput(), ExplorerData.BUDGET);
-        p.element("p", "", "Training loss, held-out loss and accuracy per epoch. Each initializer keeps its colour, dash and symbol throughout the report.");
+        List<String> primaries = in.agg().design().primaries().stream().map(StudyDesign::words).toList();
+        p.element("p", "", "Training loss, held-out loss and accuracy per epoch. Each " + StudyDesign.list(primaries.isEmpty() ? List.of("initializer") : primaries)
+                + " keeps its colour, dash and symbol throughout the report."
+                + (diverged(in) ? " A seed that diverged contributes its epochs before it diverged and nothing after: where it stops, the mean goes on over"
+                        + " fewer seeds, which the figures mark (✕ on the bottom edge, with the seeds left: n = 2) and the hover text states." : ""));
         explorer(p, data);
         p.element("h3", "", "For print");
         FigureHtml.introAndFigures(p, "The same curves, one row per scenario, as figures to save (whole, or one panel alone). "
                 + "Hover over a panel to read the values; click a legend entry to hide or show a series.", figures);
+    }
+
+    static boolean diverged(ReportInput in) {
+        return in.agg().groups().stream().anyMatch(g -> !g.divergences().isEmpty());
     }
 
     /** The interactive curves: controls, the charts (drawn by the script with uPlot), the drill-down, and their data. */
@@ -55,7 +65,8 @@ final class TrainingSection implements Section {
         p.element("p", "class=\"note\"", "Drag across a chart to zoom into those epochs, Shift-drag or the mouse wheel to pan and zoom, double-click or Reset to see all;"
                 + " the charts zoom together. Click a line or a legend entry to open that configuration below: its seeds one by one and its layers'"
                 + " histograms epoch by epoch. Smoothing: an exponential moving average of each seed's recorded minibatch losses"
-                + " (weight of the past, 0 = raw), then the mean over seeds. Bands: 95% confidence intervals over seeds.");
+                + " (weight of the past, 0 = raw), then the mean over seeds. Bands: 95% confidence intervals over seeds. The readout below a chart gives"
+                + " each value's n where fewer seeds stand behind it; a dashed vertical line marks where a seed diverged.");
         p.raw("<div class=\"drill\" id=\"explorer-drill\" hidden></div>\n");
         if (data.shown() < data.scenarios()) {
             p.element("p", "class=\"note\"", "Interactive curves for the first " + data.shown() + " of " + data.scenarios()

@@ -4,9 +4,11 @@
  * heading, table-of-contents entry, figure sets and body; {@link org.initlab.report.html.ReportPage}
  * writes the frame around them (head with its Content-Security-Policy, header and table of
  * contents, the sections' elements and headings, the figure list the page's script checks, the
- * script). Every piece of text from a study goes through {@link org.initlab.io.Escape}.
+ * script), in the frame every page shares ({@link org.initlab.report.html.PageFrame}). The
+ * comparison of studies is a page of its own sections ({@link org.initlab.report.html.ComparisonPage#SECTIONS}).
+ * Every piece of text from a study goes through {@link org.initlab.io.Escape}.
  *
- * <p>Imports: {@code report.figures} (figure sets, colours), {@code report.model},
+ * <p>Imports: {@code report.figures} (figure sets, colours), {@code report.model}, {@code report.compare},
  * {@code report.text}, {@code report.stats}, {@code org.initlab.study} (the manifest),
  * {@code org.initlab.train} (timings), {@code org.initlab.data} (the words of a run's data
  * provenance), {@code org.initlab.io} (escaping, JSON) and

@@ -11,7 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One row of the summary table: a configuration's outcome over its seeds. Accuracies are
- * fractions (0–1); losses are the mean cross-entropy (nats).
+ * fractions (0–1); losses are the mean cross-entropy (nats). Every value but the divergence is over
+ * the seeds that completed (a diverged run has no final metrics, {@link Divergence}); each
+ * {@link Estimate#n()} says how many that is, and {@code divergence} counts the others.
  *
  * @param bestTestAccuracy the highest test accuracy of any epoch (the final one when the test
  *                         split is measured only at the end)
@@ -32,14 +34,15 @@ public record ConfigurationSummary(RunGroup group, Estimate finalTestAccuracy, E
             if (r.result().timing() != null) seconds += r.result().timing().totalSeconds();
             if (r.result().diverged()) diverged++;
         }
+        List<RunRecord> done = g.completed();
         return new ConfigurationSummary(g,
-                over(runs, r -> finite(r.result().finalMetrics().testAccuracy())),
-                over(runs, ConfigurationSummary::bestTestAccuracy),
-                over(runs, r -> finite(r.result().finalMetrics().validationAccuracy())),
-                over(runs, r -> Metric.TRAIN_LOSS.of(r.result().epochs().getLast())),
-                over(runs, r -> finite(r.result().finalMetrics().validationLoss())),
-                over(runs, r -> finite(r.result().finalMetrics().testLoss())),
-                reach(runs, THRESHOLD_90), reach(runs, THRESHOLD_97),
+                over(done, r -> finite(r.result().finalMetrics().testAccuracy())),
+                over(done, ConfigurationSummary::bestTestAccuracy),
+                over(done, r -> finite(r.result().finalMetrics().validationAccuracy())),
+                over(done, r -> Metric.TRAIN_LOSS.of(r.result().epochs().getLast())),
+                over(done, r -> finite(r.result().finalMetrics().validationLoss())),
+                over(done, r -> finite(r.result().finalMetrics().testLoss())),
+                reach(done, THRESHOLD_90), reach(done, THRESHOLD_97),
                 Proportion.of(diverged, runs.size()), seconds);
     }
 
@@ -67,27 +70,30 @@ public record ConfigurationSummary(RunGroup group, Estimate finalTestAccuracy, E
     }
 
     /**
-     * The first epoch whose validation accuracy is ≥ the threshold, per seed: NaN where never
-     * reached, or where validation was not followed per epoch (then no seed counts as having
-     * reached it, and {@link Reach#seeds()} is 0).
+     * The first epoch whose validation accuracy is ≥ the threshold, per completed seed that
+     * followed validation per epoch (NaN where never reached); seeds that measured it only at the
+     * end are left out (then {@link Reach#seeds()} is 0).
      */
     static Reach reach(List<RunRecord> runs, double threshold) {
-        double[] first = new double[runs.size()];
-        int reached = 0, followed = 0;
-        for (int i = 0; i < runs.size(); i++) {
-            first[i] = Double.NaN;
-            RunResult res = runs.get(i).result();
+        List<Double> first = new java.util.ArrayList<>();
+        for (RunRecord run : runs) {
+            RunResult res = run.result();
             long measured = res.epochs().stream().filter(e -> Double.isFinite(Metric.VALIDATION_ACCURACY.of(e))).count();
             if (measured < 2) continue;
-            followed++;
+            double at = Double.NaN;
             for (EpochRecord e : res.epochs()) {
                 if (Metric.VALIDATION_ACCURACY.of(e) >= threshold) {
-                    first[i] = e.epoch();
-                    reached++;
+                    at = e.epoch();
                     break;
                 }
             }
+            first.add(at);
         }
-        return new Reach(Estimate.of(first), reached, followed);
+        return new Reach(first.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Seeds that completed (have final metrics). */
+    public int completed() {
+        return seeds() - divergence.count();
     }
 }

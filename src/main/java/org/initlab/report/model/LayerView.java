@@ -83,11 +83,9 @@ public final class LayerView {
         }, geometric);
     }
 
-    /** The last epoch every seed trained through (the end, unless some diverged). */
-    public int lastCommonEpoch() {
-        int last = Integer.MAX_VALUE;
-        for (RunRecord r : runs) last = Math.min(last, r.result().epochs().getLast().epoch());
-        return last;
+    /** Seeds with values after training: those that completed (a diverged run has none, {@link Divergence}). */
+    public int completed() {
+        return (int) runs.stream().filter(r -> !r.result().diverged()).count();
     }
 
     private double[] numbers(int l, String name, int epoch) {

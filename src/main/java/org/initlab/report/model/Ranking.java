@@ -3,6 +3,7 @@ package org.initlab.report.model;
 import org.initlab.report.stats.Estimate;
 import org.initlab.report.stats.Holm;
 import org.initlab.report.stats.PairedTTest;
+import org.initlab.report.stats.Proportion;
 import org.initlab.study.RunRecord;
 
 import java.util.ArrayList;
@@ -21,6 +22,13 @@ import java.util.TreeSet;
  * {@link #ALPHA} within the scenario. Choosing on one split and testing on another keeps the
  * test honest: choosing the winner on the numbers it is then tested on would overstate it.
  *
+ * <p>Diverged runs have no final accuracy ({@link Divergence}): a member's accuracies are over its
+ * seeds that completed, and its diverged seeds are counted apart ({@link Standing#divergence()},
+ * with a Wilson interval). A member that diverged in any seed is ranked after every member that
+ * never did (among themselves: fewer diverged seeds first, then by accuracy; all seeds diverged:
+ * last), so the best is never a configuration that blows up in some seeds, however well its other
+ * seeds did. The paired tests use the seeds both members completed.
+ *
  * @param order        members with their mean final test and validation accuracy (points), best first
  * @param comparisons  best vs each other member, in {@code order}
  * @param byValidation whether the order is by validation accuracy (else by test accuracy)
@@ -28,8 +36,17 @@ import java.util.TreeSet;
 public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> comparisons, boolean byValidation) {
     public static final double ALPHA = 0.05;
 
-    /** @param accuracy final test accuracy (points); @param validation final validation accuracy (points) */
-    public record Standing(RunGroup group, Estimate accuracy, Estimate validation) {}
+    /**
+     * @param accuracy   final test accuracy (points) over the seeds that completed
+     * @param validation final validation accuracy (points) over the same seeds
+     * @param divergence the seeds that diverged, of all
+     */
+    public record Standing(RunGroup group, Estimate accuracy, Estimate validation, Proportion divergence) {
+        /** Whether some seed completed: there is an accuracy to rank by. */
+        public boolean completed() {
+            return divergence.count() < divergence.n();
+        }
+    }
 
     public Standing best() { return order.getFirst(); }
 
@@ -52,10 +69,13 @@ public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> 
     public static Ranking of(Scenario s, StudyDesign design) {
         List<Standing> order = new ArrayList<>();
         for (RunGroup g : s.members()) {
-            order.add(new Standing(g, Estimate.of(points(g, seeds(g), false)), Estimate.of(points(g, seeds(g), true))));
+            order.add(new Standing(g, Estimate.of(points(g, seeds(g), false)), Estimate.of(points(g, seeds(g), true)),
+                    Proportion.of(g.divergences().size(), g.seeds())));
         }
-        boolean byValidation = order.stream().allMatch(st -> Double.isFinite(st.validation().mean()));
-        order.sort(Comparator.comparingDouble((Standing st) -> {
+        boolean byValidation = order.stream().filter(Standing::completed).allMatch(st -> Double.isFinite(st.validation().mean()));
+        order.sort(Comparator.comparingInt((Standing st) -> st.divergence().count() == 0 ? 0 : st.completed() ? 1 : 2)
+                .thenComparingDouble(st -> st.divergence().rate())
+                .thenComparingDouble((Standing st) -> {
                     double v = byValidation ? st.validation().mean() : st.accuracy().mean();
                     return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
                 })
@@ -80,7 +100,7 @@ public record Ranking(Scenario scenario, List<Standing> order, List<Comparison> 
         return g.bySeed().keySet();
     }
 
-    /** Final test (or validation) accuracy in points (percent) of the runs with these seeds, in seed order. */
+    /** Final test (or validation) accuracy in points (percent) of the runs with these seeds, in seed order (NaN for a diverged run). */
     static double[] points(RunGroup g, java.util.Collection<String> seeds, boolean validation) {
         Map<String, RunRecord> by = g.bySeed();
         double[] v = new double[seeds.size()];

@@ -22,6 +22,21 @@ public record RunGroup(Configuration configuration, List<RunRecord> runs, List<S
         return runs.size();
     }
 
+    /** The runs that completed (did not diverge): those with final metrics. */
+    public List<RunRecord> completed() {
+        return runs.stream().filter(r -> !r.result().diverged()).toList();
+    }
+
+    /** Where each diverged run diverged, in seed order: seed label → divergence. */
+    public Map<String, Divergence> divergences() {
+        Map<String, Divergence> m = new java.util.LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            Divergence d = Divergence.of(r.result());
+            if (d != null) m.put(seedOf(r), d);
+        }
+        return m;
+    }
+
     /** seed label → run, for pairing with another configuration. */
     public Map<String, RunRecord> bySeed() {
         Map<String, RunRecord> m = new TreeMap<>();
@@ -29,7 +44,7 @@ public record RunGroup(Configuration configuration, List<RunRecord> runs, List<S
         return m;
     }
 
-    static String seedOf(RunRecord r) {
+    public static String seedOf(RunRecord r) {
         String s = r.labels().get(Configuration.SEED);
         return s != null ? s : Long.toString(r.spec().seed());
     }

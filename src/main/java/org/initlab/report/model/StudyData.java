@@ -14,13 +14,15 @@ import java.util.List;
 
 /**
  * What the report reads from a study folder, and nothing else: the manifest, the spec text and
- * the finished runs (in the manifest's order). The report never writes back into the store.
+ * the finished runs (in the manifest's order), each with only its valid values (a diverged run
+ * without what it recorded after it diverged: {@link Divergence}). The report never writes back
+ * into the store.
  *
  * @param specText the study.yaml as written (empty when missing)
  */
 public record StudyData(Path dir, StudyManifest manifest, String specText, List<RunRecord> runs) {
     public StudyData {
-        runs = List.copyOf(runs);
+        runs = runs.stream().map(Divergence::validPart).toList();
     }
 
     /** Reads the study in {@code dir}: the finished runs only (broken results are left out). */

@@ -98,6 +98,29 @@ public record StudyDesign(Map<String, List<String>> levels, List<Experiment> exp
         };
     }
 
+    /** The primary factors of the experiments, in order, each once ("initializer" for the built-in studies). */
+    public List<String> primaries() {
+        return experiments.stream().map(Experiment::primary).distinct().toList();
+    }
+
+    /** The factors some experiment varies besides its primary one, in factor order: what the primary factor may interact with. */
+    public List<String> secondary() {
+        Set<String> s = new LinkedHashSet<>();
+        for (Experiment e : experiments) for (String k : e.varying()) if (!k.equals(e.primary())) s.add(k);
+        return levels.keySet().stream().filter(s::contains).toList();
+    }
+
+    /** A factor key as words: "bias_initializer" → "bias initializer". */
+    public static String words(String factor) {
+        return factor.replace('_', ' ');
+    }
+
+    /** "activation", "activation and optimizer", "activation, optimizer and architecture". */
+    public static String list(List<String> words) {
+        if (words.size() <= 1) return String.join("", words);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.getLast();
+    }
+
     public Experiment experiment(String name) {
         return experiments.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
     }

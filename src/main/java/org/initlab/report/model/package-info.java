@@ -1,6 +1,7 @@
 /**
  * A study reduced to what the report shows: the folder's manifest, spec and finished runs
- * ({@link org.initlab.report.model.StudyData}), the factors and their levels, configurations
+ * ({@link org.initlab.report.model.StudyData}; a diverged run with only its valid values,
+ * {@link org.initlab.report.model.Divergence}), the factors and their levels, configurations
  * (runs without their seed) with summaries over seeds, scenarios with their rankings and paired
  * tests ({@link org.initlab.report.model.StudyAggregate}), and per-layer views of histograms and
  * gradients. Numbers only: no drawing, no sentences.

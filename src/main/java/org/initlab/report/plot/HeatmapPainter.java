@@ -31,14 +31,17 @@ final class HeatmapPainter {
                 String text = p.texts()[i][j];
                 if (text != null && !text.isEmpty()) {
                     double size = Math.max(PrintScale.MIN_TEXT_PX, Math.min(11.5, ch * 0.4));
-                    String[] parts = text.split("\n", 2);
+                    String[] parts = text.split("\n");
                     TextStyle ts = TextStyle.of(size, TextStyle.Anchor.MIDDLE).colour(colour.readableText());
-                    if (parts.length == 1 || ch < 2.6 * size) {
-                        c.text(left + (j + 0.5) * cw, y + ch / 2 + size * 0.35, TextMetrics.fit(parts[0], size, true, cw - 4), ts.asBold());
-                    } else {
-                        c.text(left + (j + 0.5) * cw, y + ch / 2 - size * 0.2, TextMetrics.fit(parts[0], size, true, cw - 4), ts.asBold());
-                        double small = Math.max(PrintScale.MIN_TEXT_PX, size * 0.85);
-                        c.text(left + (j + 0.5) * cw, y + ch / 2 + size * 0.95, TextMetrics.fit(parts[1], small, false, cw - 4),
+                    double small = Math.max(PrintScale.MIN_TEXT_PX, size * 0.85);
+                    // as many lines as the cell holds: the first (the value) bold, the others (interval, n) smaller
+                    int lines = parts.length;
+                    while (lines > 1 && size * 1.25 + (lines - 1) * small * 1.15 > ch - 4) lines--;
+                    double height = size + (lines - 1) * small * 1.15;
+                    double base = y + ch / 2 - height / 2 + size * 0.8;
+                    c.text(left + (j + 0.5) * cw, base, TextMetrics.fit(parts[0], size, true, cw - 4), ts.asBold());
+                    for (int k = 1; k < lines; k++) {
+                        c.text(left + (j + 0.5) * cw, base + size * 0.35 + k * small * 1.15 - small * 0.2, TextMetrics.fit(parts[k], small, false, cw - 4),
                                 TextStyle.of(small, TextStyle.Anchor.MIDDLE).colour(colour.readableText()));
                     }
                 }

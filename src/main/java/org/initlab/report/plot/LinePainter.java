@@ -22,6 +22,7 @@ final class LinePainter {
         boolean log = p.y().scale() == Scale.LOG;
         // data stay inside the plot area (symbols may reach a little beyond); values beyond the axis are drawn on its edge and marked
         c.beginClip(a.x() - 5, a.y() - 5, a.w() + 10, a.h() + 10);
+        List<double[][]> drawn = new ArrayList<>();
         for (int s = 0; s < k; s++) {
             LinePanel.Line l = p.lines().get(s);
             double dx = p.x().isCategorical() ? (s - (k - 1) / 2.0) * spread : 0;
@@ -76,9 +77,75 @@ final class LinePainter {
                 c.polygon(new double[]{ox - 4, ox + 4, ox}, new double[]{t + 8, t + 8, t + 1}, Fill.of(l.colour()), Stroke.solid(Rgb.WHITE, 0.6));
             }
             c.endGroup();
+            drawn.add(new double[][]{xs, ys});
         }
+        marks(c, p, a, drawn);
         c.endGroup();
         if (p.hoverLabel() != null) hover(c, p, a);
+    }
+
+    /** Mark labels' size: the smallest panel text. */
+    static final double MARK_TEXT = PrintScale.MIN_TEXT_PX;
+
+    /**
+     * Each series' marks: a ✕ on the bottom edge (stacked upwards where several fall on one x) and
+     * its label beside it, at the lowest height where no drawn line crosses the label; none is
+     * drawn where every height is taken.
+     */
+    private static void marks(Canvas c, LinePanel p, PlotArea a, List<double[][]> drawn) {
+        Map<Long, Integer> stacked = new java.util.HashMap<>();
+        List<double[]> taken = new ArrayList<>();
+        for (LinePanel.Line l : p.lines()) {
+            if (l.marks().isEmpty()) continue;
+            c.beginGroup("series", l.key() == null ? Map.of() : Map.of("series", l.key()), null);
+            Stroke cross = Stroke.solid(l.colour(), 1.6);
+            for (LinePanel.Mark m : l.marks()) {
+                if (!(m.x() >= p.x().min() && m.x() <= p.x().max())) continue;
+                double x = a.px(m.x());
+                int slot = stacked.merge(Math.round(x), 1, Integer::sum) - 1;
+                double y = a.bottom() - 5 - 9 * slot;
+                c.line(x - 3.2, y - 3.2, x + 3.2, y + 3.2, cross);
+                c.line(x - 3.2, y + 3.2, x + 3.2, y - 3.2, cross);
+                if (m.label() == null || m.label().isEmpty()) continue;
+                double w = TextMetrics.width(m.label(), MARK_TEXT, false);
+                for (double dy = 0; y - dy - MARK_TEXT > a.y(); dy += 6) {
+                    boolean placed = false;
+                    for (int side : new int[]{1, -1}) {
+                        double x0 = side > 0 ? x + 5 : x - 5 - w, base = y + 3 - dy;
+                        double[] box = {x0 - 1, base - MARK_TEXT * 0.8, x0 + w + 1, base + MARK_TEXT * 0.25};
+                        if (box[0] < a.x() || box[2] > a.x() + a.w() || crosses(box, drawn) || overlaps(box, taken)) continue;
+                        c.text(x0, base, m.label(), TextStyle.of(MARK_TEXT, TextStyle.Anchor.START).colour(l.colour()));
+                        taken.add(box);
+                        placed = true;
+                        break;
+                    }
+                    if (placed) break;
+                }
+            }
+            c.endGroup();
+        }
+    }
+
+    /** Whether a drawn line passes through the box [x0, y0, x1, y1] (checked along each segment, a pixel at a time). */
+    static boolean crosses(double[] box, List<double[][]> lines) {
+        for (double[][] line : lines) {
+            double[] xs = line[0], ys = line[1];
+            for (int i = 1; i < xs.length; i++) {
+                double x1 = xs[i - 1], y1 = ys[i - 1], x2 = xs[i], y2 = ys[i];
+                if (!Double.isFinite(x1 + y1 + x2 + y2)) continue;
+                int n = (int) Math.ceil(Math.hypot(x2 - x1, y2 - y1)) + 1;
+                for (int k = 0; k <= n; k++) {
+                    double x = x1 + (x2 - x1) * k / n, y = y1 + (y2 - y1) * k / n;
+                    if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3]) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(double[] box, List<double[]> others) {
+        for (double[] o : others) if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) return true;
+        return false;
     }
 
     private static Marker symbol(LinePanel.Line l) {
@@ -119,7 +186,10 @@ final class LinePainter {
     /** One hover column per distinct x; each series shows its value text there. */
     private static void hover(Canvas c, LinePanel p, PlotArea a) {
         TreeSet<Double> xsSet = new TreeSet<>();
-        for (LinePanel.Line l : p.lines()) for (double v : l.x()) if (Double.isFinite(v)) xsSet.add(v);
+        for (LinePanel.Line l : p.lines()) {
+            for (double v : l.x()) if (Double.isFinite(v)) xsSet.add(v);
+            for (LinePanel.Mark m : l.marks()) if (m.hover() != null && m.x() >= p.x().min() && m.x() <= p.x().max()) xsSet.add(m.x());
+        }
         double[] xs = xsSet.stream().mapToDouble(Double::doubleValue).toArray();
         double[] pxs = new double[xs.length];
         String[] titles = new String[xs.length];
@@ -133,6 +203,11 @@ final class LinePainter {
             for (int i = 0; i < l.x().length; i++) {
                 int at = java.util.Arrays.binarySearch(xs, l.x()[i]);
                 if (at >= 0 && l.values() != null) values[at] = l.values()[i];
+            }
+            for (LinePanel.Mark m : l.marks()) {
+                int at = java.util.Arrays.binarySearch(xs, m.x());
+                if (at < 0 || m.hover() == null) continue;
+                values[at] = values[at] == null ? m.hover() : values[at] + "; " + m.hover();
             }
             series.add(new Canvas.HoverSeries(l.key() == null ? "" : l.key(), l.label(), l.colour(), values));
         }

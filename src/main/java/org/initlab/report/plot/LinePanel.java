@@ -20,14 +20,32 @@ public record LinePanel(String title, Axis x, Axis y, List<Line> lines, String h
      * @param marker   its point symbol: at every point where {@code markers}, else at a few points along the line
      * @param values   hover text per point (null: none)
      * @param markers  a symbol at each point (and error bars instead of a band)
+     * @param marks    events on the x axis, drawn as ✕ on the bottom edge in the series' colour (e.g. where seeds diverged)
      */
     public record Line(String key, String label, Rgb colour, double[] dash, Marker marker, double[] x, double[] y, double[] low, double[] high,
-                       String[] values, boolean markers) {
+                       String[] values, boolean markers, List<Mark> marks) {
         public Line {
             if (x.length != y.length || low != null && low.length != x.length || high != null && high.length != x.length
                     || values != null && values.length != x.length) {
                 throw new IllegalArgumentException("series " + key + ": arrays differ in length");
             }
+            marks = marks == null ? List.of() : List.copyOf(marks);
+        }
+
+        public Line(String key, String label, Rgb colour, double[] dash, Marker marker, double[] x, double[] y, double[] low, double[] high,
+                    String[] values, boolean markers) {
+            this(key, label, colour, dash, marker, x, y, low, high, values, markers, List.of());
+        }
+
+        /** The same series with these marks. */
+        public Line withMarks(List<Mark> marks) {
+            return new Line(key, label, colour, dash, marker, x, y, low, high, values, markers, marks);
         }
     }
+
+    /**
+     * An event at {@code x}: a ✕ on the bottom edge with a short {@code label} beside it where the
+     * data leave room ("n = 2": the seeds left), and {@code hover} added to the hover text at x.
+     */
+    public record Mark(double x, String label, String hover) {}
 }

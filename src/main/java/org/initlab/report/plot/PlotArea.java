@@ -1,5 +1,8 @@
 package org.initlab.report.plot;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The rectangle a panel plots into and the mapping of its axes onto it, plus the frame around it
  * (title, grid lines, ticks, axis labels) that every Cartesian panel shares.
@@ -34,6 +37,26 @@ record PlotArea(double x, double y, double w, double h, Axis xAxis, Axis yAxis) 
         c.text(centre, top + 13, TextMetrics.fit(title, TITLE_SIZE, true, maxWidth), s);
     }
 
+    /**
+     * Where the x tick labels ({x, half width} each) would touch, every k-th is labelled, the
+     * smallest k at which none touches, counted from 0 where 0 is a tick: the labels stay evenly
+     * spaced (dropping single labels where they collide leaves uneven gaps).
+     */
+    static int labelEvery(List<double[]> labelled, int anchor) {
+        for (int every = 1; every < Math.max(2, labelled.size()); every++) {
+            double lastEnd = Double.NEGATIVE_INFINITY;
+            boolean fits = true;
+            for (int i = 0; i < labelled.size() && fits; i++) {
+                if (Math.floorMod(i - anchor, every) != 0) continue;
+                double[] l = labelled.get(i);
+                fits = l[0] - l[1] >= lastEnd + 3;
+                lastEnd = l[0] + l[1];
+            }
+            if (fits) return every;
+        }
+        return Math.max(1, labelled.size());
+    }
+
     /** Grid lines at the y ticks, both axes' ticks and labels. */
     void frame(Canvas c, boolean yGrid, boolean xGrid) {
         Stroke grid = Stroke.solid(Rgb.GRID, 0.8);
@@ -47,7 +70,9 @@ record PlotArea(double x, double y, double w, double h, Axis xAxis, Axis yAxis) 
             c.line(x - (t.label().isEmpty() ? 2 : 3), yy, x, yy, axis);
             if (!t.label().isEmpty()) c.text(x - 5, yy + 3.5, t.label(), tickRight);
         }
-        double lastEnd = Double.NEGATIVE_INFINITY;
+        List<double[]> labelled = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int anchor = 0;
         for (Axis.Tick t : xAxis.ticks()) {
             double xx = px(t.value());
             if (!Double.isFinite(xx) || xx < x - 0.5 || xx > right() + 0.5) continue;
@@ -56,10 +81,13 @@ record PlotArea(double x, double y, double w, double h, Axis xAxis, Axis yAxis) 
             if (t.label().isEmpty()) continue;
             double slot = xAxis.isCategorical() ? w / xAxis.categories().size() - 2 : 60;
             String label = TextMetrics.fit(t.label(), TICK_SIZE, false, slot);
-            double half = TextMetrics.width(label, TICK_SIZE, false) / 2;
-            if (xx - half < lastEnd + 3) continue;
-            c.text(xx, bottom() + 13, label, tickCentre);
-            lastEnd = xx + half;
+            if (t.value() == 0) anchor = labels.size();
+            labelled.add(new double[]{xx, TextMetrics.width(label, TICK_SIZE, false) / 2});
+            labels.add(label);
+        }
+        int every = labelEvery(labelled, anchor);
+        for (int i = 0; i < labels.size(); i++) {
+            if (Math.floorMod(i - anchor, every) == 0) c.text(labelled.get(i)[0], bottom() + 13, labels.get(i), tickCentre);
         }
         c.line(x, y, x, bottom(), axis);
         c.line(x, bottom(), right(), bottom(), axis);

@@ -20,6 +20,16 @@ public final class Values {
         return e.hasInterval() ? m + " ± " + fixed(e.halfWidth(), 2) : m;
     }
 
+    /** {@link #accuracy(Estimate)} and, when it stands on fewer of the configuration's seeds, how many: "97.81% ± 0.15 (2 of 3 seeds)". */
+    public static String accuracy(Estimate fraction, int seeds) {
+        return fraction.isEmpty() ? NONE : accuracy(fraction) + seeds(fraction.n(), seeds);
+    }
+
+    /** {@link #loss(Estimate)} with the seed count where it stands on fewer than the configuration's. */
+    public static String loss(Estimate e, int seeds) {
+        return e.isEmpty() ? NONE : loss(e) + seeds(e.n(), seeds);
+    }
+
     /** A loss to three significant digits: "0.0712 ± 0.0031"; "5.52e21 ± 3.71e21" beyond 10⁵. */
     public static String loss(Estimate e) {
         if (e.isEmpty()) return NONE;
@@ -52,14 +62,29 @@ public final class Values {
         return String.format(Locale.ROOT, "%.2e", v).replace("e+", "e").replace("e0", "e").replace("e-0", "e-").replace('-', '−');
     }
 
-    /** Epochs to a threshold: "4.2 ± 0.5", "6 (3 of 5 seeds)", "never", or "—" when not followed per epoch. */
+    /**
+     * Epochs to a threshold as median (range): "4 (3–6)", "4" when every seed took 4, "5 (3–6), 1 of
+     * 5 never", "never (2 of 5 did: 3–4)" when half or more never did; "never", or "—" when not
+     * followed per epoch.
+     */
     public static String epochs(Reach r) {
         if (r.seeds() == 0) return NONE;
         if (r.never()) return "never";
-        Estimate e = r.epochs();
-        String m = e.n() == 1 ? fixed(e.mean(), 0) : fixed(e.mean(), 1);
-        if (e.hasInterval()) m += " ± " + fixed(e.halfWidth(), 1);
-        return r.reached() < r.seeds() ? m + " (" + r.reached() + " of " + r.seeds() + " seeds)" : m;
+        int never = r.seeds() - r.reached();
+        String range = r.min() < r.max() ? count(r.min()) + "–" + count(r.max()) : count(r.min());
+        if (Double.isInfinite(r.median())) return "never (" + r.reached() + " of " + r.seeds() + " did: " + range + ")";
+        String m = count(r.median()) + (r.min() < r.max() ? " (" + range + ")" : "");
+        return never > 0 ? m + ", " + never + " of " + r.seeds() + " never" : m;
+    }
+
+    /** A count that may be a half (a median of two): "4", "4.5". */
+    static String count(double v) {
+        return v == Math.rint(v) ? fixed(v, 0) : fixed(v, 1);
+    }
+
+    /** " (2 of 3 seeds)" when an estimate stands on fewer seeds than its configuration has, else "". */
+    public static String seeds(int n, int of) {
+        return n < of ? " (" + n + " of " + of + " seed" + (of == 1 ? ")" : "s)") : "";
     }
 
     /** "0 of 5 (0–43%)", "2 of 5 (12–77%)": the count and its 95% Wilson interval; "0 of 1" without one. */

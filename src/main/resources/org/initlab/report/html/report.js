@@ -34,6 +34,29 @@
     });
   });
 
+  // Fixed columns: a wide table scrolls sideways inside its frame while its first columns (class "fixed")
+  // stay in view; each is pinned at the summed width of the fixed columns left of it. They take at most
+  // PINNED of the frame (the first always): a study with many factors leaves room for the values.
+  var PINNED = 0.4;
+  function pinColumns(table) {
+    var left = 0, lefts = [], loose = [], full = false, budget = PINNED * table.parentNode.clientWidth;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+      if (!th.classList.contains("fixed")) return;
+      var w = th.getBoundingClientRect().width;
+      full = full || (left > 0 && left + w > budget);
+      if (full) { loose[col] = true; return; }
+      lefts[col] = left;
+      left += w;
+    });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (c, col) {
+        if (lefts[col] !== undefined) c.style.left = lefts[col] + "px";
+        else if (loose[col]) c.classList.remove("fixed");
+      });
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table.fixed-columns"), pinColumns);
+
   // Legend toggles: a legend entry with data-series hides or shows that series in its figure.
   function sameSeries(svg, key) {
     return Array.prototype.filter.call(svg.querySelectorAll("[data-series]"), function (el) {
@@ -321,12 +344,19 @@
       var v = parseInt(hex.slice(1), 16);
       return "rgba(" + (v >> 16 & 255) + "," + (v >> 8 & 255) + "," + (v & 255) + "," + a + ")";
     }
-    // the range of a log chart: its values, but at most three decades from their median (a diverging run does not stretch it)
+    // the range of a log chart: its values, but at most three decades from their median (a diverging run does not stretch it),
+    // its ends rounded outward to one significant digit: uPlot's log ticks step from the lower end, and an end that is not such
+    // a round number makes its tick loop run forever or throw a RangeError (as live.js's logRange)
     function robustLog(values) {
       var v = values.filter(function (x) { return x !== null && x > 0 && isFinite(x); }).sort(function (a, b) { return a - b; });
       if (!v.length) return [0.01, 10];
       var med = v[Math.floor(v.length / 2)], lo = v[0], hi = v[v.length - 1];
-      return [Math.max(lo, med / 1000) / 1.15, Math.min(hi, med * 1000) * 1.15];
+      return roundLogRange(Math.max(lo, med / 1000) / 1.15, Math.min(hi, med * 1000) * 1.15);
+    }
+    function roundLogRange(lo, hi) {
+      var dl = Math.pow(10, Math.floor(Math.log10(lo))), dh = Math.pow(10, Math.floor(Math.log10(hi)));
+      var a = Math.max(1e-300, Number((Math.floor(lo / dl) * dl).toPrecision(1))), b = Number((Math.ceil(hi / dh) * dh).toPrecision(1));
+      return [a, b > a ? b : Number((a * 10).toPrecision(1))];
     }
     function linear(values) {
       var v = values.filter(function (x) { return x !== null && isFinite(x); });
@@ -398,8 +428,11 @@
         u.series.forEach(function (s, k) {
           if (k === 0 || !s.show || !s.readout) return;
           var v = u.data[k][i];
-          if (v !== null && v !== undefined) parts.push(s.label + " " + plain(v));
+          // n: the seeds behind this mean, given where fewer than the configuration's
+          var n = s.nAt ? s.nAt[i] : null;
+          if (v !== null && v !== undefined) parts.push(s.label + " " + plain(v) + (n !== null && n !== undefined && n < s.total ? " (n = " + n + " of " + s.total + ")" : ""));
         });
+        (u.initlabMarks || []).forEach(function (m) { if (m.epoch !== undefined && Math.abs(m.x - u.data[0][i]) < 1e-9) parts.push("✕ " + m.text); });
         el.textContent = parts.join(" · ");
       };
     }
@@ -411,6 +444,8 @@
       var out = document.createElement("div"); out.className = "explorer-readout"; out.textContent = "\u00a0"; box.appendChild(out);
       host.appendChild(box);
       var width = Math.max(280, Math.floor(host.clientWidth / opts.columns) - 16);
+      // the box as wide as its chart: a long readout wraps instead of widening it (which would push the next chart to a new row)
+      box.style.width = width + "px";
       var o = {
         width: width, height: opts.height || 240, legend: { show: false },
         cursor: { sync: { key: opts.sync }, drag: { x: true, y: false, setScale: true } },
@@ -419,15 +454,44 @@
                  values: opts.xValues },
                { size: 52, font: "11px DejaVu Sans, sans-serif", values: opts.log ? logValues : function (u, v) { return v.map(plain); } }],
         series: [{}].concat(series), bands: opts.bands || [],
-        hooks: { setScale: [opts.onScale || function () {}], setCursor: [] }
+        hooks: { setScale: [opts.onScale || function () {}], setCursor: [], draw: [drawMarks] }
       };
       if (opts.xDistr) o.scales.x.distr = opts.xDistr;
       if (opts.xAsinh) o.scales.x.asinh = opts.xAsinh;
       var u = new uPlot(o, [xs].concat(opts.columnsData), plotEl);
+      u.initlabMarks = opts.marks || [];
+      u.redraw(false, false);
       u.hooks.setCursor = u.hooks.setCursor || [];
       u.hooks.setCursor.push(readout(out, u, opts.xText || function (x) { return "epoch " + plain(x); }));
       u.over.addEventListener("click", function (e) { if (opts.onPick && !e.shiftKey) opts.onPick(u, e); });
       return u;
+    }
+    // where seeds diverged: a dashed vertical line in the member's colour, with ✕ at its top
+    function drawMarks(u) {
+      var ctx = u.ctx, marks = u.initlabMarks || [];
+      marks.forEach(function (m) {
+        if (m.hidden && m.hidden()) return;
+        var x = u.valToPos(m.x, "x", true);
+        if (!(x >= u.bbox.left - 1 && x <= u.bbox.left + u.bbox.width + 1)) return;
+        var top = u.bbox.top, bottom = u.bbox.top + u.bbox.height, r = 4 * devicePixelRatio;
+        ctx.save();
+        ctx.strokeStyle = m.colour; ctx.lineWidth = 1.2 * devicePixelRatio;
+        ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+        ctx.beginPath(); ctx.moveTo(x, top + 2 * r); ctx.lineTo(x, bottom); ctx.stroke();
+        ctx.setLineDash([]); ctx.lineWidth = 1.8 * devicePixelRatio;
+        ctx.beginPath(); ctx.moveTo(x - r, top + r - r); ctx.lineTo(x + r, top + r + r); ctx.moveTo(x - r, top + r + r); ctx.lineTo(x + r, top + r - r); ctx.stroke();
+        ctx.restore();
+      });
+    }
+    function marksOf(s, progress) {
+      var out = [];
+      s.members.forEach(function (m) {
+        (m.divergences || []).forEach(function (d) {
+          out.push({ x: progress ? d.progress : d.epoch, epoch: progress ? undefined : d.epoch, colour: m.colour, text: m.level + ": " + d.text,
+                     hidden: function () { return state.hidden[m.level] === true; } });
+        });
+      });
+      return out;
     }
     function lineSeries(m, label, k, readable) {
       return { label: label, stroke: m.colour, width: 2, dash: m.dash.length ? m.dash : undefined, spanGaps: false, readout: readable !== false,
@@ -457,23 +521,33 @@
       ["steps", "validation_loss", "test_loss", "accuracy-view"].forEach(function (which) {
         var series = [], columns = [], bands = [], values = [], xs;
         if (which === "steps") {
-          var tables = [];
+          var tables = [], stepCounts = [];
           s.members.forEach(function (m, k) {
             var seeds = m.steps.seeds.map(function (sd) { return smooth(sd.y, state.smoothing); });
             var x = m.steps.seeds.reduce(function (a, b) { return a.x.length >= b.x.length ? a : b; }).x;
+            var counts = [];
             var mean = x.map(function (_, i) {
               var sum = 0, n = 0;
               seeds.forEach(function (y) { if (y[i] !== null && y[i] !== undefined) { sum += y[i]; n++; } });
+              counts.push(n);
               return n ? sum / n : null;
             });
             tables.push([x, mean]);
+            stepCounts.push({ x: x, n: counts });
             var ls = lineSeries(m, m.level, k); ls.points = { show: false }; ls.spanGaps = true; ls.width = 1.6;
+            ls.total = m.seeds.length;
             ls.show = !state.hidden[m.level];
             series.push(ls);
             values = values.concat(mean);
           });
           var joined = uPlot.join(tables);
           xs = joined[0]; columns = joined.slice(1);
+          // each member's n at the joined x values
+          stepCounts.forEach(function (sc, k) {
+            var at = {};
+            sc.x.forEach(function (x, i) { at[x] = sc.n[i]; });
+            series[k].nAt = xs.map(function (x) { return at[x] === undefined ? null : at[x]; });
+          });
         } else {
           var metric = metricOf(s, which);
           xs = s.members[0].curves[metric] ? s.members[0].curves[metric].x : [0];
@@ -482,10 +556,11 @@
             var c = m.curves[metric];
             var at = function (arr) { return xs.map(function (x) { var i = c ? c.x.indexOf(x) : -1; return i < 0 ? null : transform(which, arr[i]); }); };
             var mean = at(c ? c.m : []), lo = at(c ? c.l : []), hi = at(c ? c.h : []);
+            var ns = xs.map(function (x) { var i = c && c.n ? c.x.indexOf(x) : -1; return i < 0 ? null : c.n[i]; });
             if (which === "accuracy-view" && state.accuracy === "error") { var t = lo; lo = hi; hi = t; }
             var show = !state.hidden[m.level];
             var base = series.length + 1;
-            var ls = lineSeries(m, m.level, k); ls.show = show;
+            var ls = lineSeries(m, m.level, k); ls.show = show; ls.nAt = ns; ls.total = m.seeds.length;
             series.push(ls, { label: m.level + " low", stroke: "transparent", width: 0, points: { show: false }, show: show, member: k },
                         { label: m.level + " high", stroke: "transparent", width: 0, points: { show: false }, show: show, member: k });
             columns.push(mean, lo, hi);
@@ -495,9 +570,11 @@
         }
         var log = which === "steps" || isLog(which);
         var range = log ? robustLog(values) : linear(values);
+        // an error is at most 100%: the axis does not go past it
+        if (which === "accuracy-view" && state.accuracy === "error") range = [range[0], Math.min(range[1], 100)];
         var u = makeChart(chartsEl, chartTitle(s, which), xs, series, {
           columns: 2, sync: "explorer", log: log, yRange: range, columnsData: columns, bands: bands, xLabel: "epoch",
-          onScale: syncHook(group), onPick: pick });
+          onScale: syncHook(group), onPick: pick, marks: marksOf(s, which === "steps") });
         u.initlabKind = which;
         zoomable(u, group);
         group.push(u);
@@ -513,7 +590,7 @@
         box.type = "checkbox"; box.checked = !state.hidden[m.level]; box.setAttribute("aria-label", "show " + m.level);
         box.addEventListener("change", function () {
           state.hidden[m.level] = !box.checked;
-          state.charts.forEach(function (u) { u.series.forEach(function (sr, i) { if (i > 0 && sr.member === k) u.setSeries(i, { show: box.checked }); }); });
+          state.charts.forEach(function (u) { u.series.forEach(function (sr, i) { if (i > 0 && sr.member === k) u.setSeries(i, { show: box.checked }); }); u.redraw(false, false); });
         });
         var sw = document.createElement("span"); sw.className = "swatch"; sw.style.background = m.colour;
         var name = document.createElement("button");
@@ -537,20 +614,24 @@
       var head = document.createElement("div"); head.className = "drill-head";
       var h = document.createElement("h4");
       var diverged = m.seeds.filter(function (_, i) { return m.diverged[i]; });
-      h.textContent = m.level + " — " + s.title + ": " + m.seeds.length + " seeds" + (diverged.length ? " (seed " + diverged.join(", ") + " diverged)" : "");
+      h.textContent = m.level + " — " + s.title + ": " + m.seeds.length + " seeds" + (diverged.length ? " (" + (m.divergences || []).map(function (d) { return d.text; }).join("; ") + ")" : "");
       var close = document.createElement("button"); close.type = "button"; close.textContent = "Close";
       close.addEventListener("click", function () { destroy(state.drill); drillEl.hidden = true; state.drillMember = null; });
       head.appendChild(h); head.appendChild(close); drillEl.appendChild(head);
       var seedsEl = document.createElement("div"); seedsEl.className = "explorer-charts"; drillEl.appendChild(seedsEl);
       var group = state.drill;
-      var seedSeries = function () {
+      // per epoch with points (a split measured only at the end is a point, not a line); minibatches as lines
+      var seedSeries = function (points) {
         return m.seeds.map(function (sd, i) {
           return { label: "seed " + sd, stroke: m.colour, width: 1.6, dash: SEED_DASH[i % SEED_DASH.length], spanGaps: false, readout: true,
-                   points: { show: false } };
+                   points: points ? { show: true, size: 5, fill: m.colour } : { show: false } };
         });
       };
+      // accuracy as the explorer shows it: error on a log axis, else accuracy (a difference from the best is not a seed's own curve)
+      var asError = state.accuracy === "error";
+      var accuracyTitle = asError ? s.accuracy.replace(" accuracy", "") + " error, each seed (%), log axis" : s.accuracy + ", each seed (%)";
       [["steps", "training loss per minibatch, each seed (smoothed)"], ["validation_loss", "validation loss, each seed"],
-       ["test_loss", "test loss, each seed"], ["accuracy", s.accuracy + ", each seed (%)"]].forEach(function (c) {
+       ["test_loss", "test loss, each seed"], ["accuracy", accuracyTitle]].forEach(function (c) {
         var xs, cols, values = [];
         if (c[0] === "steps") {
           var joined = uPlot.join(m.steps.seeds.map(function (sd) { return [sd.x, smooth(sd.y, state.smoothing)]; }));
@@ -558,12 +639,19 @@
         } else {
           var cv = m.curves[c[0]];
           xs = cv.x;
-          cols = cv.seeds.map(function (v) { return v.map(function (x) { return x === null ? null : (c[0] === "accuracy" ? 100 * x : x); }); });
+          cols = cv.seeds.map(function (v) {
+            return v.map(function (x) { return x === null ? null : c[0] !== "accuracy" ? x : asError ? 100 - 100 * x : 100 * x; });
+          });
         }
         cols.forEach(function (v) { values = values.concat(v); });
-        var log = c[0] !== "accuracy";
-        var u = makeChart(seedsEl, c[1], xs, seedSeries(), { columns: 4, height: 200, sync: "drill", log: log,
-          yRange: log ? robustLog(values) : linear(values), columnsData: cols, xLabel: "epoch", onScale: syncHook(group) });
+        var log = c[0] !== "accuracy" || asError;
+        var marks = (m.divergences || []).map(function (d) {
+          return { x: c[0] === "steps" ? d.progress : d.epoch, epoch: c[0] === "steps" ? undefined : d.epoch, colour: m.colour, text: d.text };
+        });
+        var range = log ? robustLog(values) : linear(values);
+        if (c[0] === "accuracy" && asError) range = [range[0], Math.min(range[1], 100)];
+        var u = makeChart(seedsEl, c[1], xs, seedSeries(c[0] !== "steps"), { columns: 4, height: 200, sync: "drill", log: log,
+          yRange: range, columnsData: cols, xLabel: "epoch", onScale: syncHook(group), marks: marks });
         zoomable(u, group);
         group.push(u);
       });

@@ -69,15 +69,19 @@ class AggregationTest {
         assertEquals(5, s.seeds());
         assertEquals(5 * 12.5, s.computeSeconds(), 1e-12);
         // 90% validation accuracy first reached at epoch 2, except seed 4 (0.89 at epoch 2) at epoch 3
-        assertEquals(Estimate.of(new double[]{2, 2, 2, 2, 3}), s.epochsTo90().epochs());
+        assertEquals(new Reach(new double[]{2, 2, 2, 2, 3}), s.epochsTo90());
+        assertEquals(2, s.epochsTo90().median());
         assertEquals(5, s.epochsTo90().reached());
         // 97% only at the last epoch, by every seed
-        assertEquals(Estimate.of(new double[]{3, 3, 3, 3, 3}), s.epochsTo97().epochs());
+        assertEquals(new Reach(new double[]{3, 3, 3, 3, 3}), s.epochsTo97());
         ConfigurationSummary random = agg.summary(group(agg, "random", "relu"));
         assertEquals(0, random.epochsTo97().reached(), "random never reaches 97%");
         assertTrue(random.epochsTo97().never());
+        assertEquals(4, random.epochsTo97().seeds(), "the seed that diverged has no epochs-to-threshold");
         assertEquals(1, random.divergence().count());
         assertEquals(5, random.divergence().n());
+        double[] completed = {RANDOM[0], RANDOM[2], RANDOM[3], RANDOM[4]};
+        assertEquals(Estimate.of(completed), random.finalTestAccuracy(), "over the 4 seeds that completed: the diverged one has no final accuracy");
         assertEquals(0, s.divergence().count());
     }
 
@@ -86,8 +90,9 @@ class AggregationTest {
         StudyAggregate agg = study();
         Curve test = Curve.of(Metric.TEST_ACCURACY, group(agg, "random", "relu").runs());
         assertArrayEquals(new double[]{0, 1, 2, 3}, test.epochs());
-        assertEquals(5, test.values()[2].n());
-        assertEquals(4, test.values()[3].n(), "the diverged seed stopped after epoch 2");
+        assertEquals(5, test.values()[1].n());
+        assertEquals(4, test.values()[2].n(), "the diverged seed counts up to epoch 1: epoch 2, in which it diverged, is not valid");
+        assertEquals(4, test.values()[3].n());
         assertEquals(Estimate.of(new double[]{0.90, 0.89, 0.90, 0.92}), test.values()[3]);
         Curve train = Curve.of(Metric.TRAIN_LOSS, group(agg, "he", "relu").runs());
         assertArrayEquals(new double[]{1, 2, 3}, train.epochs(), "no training loss at initialisation");
@@ -142,7 +147,7 @@ class AggregationTest {
         assertEquals("he", relu.scenario().level(relu.best().group()));
         assertEquals(List.of("he", "xavier", "random"), relu.order().stream().map(s -> relu.scenario().level(s.group())).toList());
         double[] he = scaled(HE_RELU), xavier = scaled(XAVIER_RELU), random = scaled(RANDOM);
-        random[1] = 94; // seed 1 diverged in epoch 2: its network's accuracy then is what counts
+        random[1] = Double.NaN; // seed 1 diverged in epoch 2: it has no final accuracy and pairs with nothing
         PairedTTest vsXavier = PairedTTest.of(he, xavier), vsRandom = PairedTTest.of(he, random);
         Comparison c = relu.runnerUp();
         assertEquals(vsXavier.p(), c.test().p(), 1e-15);
@@ -174,7 +179,8 @@ class AggregationTest {
         assertTrue(interaction.text().contains("depends on the activation"), interaction.text());
         Finding diverged = fs.stream().filter(f -> f.kind() == Finding.Kind.DIVERGENCE).findFirst().orElseThrow();
         assertTrue(diverged.text().startsWith("random diverged"), diverged.text());
-        assertTrue(diverged.text().contains("in 1 of 5 seeds with relu; 1 of 5 seeds with tanh"), diverged.text());
+        assertTrue(diverged.text().contains("with relu in 1 of 5 seeds (95% Wilson CI 4–62%), in epoch 2 at step 107 (seed 1); with tanh in 1 of 5 seeds"),
+                diverged.text());
     }
 
     /** The best is chosen on validation accuracy and judged on test accuracy, which may disagree. */

@@ -149,6 +149,18 @@ class PlotTest {
     }
 
     @Test
+    void crowdedTickLabelsAreThinnedEvenlyFromZero() {
+        // seven labels 30 px apart, each 36 px wide: every second one, counted from 0 (index 3)
+        List<double[]> crowded = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) crowded.add(new double[]{30 * i, 18});
+        assertEquals(2, PlotArea.labelEvery(crowded, 3));
+        List<double[]> roomy = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) roomy.add(new double[]{30 * i, 10});
+        assertEquals(1, PlotArea.labelEvery(roomy, 3));
+        assertEquals(3, PlotArea.labelEvery(List.of(new double[]{0, 25}, new double[]{20, 25}, new double[]{40, 25}, new double[]{60, 25}), 0));
+    }
+
+    @Test
     void logTicksAreDecadesWithTwoAndFiveOnShortRanges() {
         Axis wide = Axis.log("g", 3e-5, 40);
         assertEquals(1e-5, wide.min(), 1e-20);

@@ -43,12 +43,16 @@ class ValuesTest {
     }
 
     @Test
-    void epochsToAThresholdSayHowManySeedsGotThere() {
-        assertEquals("4.0 ± " + Values.fixed(Estimate.of(new double[]{3, 4, 5}).halfWidth(), 1),
-                Values.epochs(new Reach(Estimate.of(new double[]{3, 4, 5}), 3, 3)));
-        assertEquals("6 (1 of 5 seeds)", Values.epochs(new Reach(Estimate.of(new double[]{6}), 1, 5)));
-        assertEquals("never", Values.epochs(new Reach(Estimate.EMPTY, 0, 5)));
-        assertEquals("—", Values.epochs(new Reach(Estimate.EMPTY, 0, 0)), "validation not followed per epoch");
+    void epochsToAThresholdAreAMedianAndARangeThatSayHowManySeedsGotThere() {
+        double never = Double.NaN;
+        assertEquals("4 (3–5)", Values.epochs(new Reach(new double[]{3, 4, 5})));
+        assertEquals("4", Values.epochs(new Reach(new double[]{4, 4, 4})), "no range when every seed took as long");
+        assertEquals("3.5 (3–4)", Values.epochs(new Reach(new double[]{3, 4})), "the median of an even count");
+        assertEquals("5 (3–6), 1 of 5 never", Values.epochs(new Reach(new double[]{3, 4, 5, 6, never})), "a seed that never got there counts as latest");
+        assertEquals("never (1 of 5 did: 6)", Values.epochs(new Reach(new double[]{6, never, never, never, never})));
+        assertEquals("never (2 of 4 did: 3–4)", Values.epochs(new Reach(new double[]{3, never, 4, never})), "half never: the median is never");
+        assertEquals("never", Values.epochs(new Reach(new double[]{never, never})));
+        assertEquals("—", Values.epochs(Reach.NOT_FOLLOWED), "validation not followed per epoch");
         assertEquals("2026-11-29 04:24 UTC", Values.instant("2026-11-29T04:24:55.332178623Z"));
         assertEquals("not a date", Values.instant("not a date"));
     }
