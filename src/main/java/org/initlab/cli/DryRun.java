@@ -50,11 +50,7 @@ final class DryRun {
             if (!e.exclude().isEmpty()) o.println("  minus " + e.exclude().size() + " excluded pattern(s)");
         }
         double cost = 0;
-        int validation = spec.data().validationSize();
-        int classes = spec.data().classes() != null ? spec.data().classes() : data.classes();
-        for (PlannedRun r : runs) {
-            cost += StudyRunner.cost(r, data.features(), classes, Math.max(0, data.training() - validation), validation, data.test());
-        }
+        for (PlannedRun r : runs) cost += StudyRunner.cost(r, data);
         double rate = measureRate();
         int parallel = Math.min(jobs, runs.size());
         double seconds = cost / (rate * parallel * PARALLEL_EFFICIENCY);

@@ -17,7 +17,7 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "A workbench for studying how weight initialization shapes the training of MLPs.",
-        subcommands = {RunCommand.class, ReportCommand.class, ListCommand.class, ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, MergeCommand.class, ReportCommand.class, ListCommand.class, ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -45,7 +45,13 @@ final class ReportCommand implements Callable<Integer> {
     static void write(PrintStream o, Path studyDir, ReportWriter.Options options) {
         long t0 = System.nanoTime();
         StudyStore store = new StudyStore(studyDir);
-        String gaps = ProbeGaps.note(store.readRecordedProbes(store.readManifest()), studyDir);
+        org.initlab.study.StudyManifest manifest = store.readManifest();
+        if (manifest.shard() != null) {
+            System.err.println(TerminalText.safe("initlab: " + studyDir + " holds " + manifest.shard().describe() + " of study '" + manifest.name()
+                    + "' (" + manifest.shard().runs().size() + " of " + manifest.runs().size() + " runs): the report shows those;"
+                    + " for the whole study, 'initlab merge OUT SHARD_DIR...' and report OUT"));
+        }
+        String gaps = ProbeGaps.note(store.readRecordedProbes(manifest), studyDir);
         if (gaps != null) System.err.println("initlab: " + gaps);
         ReportWriter.Written w = ReportWriter.write(studyDir, options);
         o.println(TerminalText.safe(String.format(Locale.ROOT, "Report: %s (%.1f MB; %d runs in %d configurations; %d figure files; %s)",

@@ -71,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "do not write the report at the end")
     boolean noReport;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "train only shard I of N (0 ≤ I < N), 1/N of the grid by estimated cost, into its own --out folder; 'initlab merge' combines the N folders")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
@@ -80,28 +83,35 @@ final class RunCommand implements Callable<Integer> {
         DatasetShape shape = new DatasetLoader().shapeBefore(spec.data().dataset(), DataOptionsFor.of(dataDir, spec.data()));
         List<PlannedRun> runs = Grid.expand(spec, maxRuns != null ? maxRuns : Grid.DEFAULT_MAX_RUNS);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        MemoryBudget memory = MemoryBudget.of(runs, shape, threads);
-        memory.requireArrays();
         PrintStream o = System.out;
         Path given = Path.of(study);
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
+        StudyManifest.ShardInfo part = ShardChoice.resolve(shard, folder, runs, shape);
+        List<PlannedRun> mine = ShardChoice.runsOf(part, runs);
+        MemoryBudget memory = MemoryBudget.of(mine, shape, threads);
+        memory.requireArrays();
         if (dryRun) {
-            DryRun.print(o, spec, runs, threads, folder, shape, memory);
+            if (part != null) o.println(part.describe() + ": " + mine.size() + " of " + runs.size() + " runs");
+            DryRun.print(o, spec, mine, threads, folder, shape, memory);
             memory.require();
             return 0;
         }
         memory.require();
         StudyStore store = new StudyStore(folder);
         try (java.io.Closeable lock = store.lock()) {
-            return train(spec, runs, store, folder, threads, o);
+            return train(spec, runs, part, store, folder, threads, o);
         }
     }
 
-    private int train(StudySpec spec, List<PlannedRun> runs, StudyStore store, Path folder, int threads, PrintStream o) {
-        StudyManifest manifest = store.prepare(spec, runs, force);
-        o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder));
+    /** Trains {@code runs}, or its shard {@code part} (null: all of it). */
+    private int train(StudySpec spec, List<PlannedRun> grid, StudyManifest.ShardInfo part, StudyStore store, Path folder, int threads,
+                      PrintStream o) {
+        StudyManifest manifest = store.prepare(spec, grid, force, part);
+        List<PlannedRun> runs = ShardChoice.runsOf(part, grid);
+        o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): "
+                + (part == null ? "" : part.describe() + ", " + runs.size() + " of ") + grid.size() + " runs in " + folder));
 
         LoadedDatasets data = new LoadedDatasets(dataDir, !noVerify, o, runs, threads);
         RunProgressDisplay progress = new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec));

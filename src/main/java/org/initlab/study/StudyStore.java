@@ -84,7 +84,12 @@ public final class StudyStore {
      * unless {@code force}; finished runs that are still in the grid are kept either way.
      */
     public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force) {
-        StudyManifest manifest = manifest(spec, runs);
+        return prepare(spec, runs, force, null);
+    }
+
+    /** {@link #prepare(StudySpec, List, boolean)} for one shard of the grid ({@code initlab run --shard}); null: the whole grid. */
+    public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force, StudyManifest.ShardInfo shard) {
+        StudyManifest manifest = manifest(spec, runs).withShard(shard);
         try {
             Files.createDirectories(dir.resolve("runs"));
             AtomicFile.cleanTemporaries(dir);
@@ -98,7 +103,8 @@ public final class StudyStore {
                 }
                 manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
                         manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
-                        old.fingerprint().equals(manifest.fingerprint()) ? old.created() : manifest.created(), manifest.commandLine());
+                        old.fingerprint().equals(manifest.fingerprint()) ? old.created() : manifest.created(), manifest.commandLine(),
+                        shard);
             }
             String options = spec.commandLine() == null ? "" : spec.commandLine().asOptions();
             String text = options.isEmpty() ? spec.source()
