@@ -3,10 +3,10 @@ package org.initlab.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.initlab.cli.DataOptionsFor;
 import org.initlab.data.DataOptions;
 import org.initlab.data.Dataset;
 import org.initlab.data.DatasetLoader;
-import org.initlab.data.Preprocessing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,8 +86,7 @@ final class ExecutorDatasets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the dataset from " + s.folder() + ": " + e.getMessage(), e);
         }
-        DataOptions options = DataOptions.defaults().withDataDir(dir).withAllowDownload(false).withVerify(s.verify())
-                .withValidationSize(s.validationSize()).withPreprocessing(Preprocessing.parse(s.preprocessing()));
+        DataOptions options = DataOptionsFor.of(dir, s.choice()).withAllowDownload(false).withVerify(s.verify());
         String name = s.catalogue() ? s.dataset() : (s.file() != null ? dir.resolve(s.file()) : dir).toString();
         // an empty environment: INITLAB_DATA on a node must not substitute other files for the driver's
         return new DatasetLoader(Map.of()).load(name, options);

@@ -13,6 +13,7 @@ import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
+import org.initlab.study.TrainingSplit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,7 +106,9 @@ public final class StudyOnSpark {
         List<RunItem> items = new ArrayList<>();
         for (PlannedRun r : todo) {
             DataShipment.Prepared d = data.computeIfAbsent(r.spec().dataChoice(), c -> load(c, o));
-            items.add(RunItem.of(r, StudyRunner.cost(r.spec(), d.dataset()), d.shipment()));
+            String tooLarge = TrainingSplit.of(d.dataset()).tooSmallFor(r.spec().batchSize());
+            if (tooLarge != null) throw new UserError("batch_size " + tooLarge); // as initlab run says, before any task
+            items.add(RunItem.of(r, StudyRunner.cost(r, d.dataset()), d.shipment()));
         }
         items.sort(Comparator.comparingDouble(RunItem::cost).reversed().thenComparing(RunItem::id));
         Map<RunOutcome.Status, List<String>> byStatus = new EnumMap<>(RunOutcome.Status.class);
