@@ -53,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         o.println(TerminalText.safe(String.format(Locale.ROOT, "Merged %d shards of study '%s' into %s: %d runs (%d linked, %d copied, %d there already).",
                 m.shards(), spec.name(), out, m.runs(), m.linked(), m.copied(), m.alreadyThere())));
-        o.println(TerminalText.safe("Report: initlab report " + out));
+        o.println(TerminalText.safe("Next: initlab report " + out));
         return 0;
     }
 
