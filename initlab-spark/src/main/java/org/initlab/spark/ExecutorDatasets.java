@@ -43,6 +43,14 @@ final class ExecutorDatasets {
     record Loaded(Dataset dataset, boolean fetched) {}
 
     /**
+     * Gives this JVM's tasks the dataset the driver loaded: in local mode ({@code local[N]}) the
+     * driver's JVM is the executor, which then neither copies nor loads the files again.
+     */
+    static void offer(DataShipment shipment, Dataset loaded) {
+        LOADED.putIfAbsent(shipment, CompletableFuture.completedFuture(loaded));
+    }
+
+    /**
      * The dataset of {@code shipment}, fetched into {@code localRoot} the first time.
      *
      * @param conf the Hadoop configuration of the job (credentials of {@code s3a://}, HDFS name node, ...)

@@ -136,9 +136,10 @@ public final class StudyOnSpark {
 
     private DataShipment.Prepared load(StudySpec.DataChoice c, Options o) {
         DataShipment.Prepared d = DataShipment.prepare(c, o.dataDir(), o.verify(), sc.hadoopConfiguration());
-        out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s; executors copy it once each from %s",
+        if (sc.isLocal()) ExecutorDatasets.offer(d.shipment(), d.dataset()); // the executor is this JVM: no second copy
+        out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s; %s",
                 d.dataset().name(), d.dataset().train().size(), d.dataset().validation().size(), d.dataset().test().size(),
-                c.preprocessing(), d.shipment().folder()));
+                c.preprocessing(), sc.isLocal() ? "loaded once for the driver and its tasks" : "executors copy it once each from " + d.shipment().folder()));
         return d;
     }
 
@@ -147,6 +148,7 @@ public final class StudyOnSpark {
      * that join later are checked by their first study task ({@link TrainPartition}).
      */
     private void checkExecutors() {
+        if (sc.isLocal()) return; // the executor is the driver's JVM, checked already
         int n = Math.max(1, sc.defaultParallelism());
         VectorModuleCheck check = moduleCheck;
         sc.setJobDescription("initlab: check that executors have " + check.module());
