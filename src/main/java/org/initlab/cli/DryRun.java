@@ -63,7 +63,7 @@ final class DryRun {
 
     /**
      * Two runs on two cores share memory bandwidth and caches: in the seed study each ran at about
-     * 0.85 of the speed of a run alone (DESIGN.md measured 1.1–1.3× one run's throughput for two).
+     * 0.85 of the speed of a run alone (the design sketch measured 1.1–1.3× one run's throughput for two; docs/design-notes.md).
      */
     private static final double PARALLEL_EFFICIENCY = 0.85;
 

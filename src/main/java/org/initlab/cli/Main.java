@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.initlab.UserError;
 import org.initlab.Version;
 import org.initlab.catalog.NearestName;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.io.ParseProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

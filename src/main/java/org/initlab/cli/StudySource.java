@@ -1,7 +1,7 @@
 package org.initlab.cli;
 
 import org.initlab.UserError;
-import org.initlab.data.FileProblem;
+import org.initlab.io.FileProblem;
 import org.initlab.study.BuiltInStudies;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;

@@ -4,7 +4,6 @@ import org.initlab.data.Dataset;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.Reproduction;
 import org.initlab.study.RunRecord;
-import org.initlab.study.RunTraining;
 import org.initlab.study.StudyStore;
 import org.initlab.study.WeightFiles;
 import org.initlab.train.RunListener;
@@ -30,7 +29,7 @@ final class WeightExport {
         for (RunRecord r : runs) {
             Dataset d = data.load(r.spec().dataChoice());
             Path dir = store.runDir(r.id());
-            RunRecord again = RunTraining.train(PlannedRun.of(r), d, data.provenance(d), RunListener.NONE, WeightFiles.into(dir));
+            RunRecord again = PlannedRun.of(r).train(d, data.provenance(d), RunListener.NONE, WeightFiles.into(dir));
             boolean same = Reproduction.matches(r, again);
             if (!same) differing++;
             out.println(String.format(Locale.ROOT, "%s: wrote %s/weights-{init,final}.npz (%.1f s); %s", r.id(), dir,

@@ -1,6 +1,7 @@
 package org.initlab.data;
 
 import org.initlab.UserError;
+import org.initlab.io.FileProblem;
 
 import java.io.IOException;
 import java.io.OutputStream;

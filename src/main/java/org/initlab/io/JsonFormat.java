@@ -1,6 +1,7 @@
 package org.initlab.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,7 +16,8 @@ import java.io.IOException;
 /**
  * The JSON conventions of initlab's files: keys sorted (so equal values give equal text), doubles
  * in their shortest round-trip form, non-finite numbers written as null (JSON has no NaN), and
- * unknown fields tolerated on reading (files from newer versions stay readable).
+ * unknown fields tolerated on reading (files from newer versions stay readable). Data that the
+ * report page's scripts read is written by {@link #inOrder}.
  */
 public final class JsonFormat {
     private JsonFormat() {}
@@ -24,6 +26,21 @@ public final class JsonFormat {
     public static final ObjectMapper CANONICAL = build(false);
     /** The same conventions, indented for people. */
     public static final ObjectMapper PRETTY = build(true);
+
+    /** Jackson's defaults: map entries in the order given (the page's scripts read series in that order). */
+    private static final ObjectMapper IN_ORDER = new ObjectMapper();
+
+    /**
+     * Compact JSON of maps, lists, strings and numbers with their entries in the order given, for
+     * data embedded in the report page and its SVG; the caller writes non-finite numbers as null.
+     */
+    public static String inOrder(Object value) {
+        try {
+            return IN_ORDER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
 
     private static ObjectMapper build(boolean indent) {
         SimpleModule finite = new SimpleModule("finite-doubles");

@@ -12,5 +12,8 @@
  * computes them in Python floats, and rounded to float once. Element loops use the Vector API
  * with a scalar tail that performs the same float operations in the same order, so results are
  * the same bits whatever the vector width.
+ *
+ * <p>May import {@code math}, {@code catalog} and {@link org.initlab.UserError}; not {@code nn},
+ * {@code init} or {@code data}, which sit beside it.
  */
 package org.initlab.optim;

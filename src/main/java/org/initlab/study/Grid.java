@@ -92,7 +92,7 @@ public final class Grid {
             for (Map<Factor<?>, Level<?>> a : assignments) {
                 for (long seed : study.seeds()) {
                     RunSpec spec = runSpec(study, exp, a, seed, critical);
-                    String id = RunSpecs.id(spec);
+                    String id = spec.id();
                     PlannedRun old = runs.get(id);
                     if (old == null) {
                         runs.put(id, new PlannedRun(id, spec, exp.probes(), labels(a, seed), List.of(exp.name())));

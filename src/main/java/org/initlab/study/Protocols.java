@@ -11,8 +11,8 @@ import java.util.List;
  *   <li>{@code default}: the corrected study — linear output layer, zero biases, validation and
  *       test reported after every epoch as exact means, 5 seeds (paired across factors: the seed
  *       fixes data order and the random draws).</li>
- *   <li>{@code notebook}: the original notebook as it ran
- *       ({@code reference/original-notebook-protocol.md}) — the hidden activation on the output
+ *   <li>{@code notebook}: the original study's notebook as it ran (what it did is set out in
+ *       {@code docs/protocols.md}) — the hidden activation on the output
  *       layer too, PyTorch's {@code nn.Linear} default biases U(±1/√fan_in), validation after every
  *       epoch and test once at the end, losses as the mean of per-batch means over batches of the
  *       training batch size, one seed.</li>

@@ -150,7 +150,7 @@ public final class StudyRunner {
         boolean again = probesToAdd != null;
         try {
             WeightFiles.Sink weights = options.saveWeights() && !again ? WeightFiles.into(store.runDir(r.id())) : WeightFiles.Sink.NONE;
-            RunRecord rec = RunTraining.train(r, d, data.provenance(d), new Listener(r, runCost), weights);
+            RunRecord rec = r.train(d, data.provenance(d), new Listener(r, runCost), weights);
             if (again) {
                 boolean same = Reproduction.matches(store.readResult(r.id()), rec);
                 if (same) store.writeResult(rec);

@@ -22,6 +22,8 @@
  * deterministic and free of global state; a probe calls {@code NetworkSpec.of}, then
  * {@code SignalPropagation.predict}, once per run at init (milliseconds).
  *
- * <p>Layering: may import math, nn, init and catalog; nothing below it imports it.
+ * <p>Layering: above {@code nn} and {@code init}, below {@code train}: may import {@code math},
+ * {@code nn}, {@code init}, {@code catalog} and EJML (its only user); a probe in
+ * {@code train.probe} may import it, {@code nn}, {@code init} and the layers below may not.
  */
 package org.initlab.theory;

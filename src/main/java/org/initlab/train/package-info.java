@@ -8,7 +8,8 @@
  * {@link org.initlab.train.RunObserver}; the probes ({@code org.initlab.train.probe}) are built on
  * this package, which does not import them.
  *
- * <p>May import {@code nn}, {@code optim}, {@code init}, {@code data} and {@code math} (and Jackson,
- * for the JSON form of values).
+ * <p>May import {@code theory}, {@code nn}, {@code optim}, {@code init}, {@code data},
+ * {@code math} and the bottom layer (and Jackson, for the JSON form of values); not
+ * {@code train.probe}, which is built on it, nor {@code study}.
  */
 package org.initlab.train;

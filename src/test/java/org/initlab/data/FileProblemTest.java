@@ -1,5 +1,6 @@
 package org.initlab.data;
 
+import org.initlab.io.FileProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -37,9 +37,9 @@ class MemoryEstimateTest {
     static long allocatedBuilding(PlannedRun run, Dataset data) {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().threadId();
-        new Trainer(RunSpecs.plan(run.spec()), data, ProbeSet.of(run.probes(), data), RunListener.NONE); // warm: classes loaded, constants built
+        new Trainer(run.spec().plan(), data, ProbeSet.of(run.probes(), data), RunListener.NONE); // warm: classes loaded, constants built
         long before = bean.getThreadAllocatedBytes(id);
-        Trainer t = new Trainer(RunSpecs.plan(run.spec()), data, ProbeSet.of(run.probes(), data), RunListener.NONE);
+        Trainer t = new Trainer(run.spec().plan(), data, ProbeSet.of(run.probes(), data), RunListener.NONE);
         long after = bean.getThreadAllocatedBytes(id);
         assertTrue(t.network().layers().size() > 0);
         return after - before;

@@ -38,7 +38,7 @@ class RunIdStabilityTest {
         List<PlannedRun> runs = Grid.expand(StudySpecParserTest.parse(SPEC));
         assertEquals(IDS_BEFORE, runs.stream().map(PlannedRun::id).toList());
         assertNull(runs.getFirst().spec().classes());
-        assertFalse(RunSpecs.canonicalJson(runs.getFirst().spec()).contains("classes"));
+        assertFalse(runs.getFirst().spec().canonicalJson().contains("classes"));
     }
 
     @Test
@@ -49,7 +49,7 @@ class RunIdStabilityTest {
         PlannedRun r = Grid.expand(s).getFirst();
         assertEquals(12, r.spec().classes());
         assertEquals(12, r.spec().dataChoice().classes());
-        assertTrue(RunSpecs.canonicalJson(r.spec()).contains("\"classes\":12"), RunSpecs.canonicalJson(r.spec()));
+        assertTrue(r.spec().canonicalJson().contains("\"classes\":12"), r.spec().canonicalJson());
         assertNotEquals(Grid.expand(StudySpecParserTest.parse(path)).getFirst().id(), r.id());
     }
 

@@ -8,8 +8,8 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
-import org.initlab.study.RunRecord;
 import org.initlab.train.RunListener;
+import org.initlab.train.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,8 +86,8 @@ final class TrainPartition implements FlatMapFunction<Iterator<List<RunItem>>, R
     private RunOutcome train(RunItem item, ExecutorDatasets.Loaded data, HadoopStudyFolder folder, RunListener listener,
                              String executor) throws IOException {
         try {
-            RunRecord r = TrainOneRun.train(item, data.dataset(), folder, saveWeights, listener);
-            return new RunOutcome(item.id(), r.result().diverged() ? RunOutcome.Status.DIVERGED : RunOutcome.Status.TRAINED, executor,
+            RunResult r = TrainOneRun.train(item, data.dataset(), folder, saveWeights, listener);
+            return new RunOutcome(item.id(), r.diverged() ? RunOutcome.Status.DIVERGED : RunOutcome.Status.TRAINED, executor,
                     data.fetched(), null);
         } catch (CancellationException | UncheckedIOException | VectorModuleCheck.MissingModule e) {
             throw e;

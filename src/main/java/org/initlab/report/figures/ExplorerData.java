@@ -1,7 +1,6 @@
 package org.initlab.report.figures;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.initlab.io.JsonFormat;
 import org.initlab.report.model.Curve;
 import org.initlab.report.model.HistogramSum;
 import org.initlab.report.model.LayerView;
@@ -49,8 +48,6 @@ public final class ExplorerData {
     /** The JSON and how many scenarios it holds of how many. */
     public record Result(String json, int shown, int scenarios, long bytes) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public static Result of(FigureInput in, long budget) {
         StudyAggregate agg = in.agg();
         List<String> parts = new ArrayList<>();
@@ -60,7 +57,7 @@ public final class ExplorerData {
         for (Scenario s : agg.scenarios()) {
             all++;
             if (full) continue;
-            String part = write(scenario(agg, in.colours(), s));
+            String part = JsonFormat.inOrder(scenario(agg, in.colours(), s));
             long size = part.getBytes(StandardCharsets.UTF_8).length + 1;
             // scenarios in order: the first that does not fit ends the list
             if (bytes + size > budget) {
@@ -76,7 +73,7 @@ public final class ExplorerData {
         head.put("of", all);
         head.put("maxSteps", MAX_STEPS);
         head.put("histogramBase", Histogram.SCALE);
-        String json = write(head);
+        String json = JsonFormat.inOrder(head);
         json = json.substring(0, json.length() - 1) + ",\"scenarios\":[" + String.join(",", parts) + "]}";
         return new Result(json, shown, all, json.getBytes(StandardCharsets.UTF_8).length);
     }
@@ -252,13 +249,5 @@ public final class ExplorerData {
         List<Double> out = new ArrayList<>(v.length);
         for (double x : v) out.add(Double.isFinite(x) ? (x == 0 ? 0.0 : new BigDecimal(x).round(FOUR_DIGITS).doubleValue()) : null);
         return out;
-    }
-
-    private static String write(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

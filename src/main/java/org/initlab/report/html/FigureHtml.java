@@ -1,5 +1,7 @@
 package org.initlab.report.html;
 
+import org.initlab.io.Escape;
+
 import java.util.List;
 
 /** Figures on the page: each inline SVG with links to its files, or only the links where the page's size budget ran out. */

@@ -1,5 +1,7 @@
 package org.initlab.report.html;
 
+import org.initlab.io.Escape;
+
 /**
  * A small HTML writer, what a {@link Section} writes its body to: every piece of text goes through
  * {@link Escape#html}; markup is written as is.

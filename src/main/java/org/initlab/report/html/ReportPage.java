@@ -1,7 +1,7 @@
 package org.initlab.report.html;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.initlab.io.Escape;
+import org.initlab.io.JsonFormat;
 import org.initlab.report.model.StudyAggregate;
 import org.initlab.report.text.Values;
 import org.initlab.study.StudyManifest;
@@ -77,11 +77,7 @@ public final class ReportPage {
         meta.put("runs", agg.data().runs().size());
         meta.put("configurations", agg.groups().size());
         meta.put("figures", sections.stream().flatMap(s -> s.figures().stream()).filter(RenderedFigure::inline).map(RenderedFigure::id).toList());
-        try {
-            return new ObjectMapper().writeValueAsString(meta);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonFormat.inOrder(meta);
     }
 
     private static void header(Page p, ReportInput in, List<RenderedSection> sections) {

@@ -1,5 +1,6 @@
 package org.initlab.report.html;
 
+import org.initlab.io.Escape;
 import org.initlab.report.figures.SeriesColours;
 import org.initlab.report.model.ConfigurationSummary;
 import org.initlab.report.model.RunGroup;

@@ -1,5 +1,6 @@
 package org.initlab.report.html;
 
+import org.initlab.io.Escape;
 import org.initlab.report.figures.ExplorerData;
 import org.initlab.report.figures.FigureSet;
 import org.initlab.report.figures.TrainingCurves;

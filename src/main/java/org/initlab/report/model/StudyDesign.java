@@ -70,10 +70,13 @@ public record StudyDesign(Map<String, List<String>> levels, List<Experiment> exp
         return levels.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
     }
 
-    /** The position of a level in its factor's declared order (unknown levels last). */
+    /**
+     * The position of a level in its factor's declared order (unknown levels last, and no level
+     * last of all: a run of an experiment that does not vary a factor the other one does).
+     */
     public int levelIndex(String factor, String label) {
         List<String> ls = levels.get(factor);
-        int i = ls == null ? -1 : ls.indexOf(label);
+        int i = ls == null || label == null ? -1 : ls.indexOf(label);
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 

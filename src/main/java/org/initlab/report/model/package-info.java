@@ -5,7 +5,8 @@
  * tests ({@link org.initlab.report.model.StudyAggregate}), and per-layer views of histograms and
  * gradients. Numbers only: no drawing, no sentences.
  *
- * <p>Imports: {@code report.stats}, {@code org.initlab.study}, {@code org.initlab.train} and
+ * <p>Imports: {@code report.stats}, {@code org.initlab.study} (with {@code study.factor}: factor
+ * names), {@code org.initlab.train} and {@code train.probe} (records, probe value names) and
  * {@link org.initlab.UserError}; no other {@code report} package.
  */
 package org.initlab.report.model;

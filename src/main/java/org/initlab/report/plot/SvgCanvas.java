@@ -1,8 +1,7 @@
 package org.initlab.report.plot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.initlab.report.html.Escape;
+import org.initlab.io.Escape;
+import org.initlab.io.JsonFormat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.Map;
  */
 public final class SvgCanvas implements Canvas {
     static final String FONT = "'DejaVu Sans', Verdana, 'Helvetica Neue', Arial, sans-serif";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringBuilder sb = new StringBuilder(1 << 16);
     private final String idPrefix;
@@ -250,12 +248,7 @@ public final class SvgCanvas implements Canvas {
             ss.add(m);
         }
         data.put("s", ss);
-        String json;
-        try {
-            json = JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = JsonFormat.inOrder(data);
         // single-quoted, so the JSON's many double quotes need no escaping
         sb.append("<rect class=\"hover-target\" x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
                 .append("\" height=\"").append(n(h)).append("\" fill=\"#ffffff\" fill-opacity=\"0\" data-hover='")

@@ -4,7 +4,8 @@
  * the same way to SVG and to PNG ({@link org.initlab.report.plot.FigureRenderer}). It knows
  * nothing of studies.
  *
- * <p>Imports: the JDK only, and {@link org.initlab.report.html.Escape} for XML escaping in
- * {@code SvgCanvas} — an upward import that should go (escaping belongs below both packages).
+ * <p>Imports: the JDK (Java 2D and Image I/O for PNG, which no other package uses) and
+ * {@code org.initlab.io} (XML escaping and the JSON of hover data in {@code SvgCanvas}); no other
+ * {@code report} package.
  */
 package org.initlab.report.plot;

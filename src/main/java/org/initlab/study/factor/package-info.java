@@ -19,6 +19,6 @@
  * </ol>
  *
  * <p>May import {@code org.initlab.study.spec}, {@code catalog}, {@code init}, {@code nn},
- * {@code optim} and Jackson; nothing else of {@code org.initlab.study}.
+ * {@code optim}, {@link org.initlab.UserError} and Jackson; nothing else of {@code org.initlab.study}.
  */
 package org.initlab.study.factor;

@@ -13,8 +13,8 @@
  * <p>Step hooks run inside the training step and allocate nothing (allocate in
  * {@link org.initlab.train.probe.Probe#start}); observations at epoch records may allocate.
  *
- * <p>May import {@code org.initlab.train} (views, values, settings), {@code nn}, {@code math} and
- * {@code data}; imported by {@code study}, {@code report} and {@code cli}. The trainer does not
- * import it: it calls a {@link org.initlab.train.RunObserver}.
+ * <p>May import {@code org.initlab.train} (views, values, settings), {@code theory}, {@code nn},
+ * {@code init}, {@code math} and {@code data}; imported by {@code study}, {@code report} and
+ * {@code cli}. The trainer does not import it: it calls a {@link org.initlab.train.RunObserver}.
  */
 package org.initlab.train.probe;

@@ -45,6 +45,19 @@ class AggregationTest {
     }
 
     @Test
+    void configurationsWithoutAFactorThatAnotherExperimentVariesComeAfterThoseWithIt() {
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        levels.put("initializer", List.of("xavier", "he"));
+        levels.put("momentum", List.of("0", "0.9"));
+        StudyDesign design = new StudyDesign(levels, List.of());
+        Configuration withMomentum = design.configuration(Map.of("initializer", "he", "momentum", "0.9"));
+        Configuration without = design.configuration(Map.of("initializer", "he"));
+        assertTrue(design.configurationOrder().compare(withMomentum, without) < 0);
+        assertTrue(design.configurationOrder().compare(without, withMomentum) > 0);
+        assertEquals(Integer.MAX_VALUE, design.levelIndex("momentum", null));
+    }
+
+    @Test
     void summariesAreMeansWithTheirIntervalsOverSeeds() {
         StudyAggregate agg = study();
         RunGroup heRelu = group(agg, "he", "relu");

@@ -1,4 +1,4 @@
-package org.initlab.report.html;
+package org.initlab.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.initlab.data;
+package org.initlab.io;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.initlab.report.html;
+package org.initlab.io;
 
 /**
  * Escaping for text that comes from study specs (names, labels, descriptions) and ends up in
