@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -52,21 +53,29 @@ public record Shard(int index, int count) {
      * comment); each part keeps the grid's order.
      */
     public static List<List<PlannedRun>> partition(List<PlannedRun> runs, ToDoubleFunction<PlannedRun> cost, int count) {
+        return partition(runs, cost, PlannedRun::id, count);
+    }
+
+    /**
+     * Any items split so, each with a cost and a unique id (the tie-breaker); each part keeps the
+     * order of {@code items}. The Spark job's partitions ({@code --jobs N}) are split by this too.
+     */
+    public static <T> List<List<T>> partition(List<T> items, ToDoubleFunction<? super T> cost, Function<? super T, String> id, int count) {
         Map<String, Double> costs = new HashMap<>();
-        for (PlannedRun r : runs) costs.put(r.id(), cost.applyAsDouble(r));
-        List<PlannedRun> order = new ArrayList<>(runs);
-        order.sort(Comparator.comparingDouble((PlannedRun r) -> costs.get(r.id())).reversed().thenComparing(PlannedRun::id));
+        for (T r : items) costs.put(id.apply(r), cost.applyAsDouble(r));
+        List<T> order = new ArrayList<>(items);
+        order.sort(Comparator.comparingDouble((T r) -> costs.get(id.apply(r))).reversed().thenComparing(r -> id.apply(r)));
         double[] load = new double[count];
         Map<String, Integer> part = new HashMap<>();
-        for (PlannedRun r : order) {
+        for (T r : order) {
             int best = 0;
             for (int i = 1; i < count; i++) if (load[i] < load[best]) best = i;
-            load[best] += costs.get(r.id());
-            part.put(r.id(), best);
+            load[best] += costs.get(id.apply(r));
+            part.put(id.apply(r), best);
         }
-        List<List<PlannedRun>> parts = new ArrayList<>();
+        List<List<T>> parts = new ArrayList<>();
         for (int i = 0; i < count; i++) parts.add(new ArrayList<>());
-        for (PlannedRun r : runs) parts.get(part.get(r.id())).add(r);
+        for (T r : items) parts.get(part.get(id.apply(r))).add(r);
         return parts;
     }
 

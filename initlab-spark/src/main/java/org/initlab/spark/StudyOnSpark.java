@@ -10,6 +10,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.initlab.UserError;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
+import org.initlab.study.Shard;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
@@ -200,21 +201,13 @@ public final class StudyOnSpark {
     }
 
     /**
-     * Splits runs sorted by decreasing cost into {@code n} lists of about equal total cost, each
-     * run going to the lightest list so far (longest processing time first; within 4/3 of the best
-     * split). Deterministic: the same runs give the same partitions.
+     * Splits runs sorted by decreasing cost into {@code n} lists of about equal total cost, as
+     * {@code initlab run --shard} splits a grid ({@link Shard#partition}: longest processing time
+     * first, within 4/3 of the best split); each list stays sorted, so a task trains its longest
+     * run first. Deterministic: the same runs give the same partitions.
      */
     static List<List<RunItem>> partition(List<RunItem> sorted, int n) {
-        List<List<RunItem>> bins = new ArrayList<>();
-        double[] load = new double[n];
-        for (int i = 0; i < n; i++) bins.add(new ArrayList<>());
-        for (RunItem r : sorted) {
-            int best = 0;
-            for (int i = 1; i < n; i++) if (load[i] < load[best]) best = i;
-            bins.get(best).add(r);
-            load[best] += r.cost();
-        }
-        return bins;
+        return Shard.partition(sorted, RunItem::cost, RunItem::id, n);
     }
 
     /** The executor's {@link VectorModuleCheck.MissingModule}, found in the cause chain or in the message Spark relays. */
