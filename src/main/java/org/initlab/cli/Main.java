@@ -18,8 +18,8 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "A workbench for studying how weight initialization shapes the training of MLPs.",
-        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class, RunsCommand.class,
-                ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class, CompletionCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, MergeCommand.class, ReportCommand.class, CompareCommand.class, ListCommand.class,
+                RunsCommand.class, ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class, DataCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -69,6 +69,11 @@ final class ReportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         StudyStore store = new StudyStore(studyDir, options.disk());
         StudyManifest manifest = store.readManifest();
+        if (manifest.shard() != null) {
+            System.err.println(TerminalText.safe("initlab: " + studyDir + " holds " + manifest.shard().describe() + " of study '" + manifest.name()
+                    + "' (" + manifest.shard().runs().size() + " of " + manifest.runs().size() + " runs): the report shows those;"
+                    + " for the whole study, 'initlab merge OUT SHARD_DIR...' and report OUT"));
+        }
         FinishedRuns finished = store.readFinished(manifest);
         for (String line : finished.skipped(studyDir)) System.err.println(TerminalText.safe("initlab: " + line));
         String gaps = ProbeGaps.note(finished.runs().stream().map(RecordedProbes::of).toList(), studyDir);

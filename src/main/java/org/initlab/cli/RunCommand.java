@@ -90,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
     /** The live view, with --serve, once the study folder is prepared. */
     private LiveServer live;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "train only shard I of N (0 ≤ I < N), 1/N of the grid by estimated cost, into its own --out folder; 'initlab merge' combines the N folders")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
@@ -100,15 +103,18 @@ final class RunCommand implements Callable<Integer> {
         DatasetShape shape = new DatasetLoader().shapeBefore(spec.data().dataset(), DataOptionsFor.of(dataDir, spec.data()));
         List<PlannedRun> runs = Grid.expand(spec, maxRuns != null ? maxRuns : Grid.DEFAULT_MAX_RUNS);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        MemoryBudget memory = MemoryBudget.of(runs, shape, threads);
-        memory.requireArrays();
         PrintStream o = System.out;
         Path given = Path.of(study);
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
+        StudyManifest.ShardInfo part = ShardChoice.resolve(shard, folder, runs, shape);
+        List<PlannedRun> mine = ShardChoice.runsOf(part, runs);
+        MemoryBudget memory = MemoryBudget.of(mine, shape, threads);
+        memory.requireArrays();
         if (dryRun) {
-            DryRun.print(o, spec, runs, new DryRun.Context(threads, folder, shape, memory,
+            if (part != null) o.println(part.describe() + ": " + mine.size() + " of " + runs.size() + " runs");
+            DryRun.print(o, spec, mine, new DryRun.Context(threads, folder, shape, memory,
                     DataOptionsFor.of(dataDir, spec.data()).withVerify(!noVerify), force, TrainingSpeed.Budget.DEFAULT));
             memory.require();
             return 0;
@@ -118,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             int code;
             try (java.io.Closeable lock = store.lock()) {
-                code = train(spec, runs, store, folder, threads, o);
+                code = train(spec, runs, part, store, folder, threads, o);
             }
             if (live != null) {
                 // the folder is free again (another 'initlab run' may resume it); the view goes on reading it
@@ -133,9 +139,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int train(StudySpec spec, List<PlannedRun> runs, StudyStore store, Path folder, int threads, PrintStream o) {
-        StudyManifest manifest = store.prepare(spec, runs, force);
-        o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder));
+    /** Trains {@code runs}, or its shard {@code part} (null: all of it). */
+    private int train(StudySpec spec, List<PlannedRun> grid, StudyManifest.ShardInfo part, StudyStore store, Path folder, int threads,
+                      PrintStream o) {
+        StudyManifest manifest = store.prepare(spec, grid, force, part);
+        List<PlannedRun> runs = ShardChoice.runsOf(part, grid);
+        o.println(TerminalText.safe("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): "
+                + (part == null ? "" : part.describe() + ", " + runs.size() + " of ") + grid.size() + " runs in " + folder));
 
         if (serve) {
             live = LiveServer.start(folder, serveOptions.toOptions());

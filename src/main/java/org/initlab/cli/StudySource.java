@@ -18,16 +18,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds a study by built-in name, spec file path or study folder, and parses it. */
-final class StudySource {
+/**
+ * Finds a study by built-in name, spec file path or study folder, and parses it. Public for the
+ * cluster jobs (initlab-spark), which read a study the same way.
+ */
+public final class StudySource {
     /** The largest spec read: a real one is a few kilobytes, and YAML parsing is not the place to meet 10 MB. */
-    static final int MAX_SPEC_BYTES = 1_000_000;
+    public static final int MAX_SPEC_BYTES = 1_000_000;
 
     private static final String KINDS = "give a .yaml spec file, a study folder or a built-in study (see 'initlab list studies')";
 
     private StudySource() {}
 
-    static StudySpec load(String study, StudySpecParser.Overrides overrides) {
+    /** A built-in study, a {@code .yaml} spec, or a study folder (its spec with the options it was run with). */
+    public static StudySpec load(String study, StudySpecParser.Overrides overrides) {
         Path p = Path.of(study);
         if (Files.isDirectory(p)) {
             if (Files.isRegularFile(p.resolve("study.yaml"))) {
@@ -57,21 +61,35 @@ final class StudySource {
         } catch (IOException e) {
             throw new UserError(FileProblem.reading(p, e), e);
         }
+        long size = bytes.length;
         if (bytes.length > MAX_SPEC_BYTES) {
-            long size;
             try {
                 size = Files.size(p);
             } catch (IOException e) {
-                size = bytes.length;
+                // the bytes read tell enough
             }
-            throw new UserError(p + ": " + String.format("%,d", size) + " bytes is too large for a study spec (the limit is 1 MB;"
+        }
+        return text(p.toString(), bytes, size);
+    }
+
+    /**
+     * A spec read from elsewhere (another file system), as {@link #load} parses a file: at most
+     * {@link #MAX_SPEC_BYTES} + 1 bytes of it ({@code size} in all), named {@code where}.
+     */
+    public static StudySpec parse(String where, byte[] bytes, long size, StudySpecParser.Overrides overrides) {
+        return StudySpecParser.parse(text(where, bytes, size), where, overrides);
+    }
+
+    private static String text(String where, byte[] bytes, long size) {
+        if (bytes.length > MAX_SPEC_BYTES) {
+            throw new UserError(where + ": " + String.format("%,d", Math.max(size, bytes.length)) + " bytes is too large for a study spec (the limit is 1 MB;"
                     + " a spec is a short YAML file)");
         }
-        return utf8(p, bytes);
+        return utf8(where, bytes);
     }
 
     /** Strict UTF-8 decoding: the first byte that is not UTF-8 is named with its offset and line. */
-    static String utf8(Path p, byte[] bytes) {
+    static String utf8(String p, byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe || (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff)) {
             throw new UserError(p + ": not UTF-8 text but UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }

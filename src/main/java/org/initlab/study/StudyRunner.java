@@ -2,6 +2,7 @@ package org.initlab.study;
 
 import org.initlab.data.Dataset;
 import org.initlab.io.FileProblem;
+import org.initlab.data.DatasetShape;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.RunListener;
 import org.initlab.train.probe.ProbeDescription;
@@ -271,6 +272,16 @@ public final class StudyRunner {
     /** Multiply–adds of a run (training steps, evaluations, probes): a proxy for its time. */
     public static double cost(PlannedRun r, Dataset d) {
         return cost(r, d.features(), d.classes(), d.train().size(), d.validation().size(), d.test().size());
+    }
+
+    /**
+     * The same, from what is known of the dataset before loading it (exact for a catalogue
+     * dataset; see {@link DatasetShape}): the same on every machine, as sharding needs.
+     */
+    public static double cost(PlannedRun r, DatasetShape shape) {
+        int validation = r.spec().validationSize();
+        int classes = r.spec().classes() != null ? r.spec().classes() : shape.classes();
+        return cost(r, shape.features(), classes, Math.max(0, shape.training() - validation), validation, shape.test());
     }
 
     /** The same, from the dataset's shape alone (for estimates before loading it). */

@@ -147,7 +147,12 @@ public final class StudyStore {
      * Call under {@link #lock}: temporary files left by interrupted writes are removed.
      */
     public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force) {
-        StudyManifest manifest = manifest(spec, runs);
+        return prepare(spec, runs, force, null);
+    }
+
+    /** {@link #prepare(StudySpec, List, boolean)} for one shard of the grid ({@code initlab run --shard}); null: the whole grid. */
+    public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force, StudyManifest.ShardInfo shard) {
+        StudyManifest manifest = manifest(spec, runs).withShard(shard);
         try {
             disk.createDirectories(dir.resolve("runs"));
             removeTemporaries();
@@ -162,7 +167,7 @@ public final class StudyStore {
                 if (same) {
                     manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
                             manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
-                            old.created(), manifest.commandLine(), manifest.claims());
+                            old.created(), manifest.commandLine(), manifest.claims(), manifest.shard());
                 }
             }
             String options = spec.commandLine() == null ? "" : spec.commandLine().asOptions();

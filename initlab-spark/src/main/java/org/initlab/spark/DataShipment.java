@@ -5,13 +5,11 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.initlab.UserError;
-import org.initlab.data.DataOptions;
+import org.initlab.cli.DataOptionsFor;
 import org.initlab.data.Dataset;
 import org.initlab.data.DatasetLoader;
 import org.initlab.data.Origin;
-import org.initlab.data.Preprocessing;
 import org.initlab.data.SourceFile;
-import org.initlab.io.JsonFormat;
 import org.initlab.study.StudySpec;
 
 import java.io.IOException;
@@ -35,12 +33,18 @@ import java.util.Map;
  * @param folder       the shared folder holding the files
  * @param file         for a custom dataset that is one file (a {@code .pkl.gz}), its name; else null
  * @param files        every file read, with its SHA-256
+ * @param classes      the class count the spec declares, or null
  * @param provenance   what each run records as its data: the driver's, so that a run trained on
  *                     any executor records what a local run records
  */
 public record DataShipment(String dataset, boolean catalogue, String folder, String file, List<FileSum> files,
-                           int validationSize, String preprocessing, boolean verify, Map<String, Object> provenance)
+                           int validationSize, String preprocessing, Integer classes, boolean verify, Map<String, Object> provenance)
         implements Serializable {
+
+    /** The study's data choice this ships. */
+    public StudySpec.DataChoice choice() {
+        return new StudySpec.DataChoice(dataset, validationSize, preprocessing, classes);
+    }
 
     public record FileSum(String name, String sha256) implements Serializable {}
 
@@ -59,16 +63,13 @@ public record DataShipment(String dataset, boolean catalogue, String folder, Str
         } catch (IOException e) {
             throw new UserError("cannot read the data folder " + dataDir + ": " + e.getMessage(), e);
         }
-        DataOptions options = DataOptions.defaults().withDataDir(localDir).withValidationSize(choice.validationSize())
-                .withPreprocessing(Preprocessing.parse(choice.preprocessing())).withVerify(verify);
-        Dataset d = new DatasetLoader().load(choice.dataset(), options);
+        Dataset d = new DatasetLoader().load(choice.dataset(), DataOptionsFor.of(localDir, choice).withVerify(verify));
 
         java.nio.file.Path location = java.nio.file.Path.of(d.source().location());
         boolean single = Files.isRegularFile(location);
         java.nio.file.Path folder = single ? location.getParent() : location;
         String folderUri = folder.toUri().toString();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> provenance = new LinkedHashMap<>(JsonFormat.CANONICAL.convertValue(d.source(), Map.class));
+        Map<String, Object> provenance = new LinkedHashMap<>(DataOptionsFor.provenance(d)); // what a local run records
         if (shared != null && !"file".equals(shared.getScheme())) {
             // the driver read a local copy: runs record, and executors read, the shared folder it came from
             folderUri = remoteFolder(shared, choice, conf).toString();
@@ -78,7 +79,7 @@ public record DataShipment(String dataset, boolean catalogue, String folder, Str
         for (SourceFile f : d.source().files()) sums.add(new FileSum(f.name(), f.sha256()));
         DataShipment s = new DataShipment(choice.dataset(), d.source().origin() != Origin.PATH, folderUri,
                 single ? location.getFileName().toString() : null, List.copyOf(sums), choice.validationSize(),
-                choice.preprocessing(), verify, provenance);
+                choice.preprocessing(), choice.classes(), verify, provenance);
         return new Prepared(d, s);
     }
 

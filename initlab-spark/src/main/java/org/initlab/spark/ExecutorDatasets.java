@@ -3,10 +3,10 @@ package org.initlab.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.initlab.cli.DataOptionsFor;
 import org.initlab.data.DataOptions;
 import org.initlab.data.Dataset;
 import org.initlab.data.DatasetLoader;
-import org.initlab.data.Preprocessing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +41,14 @@ final class ExecutorDatasets {
 
     /** A dataset, and whether this call fetched its files (false: it was in this JVM already). */
     record Loaded(Dataset dataset, boolean fetched) {}
+
+    /**
+     * Gives this JVM's tasks the dataset the driver loaded: in local mode ({@code local[N]}) the
+     * driver's JVM is the executor, which then neither copies nor loads the files again.
+     */
+    static void offer(DataShipment shipment, Dataset loaded) {
+        LOADED.putIfAbsent(shipment, CompletableFuture.completedFuture(loaded));
+    }
 
     /**
      * The dataset of {@code shipment}, fetched into {@code localRoot} the first time.
@@ -86,8 +94,7 @@ final class ExecutorDatasets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the dataset from " + s.folder() + ": " + e.getMessage(), e);
         }
-        DataOptions options = DataOptions.defaults().withDataDir(dir).withAllowDownload(false).withVerify(s.verify())
-                .withValidationSize(s.validationSize()).withPreprocessing(Preprocessing.parse(s.preprocessing()));
+        DataOptions options = DataOptionsFor.of(dir, s.choice()).withAllowDownload(false).withVerify(s.verify());
         String name = s.catalogue() ? s.dataset() : (s.file() != null ? dir.resolve(s.file()) : dir).toString();
         // an empty environment: INITLAB_DATA on a node must not substitute other files for the driver's
         return new DatasetLoader(Map.of()).load(name, options);

@@ -118,7 +118,12 @@ public final class HadoopStudyFolder {
                     Files.copy(in, staging.resolve(StudyStore.MANIFEST));
                 }
             }
-            StudyManifest m = new StudyStore(staging).prepare(spec, runs, force);
+            StudyStore local = new StudyStore(staging);
+            if (fs.exists(manifest) && local.readManifest().shard() != null) {
+                throw new UserError(dir.toUri() + " holds " + local.readManifest().shard().describe() + " of a study ('initlab run --shard'):"
+                        + " the Spark job trains whole studies; give it another --out folder, or merge the shards first ('initlab merge')");
+            }
+            StudyManifest m = local.prepare(spec, runs, force);
             fs.mkdirs(new Path(dir, "runs"));
             cleanTemporaries();
             // the core names the folder it prepared, here the staging copy, in study.yaml's "# run with:" line

@@ -10,9 +10,11 @@ import org.apache.spark.util.LongAccumulator;
 import org.initlab.UserError;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
+import org.initlab.study.Shard;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
+import org.initlab.study.TrainingSplit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,6 +107,8 @@ public final class StudyOnSpark {
         List<RunItem> items = new ArrayList<>();
         for (PlannedRun r : todo) {
             DataShipment.Prepared d = data.computeIfAbsent(r.spec().dataChoice(), c -> load(c, o));
+            String tooLarge = TrainingSplit.of(d.dataset()).tooSmallFor(r.spec().batchSize());
+            if (tooLarge != null) throw new UserError("batch_size " + tooLarge); // as initlab run says, before any task
             items.add(RunItem.of(r, StudyRunner.cost(r, d.dataset()), d.shipment()));
         }
         items.sort(Comparator.comparingDouble(RunItem::cost).reversed().thenComparing(RunItem::id));
@@ -133,9 +137,10 @@ public final class StudyOnSpark {
 
     private DataShipment.Prepared load(StudySpec.DataChoice c, Options o) {
         DataShipment.Prepared d = DataShipment.prepare(c, o.dataDir(), o.verify(), sc.hadoopConfiguration());
-        out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s; executors copy it once each from %s",
+        if (sc.isLocal()) ExecutorDatasets.offer(d.shipment(), d.dataset()); // the executor is this JVM: no second copy
+        out.println(String.format(Locale.ROOT, "Data: %s — %d train / %d validation / %d test, %s; %s",
                 d.dataset().name(), d.dataset().train().size(), d.dataset().validation().size(), d.dataset().test().size(),
-                c.preprocessing(), d.shipment().folder()));
+                c.preprocessing(), sc.isLocal() ? "loaded once for the driver and its tasks" : "executors copy it once each from " + d.shipment().folder()));
         return d;
     }
 
@@ -144,6 +149,7 @@ public final class StudyOnSpark {
      * that join later are checked by their first study task ({@link TrainPartition}).
      */
     private void checkExecutors() {
+        if (sc.isLocal()) return; // the executor is the driver's JVM, checked already
         int n = Math.max(1, sc.defaultParallelism());
         VectorModuleCheck check = moduleCheck;
         sc.setJobDescription("initlab: check that executors have " + check.module());
@@ -195,21 +201,13 @@ public final class StudyOnSpark {
     }
 
     /**
-     * Splits runs sorted by decreasing cost into {@code n} lists of about equal total cost, each
-     * run going to the lightest list so far (longest processing time first; within 4/3 of the best
-     * split). Deterministic: the same runs give the same partitions.
+     * Splits runs sorted by decreasing cost into {@code n} lists of about equal total cost, as
+     * {@code initlab run --shard} splits a grid ({@link Shard#partition}: longest processing time
+     * first, within 4/3 of the best split); each list stays sorted, so a task trains its longest
+     * run first. Deterministic: the same runs give the same partitions.
      */
     static List<List<RunItem>> partition(List<RunItem> sorted, int n) {
-        List<List<RunItem>> bins = new ArrayList<>();
-        double[] load = new double[n];
-        for (int i = 0; i < n; i++) bins.add(new ArrayList<>());
-        for (RunItem r : sorted) {
-            int best = 0;
-            for (int i = 1; i < n; i++) if (load[i] < load[best]) best = i;
-            bins.get(best).add(r);
-            load[best] += r.cost();
-        }
-        return bins;
+        return Shard.partition(sorted, RunItem::cost, RunItem::id, n);
     }
 
     /** The executor's {@link VectorModuleCheck.MissingModule}, found in the cause chain or in the message Spark relays. */

@@ -4,8 +4,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.initlab.UserError;
+import org.initlab.cli.StudySource;
 import org.initlab.io.JsonFormat;
-import org.initlab.study.BuiltInStudies;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
@@ -14,21 +14,24 @@ import org.initlab.study.StudyStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Finds a study as {@code initlab run} does: a built-in name, a {@code .yaml} spec, or a study
- * folder to resume (with the options it was run with), the folder here on any Hadoop file
- * system. (The core's {@code cli.StudySource} does the same for local paths; it is not public.)
+ * Finds a study as {@code initlab run} does ({@link StudySource}): a built-in name, a {@code .yaml}
+ * spec, or a study folder to resume (with the options it was run with). A local path is the
+ * core's business; a folder or spec on another Hadoop file system ({@code hdfs://},
+ * {@code s3a://}) is read here and parsed by the core the same way.
  */
 final class StudySources {
     private StudySources() {}
 
     static StudySpec load(String study, StudySpecParser.Overrides overrides, Configuration conf) {
-        URI uri = HadoopStudyFolder.parse(study);
+        boolean uri = study.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*");
+        if (!uri) return StudySource.load(study, overrides);
+        URI u = HadoopStudyFolder.parse(study);
+        if ("file".equals(u.getScheme())) return StudySource.load(java.nio.file.Path.of(u).toString(), overrides);
         try {
-            FileSystem fs = FileSystem.get(uri, conf);
-            Path p = new Path(uri);
+            FileSystem fs = FileSystem.get(u, conf);
+            Path p = new Path(u);
             if (fs.isDirectory(p)) {
                 Path spec = new Path(p, StudyStore.SPEC);
                 if (!fs.isFile(spec)) throw new UserError(study + " is a folder without " + StudyStore.SPEC + ": give a study spec, a built-in study or a study folder");
@@ -39,22 +42,19 @@ final class StudySources {
                         saved = JsonFormat.CANONICAL.readValue(in, StudyManifest.class).commandLine();
                     }
                 }
-                return StudySpecParser.parse(read(fs, spec), spec.toString(), overrides.orElse(saved));
+                return parse(fs, spec, overrides.orElse(saved));
             }
-            if (fs.isFile(p)) return StudySpecParser.parse(read(fs, p), study, overrides);
+            if (fs.isFile(p)) return parse(fs, p, overrides);
         } catch (IOException e) {
             throw new UserError("cannot read " + study + ": " + e.getMessage(), e);
         }
-        if (study.endsWith(".yaml") || study.endsWith(".yml")) {
-            throw new UserError("no study spec at " + study + " (a built-in study is named without .yaml: see 'initlab list studies')");
-        }
-        // a built-in study; a typo gets the core's message with the nearest name
-        return StudySpecParser.parse(BuiltInStudies.source(study), "built-in study " + study, overrides);
+        throw new UserError("no study spec or study folder at " + study);
     }
 
-    private static String read(FileSystem fs, Path p) throws IOException {
+    private static StudySpec parse(FileSystem fs, Path p, StudySpecParser.Overrides overrides) throws IOException {
         try (InputStream in = fs.open(p)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = in.readNBytes(StudySource.MAX_SPEC_BYTES + 1);
+            return StudySource.parse(p.toString(), bytes, fs.getFileStatus(p).getLen(), overrides);
         }
     }
 }

@@ -1,0 +1,368 @@
+package org.initlab.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.initlab.UserError;
+import org.initlab.io.AtomicFile;
+import org.initlab.io.JsonFormat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * {@code initlab merge OUT DIR...}: one study folder from the folders of a study's shards
+ * ({@code initlab run --shard I/N}). Nothing is written until every check passed, each failing
+ * one a line of its own: the folders hold the same study (grid, labels, spec text), they are the
+ * N shards of one split, each exactly once, and every run of the grid is finished in some folder.
+ * A run finished in two folders is taken once when both hold the same bits (everything but the
+ * wall-clock fields {@code started}, {@code finished}, {@code machine}, {@code result.timing}),
+ * and refused when they differ: training is deterministic, so a difference means a fault that a
+ * person must look at.
+ *
+ * <p>Each run's files are hard-linked into {@code OUT} when it is on the same file system (initlab
+ * never changes a file in place, it replaces it by a rename, so a link shares nothing that could
+ * change), else copied; either way under a temporary name, then renamed, {@code result.json} last,
+ * so that a run appears whole or not at all. {@code study.yaml} and {@code study.json} are written
+ * last: a merge that was interrupted leaves no study folder, only finished runs, and running it
+ * again takes up where it stopped.
+ */
+public final class ShardMerge {
+    /** The fields of a run's record that say when and where it was trained, not what training gave. */
+    static final List<String> WALL_CLOCK = List.of("started", "finished", "machine", "result.timing");
+
+    /** A shard folder as given: its store and the name to show for it. */
+    public record Folder(StudyStore store, String name) {}
+
+    /**
+     * What the merge did.
+     *
+     * @param linked       runs whose files were hard-linked
+     * @param copied       runs whose files were copied (another file system)
+     * @param alreadyThere runs an earlier, interrupted merge had written
+     * @param duplicates   runs finished in two folders with the same bits (each taken once)
+     */
+    public record Outcome(int shards, int runs, int linked, int copied, int alreadyThere, List<String> duplicates) {}
+
+    private ShardMerge() {}
+
+    /**
+     * Merges {@code shards} into {@code out}.
+     *
+     * @param spec     the study, as its first shard folder holds it
+     * @param runs     its grid (the same for every shard: checked)
+     * @param describe a run in words for messages ("1 hidden · relu · he · seed 0")
+     */
+    public static Outcome merge(StudyStore out, List<Folder> shards, StudySpec spec, List<PlannedRun> runs,
+                                Function<PlannedRun, String> describe) {
+        if (shards.isEmpty()) throw new UserError("name the shard folders to merge: initlab merge OUT DIR...");
+        List<StudyManifest> manifests = new ArrayList<>();
+        for (Folder f : shards) manifests.add(f.store().readManifest());
+        checkSameStudy(shards, manifests, runs);
+        Map<String, Integer> owner = checkShards(shards, manifests, runs);
+
+        Map<String, Folder> source = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>(), differing = new ArrayList<>(), duplicates = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            Folder own = shards.get(owner.get(r.id()));
+            List<Folder> holders = shards.stream().filter(f -> f.store().read(r.id()) instanceof StoredResult.Finished).toList();
+            if (holders.isEmpty()) {
+                missing.add(r.id() + " (" + manifests.get(owner.get(r.id())).shard().describe() + ", " + own.name() + ": " + describe.apply(r) + ")");
+                continue;
+            }
+            Folder keep = holders.contains(own) ? own : holders.getFirst();
+            source.put(r.id(), keep);
+            for (Folder other : holders) {
+                if (other == keep) continue;
+                String diff = difference(keep.store().readResult(r.id()), other.store().readResult(r.id()));
+                if (diff == null) {
+                    if (!duplicates.contains(r.id())) duplicates.add(r.id());
+                } else {
+                    differing.add(r.id() + " (" + describe.apply(r) + "; " + keep.name() + " and " + other.name() + " differ at " + diff
+                            + "; it belongs to " + manifests.get(owner.get(r.id())).shard().describe() + ")");
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UserError(count(missing.size(), "run is", "runs are") + " missing: " + String.join(", ", missing)
+                    + "; finish each with 'initlab run SHARD_DIR' (it resumes), then merge again");
+        }
+        if (!differing.isEmpty()) {
+            throw new UserError(count(differing.size(), "run is", "runs are") + " finished in two folders with different results: "
+                    + String.join(", ", differing) + "; delete the wrong copy (runs/ID in a folder it does not belong to), then merge again");
+        }
+        return write(out, spec, runs, source, shards.size(), duplicates);
+    }
+
+    /** Every folder holds the study of the first: the same grid, the same manifest, the same spec text. */
+    private static void checkSameStudy(List<Folder> shards, List<StudyManifest> manifests, List<PlannedRun> runs) {
+        StudyManifest first = manifests.getFirst();
+        String grid = StudyStore.fingerprint(runs);
+        if (!grid.equals(first.fingerprint())) {
+            throw new UserError(shards.getFirst().name() + ": its spec gives other runs with this initlab (" + org.initlab.Version.current() + ") than those it"
+                    + " holds (made by initlab " + first.initlab() + "): merge with the initlab version that trained the shards");
+        }
+        String firstManifest = comparable(first), firstSpec = specText(shards.getFirst().store());
+        for (int i = 1; i < shards.size(); i++) {
+            StudyManifest m = manifests.get(i);
+            String what = null;
+            if (!m.fingerprint().equals(first.fingerprint())) {
+                what = "another grid: study '" + m.name() + "', " + m.runs().size() + " runs (grid " + m.fingerprint() + "), not '"
+                        + first.name() + "', " + first.runs().size() + " runs (grid " + first.fingerprint() + ")";
+            } else if (!comparable(m).equals(firstManifest)) {
+                what = "the same runs under other names (its study.json's labels, experiments or options differ)";
+            } else if (!specText(shards.get(i).store()).equals(firstSpec)) {
+                what = "the same grid from another spec text (its study.yaml differs, e.g. in probe settings or descriptions)";
+            }
+            if (what != null) {
+                throw new UserError(shards.get(i).name() + " holds " + what + " than " + shards.getFirst().name()
+                        + ": merge only the shard folders of one study, run with one spec");
+            }
+        }
+    }
+
+    /**
+     * Each folder is a shard of the same split, each shard of it is given once; the shards' run
+     * lists split the grid. Returns each run's shard as an index into {@code shards}.
+     */
+    private static Map<String, Integer> checkShards(List<Folder> shards, List<StudyManifest> manifests, List<PlannedRun> runs) {
+        Integer count = null;
+        Map<Integer, Integer> byIndex = new LinkedHashMap<>();
+        for (int i = 0; i < shards.size(); i++) {
+            StudyManifest.ShardInfo s = manifests.get(i).shard();
+            if (s == null) {
+                throw new UserError(shards.get(i).name() + " is not a shard folder (it holds the whole study '" + manifests.get(i).name()
+                        + "'); merge combines the folders of 'initlab run STUDY --shard I/N'");
+            }
+            if (count == null) count = s.count();
+            if (s.count() != count) {
+                throw new UserError(shards.get(i).name() + " holds " + s.describe() + " but " + shards.getFirst().name() + " holds "
+                        + manifests.getFirst().shard().describe() + ": merge the shards of one split into N");
+            }
+            Integer before = byIndex.put(s.index(), i);
+            if (before != null) {
+                throw new UserError(shards.get(before).name() + " and " + shards.get(i).name() + " both hold " + s.describe()
+                        + (sameFolder(shards.get(before), shards.get(i)) ? " (they are one folder, given twice)" : "") + ": give each shard once");
+            }
+        }
+        List<String> absent = new ArrayList<>();
+        for (int k = 0; k < count; k++) if (!byIndex.containsKey(k)) absent.add("shard " + k + "/" + count);
+        if (!absent.isEmpty()) {
+            throw new UserError(String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " missing: no folder given holds "
+                    + (absent.size() == 1 ? "it" : "them") + " (" + shards.size() + " given of " + count + "); add "
+                    + (absent.size() == 1 ? "its folder" : "their folders") + ", or train " + (absent.size() == 1 ? "it" : "them")
+                    + " with 'initlab run STUDY --shard I/" + count + "'");
+        }
+        Map<String, Integer> owner = new LinkedHashMap<>();
+        for (int i = 0; i < shards.size(); i++) {
+            for (String id : manifests.get(i).shard().runs()) {
+                Integer other = owner.put(id, i);
+                if (other != null) {
+                    throw new UserError("run " + id + " is in the run lists of both " + manifests.get(other).shard().describe() + " ("
+                            + shards.get(other).name() + ") and " + manifests.get(i).shard().describe() + " (" + shards.get(i).name()
+                            + "): the shards were split by different initlab versions; train them with one");
+                }
+            }
+        }
+        for (PlannedRun r : runs) {
+            if (!owner.containsKey(r.id())) {
+                throw new UserError("run " + r.id() + " is in no shard's run list: the shards were split by different initlab versions; train them with one");
+            }
+        }
+        return owner;
+    }
+
+    private static boolean sameFolder(Folder a, Folder b) {
+        try {
+            return Files.isSameFile(a.store().dir(), b.store().dir());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The manifest without what differs between shards of one study (when made, by which version, which shard). */
+    private static String comparable(StudyManifest m) {
+        try {
+            return JsonFormat.CANONICAL.writeValueAsString(new StudyManifest(m.name(), m.description(), m.protocol(), m.data(), m.seeds(),
+                    m.experiments(), m.runs(), m.fingerprint(), null, null, m.commandLine(), m.claims(), null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** study.yaml without the lines naming the folder it was run in ("# run with: ..."). */
+    private static String specText(StudyStore s) {
+        Path p = s.dir().resolve(StudyStore.SPEC);
+        try {
+            return withoutRunWith(Files.readString(p));
+        } catch (IOException e) {
+            throw new UserError(p + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A spec's text without the leading "# run with: OPTIONS (... 'initlab run DIR' ...)" lines
+     * that {@link StudyStore#prepare} puts before it, which name a shard's folder.
+     */
+    static String withoutRunWith(String text) {
+        while (text.startsWith(RUN_WITH) && text.indexOf('\n') >= 0) text = text.substring(text.indexOf('\n') + 1);
+        return text;
+    }
+
+    private static final String RUN_WITH = "# run with: ";
+
+    /**
+     * Where two records of one run differ in what training determines (all but {@link #WALL_CLOCK}),
+     * as a JSON path ("result.epochs[3].trainLoss"); null when they hold the same bits.
+     */
+    public static String difference(RunRecord a, RunRecord b) {
+        return difference("", withoutWallClock(a), withoutWallClock(b));
+    }
+
+    private static JsonNode withoutWallClock(RunRecord r) {
+        ObjectNode n = JsonFormat.CANONICAL.valueToTree(r);
+        for (String f : WALL_CLOCK) {
+            ObjectNode parent = n;
+            String[] path = f.split("\\.");
+            for (int i = 0; i < path.length - 1 && parent != null; i++) parent = parent.get(path[i]) instanceof ObjectNode o ? o : null;
+            if (parent != null) parent.remove(path[path.length - 1]);
+        }
+        return n;
+    }
+
+    /** Doubles compare as their exact text (canonical JSON prints every double exactly). */
+    private static String difference(String path, JsonNode a, JsonNode b) {
+        if (a.isContainerNode() && b.isContainerNode() && a.getNodeType() == b.getNodeType()) {
+            if (a.size() != b.size()) return (path.isEmpty() ? "the top level" : path) + " (" + a.size() + " vs " + b.size() + " entries)";
+            if (a.isArray()) {
+                for (int i = 0; i < a.size(); i++) {
+                    String d = difference(path + "[" + i + "]", a.get(i), b.get(i));
+                    if (d != null) return d;
+                }
+            } else {
+                for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    String p = path.isEmpty() ? f : path + "." + f;
+                    if (!b.has(f)) return p + " (in one only)";
+                    String d = difference(p, a.get(f), b.get(f));
+                    if (d != null) return d;
+                }
+            }
+            return null;
+        }
+        return Objects.equals(a.toString(), b.toString()) ? null : path;
+    }
+
+    private static Outcome write(StudyStore out, StudySpec spec, List<PlannedRun> runs, Map<String, Folder> source, int shards,
+                                 List<String> duplicates) {
+        Path dir = out.dir();
+        int linked = 0, copied = 0, already = 0;
+        try (java.io.Closeable lock = out.lock()) {
+            if (Files.isRegularFile(dir.resolve(StudyStore.MANIFEST))) {
+                StudyManifest there = out.readManifest();
+                if (!there.fingerprint().equals(StudyStore.fingerprint(runs))) {
+                    throw new UserError(dir + " holds another study ('" + there.name() + "', " + there.runs().size()
+                            + " runs): merge into a new folder");
+                }
+            } else {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    List<String> other = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals("runs") && !n.equals(".lock")).sorted().toList();
+                    if (!other.isEmpty()) {
+                        throw new UserError(dir + " is not empty (" + String.join(", ", other.subList(0, Math.min(3, other.size())))
+                                + (other.size() > 3 ? ", …" : "") + ") and is not a study folder: merge into a new folder");
+                    }
+                }
+            }
+            out.removeTemporaries(); // a killed merge's; the lock keeps out any other writer
+            for (PlannedRun r : runs) {
+                Folder from = source.get(r.id());
+                Path src = from.store().runDir(r.id()), dst = out.runDir(r.id());
+                if (out.read(r.id()) instanceof StoredResult.Finished) {
+                    String diff = difference(out.readResult(r.id()), from.store().readResult(r.id()));
+                    if (diff != null) {
+                        throw new UserError(dst + " holds a result that differs from " + from.name() + "'s at " + diff
+                                + ": " + dir + " was merged from other shards; merge into a new folder");
+                    }
+                    already++;
+                    continue;
+                }
+                if (placeRun(src, dst)) linked++;
+                else copied++;
+            }
+            out.prepare(new StudySpec(spec.name(), spec.description(), spec.protocol(), spec.data(), spec.seeds(), spec.experiments(),
+                    withoutRunWith(spec.source()), spec.commandLine(), spec.claims()), runs, false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Outcome(shards, runs.size(), linked, copied, already, List.copyOf(duplicates));
+    }
+
+    /** A run's files into {@code dst}, {@code result.json} last; true when every file was linked, not copied. */
+    private static boolean placeRun(Path src, Path dst) throws IOException {
+        Files.createDirectories(dst);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(src)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted((x, y) -> {
+                boolean rx = x.getFileName().toString().equals(StudyStore.RESULT), ry = y.getFileName().toString().equals(StudyStore.RESULT);
+                return rx != ry ? Boolean.compare(rx, ry) : x.compareTo(y);
+            }).toList();
+        }
+        boolean allLinked = true;
+        for (Path f : files) {
+            Path target = dst.resolve(f.getFileName());
+            if (f.getFileName().toString().equals(StudyStore.RESULT)) syncFolder(dst); // the weights' names before the result's
+            allLinked &= place(f, target);
+        }
+        syncFolder(dst);
+        return allLinked;
+    }
+
+    /** One file, linked or copied under a temporary name, then renamed to its name; true when linked. */
+    private static boolean place(Path src, Path target) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + "-" + UUID.randomUUID() + AtomicFile.TEMP_SUFFIX);
+        try {
+            try {
+                Files.createLink(tmp, src);
+            } catch (FileSystemException | UnsupportedOperationException e) {
+                // another file system (EXDEV), or one without hard links: copy, synced like any result file
+                AtomicFile.write(target, o -> Files.copy(src, o));
+                return false;
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes the renames in {@code dir} durable (POSIX: fsync the folder); best effort. */
+    private static void syncFolder(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some file systems cannot sync a folder
+        }
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}
