@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
-        StudyManifest.ShardInfo part = ShardChoice.resolve(shard, folder, runs, shape);
+        StudyManifest.ShardInfo part = ShardChoice.resolve(shard, folder, runs, shape, force);
         List<PlannedRun> mine = ShardChoice.runsOf(part, runs);
         MemoryBudget memory = MemoryBudget.of(mine, shape, threads);
         memory.requireArrays();

@@ -29,10 +29,18 @@ final class ShardChoice {
      * for the whole grid.
      *
      * @param shape the dataset as known before loading it: what the runs' costs are computed from
+     * @param force {@code --force}: a study.json that cannot be read is to be replaced, as if absent
      */
-    static StudyManifest.ShardInfo resolve(String given, Path folder, List<PlannedRun> runs, DatasetShape shape) {
+    static StudyManifest.ShardInfo resolve(String given, Path folder, List<PlannedRun> runs, DatasetShape shape, boolean force) {
         Shard wanted = given == null ? null : Shard.parse(given);
-        StudyManifest there = Files.isRegularFile(folder.resolve(StudyStore.MANIFEST)) ? new StudyStore(folder).readManifest() : null;
+        StudyManifest there = null;
+        if (Files.isRegularFile(folder.resolve(StudyStore.MANIFEST))) {
+            try {
+                there = new StudyStore(folder).readManifest();
+            } catch (UserError unreadable) {
+                if (!force) throw unreadable;
+            }
+        }
         StudyManifest.ShardInfo held = there == null ? null : there.shard();
         if (held != null && wanted != null && !held.shard().equals(wanted)) {
             throw new UserError(folder + " holds " + held.describe() + " of study '" + there.name() + "', not shard " + wanted

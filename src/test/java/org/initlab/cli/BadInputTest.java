@@ -165,10 +165,10 @@ class BadInputTest {
     @Test
     void misspeltCommandGetsTheNearest() {
         Outcome o = cli("rnu", "study.yaml");
-        assertEquals("initlab: unknown command 'rnu'; did you mean 'run'? Commands: run, serve, report, compare, list, runs, show, export, help, data,"
+        assertEquals("initlab: unknown command 'rnu'; did you mean 'run'? Commands: run, serve, merge, report, compare, list, runs, show, export, help, data,"
                 + " completion (see 'initlab --help')", o.line());
         assertEquals("", o.out());
-        assertEquals("initlab: unknown command 'qqqqqqqq'. Commands: run, serve, report, compare, list, runs, show, export, help, data, completion"
+        assertEquals("initlab: unknown command 'qqqqqqqq'. Commands: run, serve, merge, report, compare, list, runs, show, export, help, data, completion"
                 + " (see 'initlab --help')", cli("qqqqqqqq").line());
         cli("data", "fecth", "mnist").line("unknown command 'data fecth'; did you mean 'data fetch'?");
         cli("run", "x.yaml", "--epoch", "3").line("unknown option '--epoch'; did you mean '--epochs'?");

@@ -194,7 +194,8 @@ class StudyRunTest {
         new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the child ends after SIG" + signal);
         Map<String, String> before = results(dir);
-        assertTrue(before.size() >= 2 && before.size() < 12, "some runs finished, not all: " + before.size());
+        assertTrue(before.size() >= 2 && before.size() < 12, "some runs finished, not all: " + before.size() + "; the child's output:\n"
+                + Files.readString(tmp.resolve("child-" + signal + ".log")));
         StudyStore store = new StudyStore(dir);
         for (String id : before.keySet()) store.readResult(id); // every finished result is whole
 
