@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,8 +186,13 @@ class StudyRunTest {
     private void interruptedStudyResumes(String signal) throws Exception {
         Path dir = tmp.resolve("crash-" + signal);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", spec.toString(), "--out", dir.toString(), "--jobs", "1", "--epochs", "25", "--no-report")
+        List<String> command = new ArrayList<>();
+        // a shell that starts a job in the background (CI scripts do) makes it ignore SIGINT, and the JVM then
+        // never installs its Ctrl-C handler; coreutils' env gives the child the default disposition back
+        if (signal.equals("INT") && Files.isExecutable(Path.of("/usr/bin/env"))) command.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
+        command.addAll(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", spec.toString(), "--out", dir.toString(), "--jobs", "1", "--epochs", "25", "--no-report"));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + signal + ".log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (results(dir).size() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
