@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.initlab.data.Dataset;
 import org.initlab.init.Initializers;
@@ -152,19 +151,6 @@ public final class CpuTimeBenchmark {
 
     private static final int PEAK_STEPS = 600_000 / SPECIES.length();
 
-    /** 12 independent register-only FMA chains: the ceiling (as in {@link GemmBenchmark#fmaPeak}). */
-    private static float fmaPeak(float[] seed) {
-        FloatVector x = FloatVector.fromArray(SPECIES, seed, 0), y = FloatVector.fromArray(SPECIES, seed, SPECIES.length());
-        FloatVector c0 = x, c1 = y, c2 = x.neg(), c3 = y.neg(), c4 = x.mul(0.5f), c5 = y.mul(0.5f);
-        FloatVector c6 = x.mul(0.25f), c7 = y.mul(0.25f), c8 = x.mul(2f), c9 = y.mul(2f), c10 = x.mul(-2f), c11 = y.mul(-2f);
-        for (int i = 0; i < PEAK_STEPS; i++) {
-            c0 = c0.fma(x, y); c1 = c1.fma(x, y); c2 = c2.fma(x, y); c3 = c3.fma(x, y);
-            c4 = c4.fma(x, y); c5 = c5.fma(x, y); c6 = c6.fma(x, y); c7 = c7.fma(x, y);
-            c8 = c8.fma(x, y); c9 = c9.fma(x, y); c10 = c10.fma(x, y); c11 = c11.fma(x, y);
-        }
-        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11).reduceLanes(VectorOperators.ADD);
-    }
-
     private static float sink;
 
     private static List<Item> items() {
@@ -178,7 +164,7 @@ public final class CpuTimeBenchmark {
         float[] seed = random(2 * SPECIES.length(), 9);
         org.initlab.nn.Activation relu = Activations.create("relu");
         List<Item> items = new ArrayList<>();
-        items.add(new Item("fmaPeak", 2.0 * 12 * PEAK_STEPS * SPECIES.length(), () -> sink += fmaPeak(seed)));
+        items.add(new Item("fmaPeak", 2.0 * 12 * PEAK_STEPS * SPECIES.length(), () -> sink += GemmBenchmark.fmaChains(seed, PEAK_STEPS)));
         items.add(new Item("fwd1 150x256x784", 2.0 * BATCH * HIDDEN * IN, () -> g.mulNN(BATCH, HIDDEN, IN, x, w1, h1)));
         items.add(new Item("fwd1Fused 150x256x784 +bias,relu", 2.0 * BATCH * HIDDEN * IN, () -> g.mulNNBias(BATCH, HIDDEN, IN, x, w1, b1, h1, relu, a1)));
         items.add(new Item("fwd2 150x256x256", 2.0 * BATCH * HIDDEN * HIDDEN, () -> g.mulNN(BATCH, HIDDEN, HIDDEN, h1, w2, h2)));

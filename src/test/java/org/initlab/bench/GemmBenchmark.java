@@ -165,10 +165,15 @@ public class GemmBenchmark {
     @Benchmark
     @OperationsPerInvocation(2 * 12 * 1_200_000)
     public float fmaPeak() {
-        FloatVector x = FloatVector.fromArray(SPECIES, peakSeed, 0), y = FloatVector.fromArray(SPECIES, peakSeed, SPECIES.length());
+        return fmaChains(peakSeed, PEAK_STEPS);
+    }
+
+    /** 12 independent register-only FMA chains over {@code steps} steps (2·12·L flops each), from two vectors of {@code seed}. */
+    static float fmaChains(float[] seed, int steps) {
+        FloatVector x = FloatVector.fromArray(SPECIES, seed, 0), y = FloatVector.fromArray(SPECIES, seed, SPECIES.length());
         FloatVector c0 = x, c1 = y, c2 = x.neg(), c3 = y.neg(), c4 = x.mul(0.5f), c5 = y.mul(0.5f);
         FloatVector c6 = x.mul(0.25f), c7 = y.mul(0.25f), c8 = x.mul(2f), c9 = y.mul(2f), c10 = x.mul(-2f), c11 = y.mul(-2f);
-        for (int i = 0; i < PEAK_STEPS; i++) {
+        for (int i = 0; i < steps; i++) {
             c0 = c0.fma(x, y); c1 = c1.fma(x, y); c2 = c2.fma(x, y); c3 = c3.fma(x, y);
             c4 = c4.fma(x, y); c5 = c5.fma(x, y); c6 = c6.fma(x, y); c7 = c7.fma(x, y);
             c8 = c8.fma(x, y); c9 = c9.fma(x, y); c10 = c10.fma(x, y); c11 = c11.fma(x, y);

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,16 +66,7 @@ class StudyRunTest {
     }
 
     static Map<String, String> results(Path study) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        Path runs = study.resolve("runs");
-        if (!Files.isDirectory(runs)) return out;
-        try (Stream<Path> s = Files.list(runs)) {
-            for (Path r : s.toList()) {
-                Path f = r.resolve(StudyStore.RESULT);
-                if (Files.isRegularFile(f)) out.put(r.getFileName().toString(), Files.readString(f));
-            }
-        }
-        return out;
+        return TinyStudy.results(study);
     }
 
     @Test

@@ -64,11 +64,11 @@ final class HeatmapPainter {
             c.text(px + 2, top - 6, TextMetrics.fit(p.rowAxis(), PlotArea.LABEL_SIZE, false, rowLabelWidth + 8),
                     TextStyle.of(PlotArea.LABEL_SIZE, TextStyle.Anchor.START).colour(Rgb.MUTED));
         }
-        colourBar(c, p, left + w + 10, top, h);
+        colourBar(c, left + w + 10, top, h, p.maxLabel(), p.minLabel());
     }
 
-    /** A vertical colour bar with its end values. */
-    private static void colourBar(Canvas c, HeatmapPanel p, double x, double top, double h) {
+    /** A vertical viridis colour bar with its end values (also the phase diagram's). */
+    static void colourBar(Canvas c, double x, double top, double h, String maxLabel, String minLabel) {
         int steps = 24;
         for (int i = 0; i < steps; i++) {
             double t0 = (double) i / steps;
@@ -76,7 +76,7 @@ final class HeatmapPainter {
         }
         c.rect(x, top, 9, h, null, Stroke.solid(Rgb.AXIS, 0.6));
         TextStyle s = TextStyle.of(9.5, TextStyle.Anchor.START).colour(Rgb.MUTED);
-        c.text(x + 12, top + 8, p.maxLabel(), s);
-        c.text(x + 12, top + h, p.minLabel(), s);
+        c.text(x + 12, top + 8, maxLabel, s);
+        c.text(x + 12, top + h, minLabel, s);
     }
 }

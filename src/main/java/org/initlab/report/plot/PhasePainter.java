@@ -61,7 +61,7 @@ final class PhasePainter {
             c.endGroup();
         }
         c.endGroup();
-        colourBar(c, p, left + w + 10, top, h);
+        HeatmapPainter.colourBar(c, left + w + 10, top, h, p.maxLabel(), p.minLabel());
     }
 
     /**
@@ -82,17 +82,5 @@ final class PhasePainter {
             g = k + (v - grid[k]) / (grid[k + 1] - grid[k]);
         }
         return Math.max(-50, Math.min(n + 50, g));
-    }
-
-    private static void colourBar(Canvas c, PhasePanel p, double x, double top, double h) {
-        int steps = 24;
-        for (int i = 0; i < steps; i++) {
-            double t0 = (double) i / steps;
-            c.rect(x, top + h - (i + 1) * h / steps, 9, h / steps + 0.3, Fill.of(ColourScale.viridis(t0 + 0.5 / steps)), null);
-        }
-        c.rect(x, top, 9, h, null, Stroke.solid(Rgb.AXIS, 0.6));
-        TextStyle s = TextStyle.of(9.5, TextStyle.Anchor.START).colour(Rgb.MUTED);
-        c.text(x + 12, top + 8, p.maxLabel(), s);
-        c.text(x + 12, top + h, p.minLabel(), s);
     }
 }
