@@ -164,10 +164,13 @@ final class DryRun {
         enum Kind { NEW, EMPTY, SAME, OTHER, UNREADABLE }
 
         static Folder of(Path dir, List<PlannedRun> runs) {
+            if (!Files.exists(dir)) return new Folder(dir, Kind.NEW, null, 0, Set.of(), null);
             StudyStore store = new StudyStore(dir);
-            Set<String> finished = new HashSet<>();
-            for (PlannedRun r : runs) if ((store.read(r.id()) instanceof StoredResult.Finished)) finished.add(r.id());
-            if (!Files.exists(dir)) return new Folder(dir, Kind.NEW, null, 0, finished, null);
+            Set<String> finished = new HashSet<>(), newIds = new HashSet<>();
+            for (PlannedRun r : runs) {
+                newIds.add(r.id());
+                if (store.read(r.id()) instanceof StoredResult.Finished) finished.add(r.id());
+            }
             if (!Files.exists(dir.resolve(StudyStore.MANIFEST))) return new Folder(dir, Kind.EMPTY, null, 0, finished, null);
             StudyManifest old;
             try {
@@ -175,11 +178,12 @@ final class DryRun {
             } catch (UserError e) {
                 return new Folder(dir, Kind.UNREADABLE, null, 0, finished, e.getMessage());
             }
-            Set<String> oldIds = new HashSet<>(), newIds = new HashSet<>();
+            Set<String> oldIds = new HashSet<>();
             for (StudyManifest.RunEntry e : old.runs()) oldIds.add(e.id());
-            for (PlannedRun r : runs) newIds.add(r.id());
-            int oldFinished = 0;
-            for (String id : oldIds) if (store.read(id) instanceof StoredResult.Finished) oldFinished++;
+            int oldFinished = 0; // each result is read once: those of the new grid are judged above
+            for (String id : oldIds) {
+                if (newIds.contains(id) ? finished.contains(id) : store.read(id) instanceof StoredResult.Finished) oldFinished++;
+            }
             return new Folder(dir, oldIds.equals(newIds) ? Kind.SAME : Kind.OTHER, old, oldFinished, finished, null);
         }
 
