@@ -33,14 +33,9 @@ final class ShardChoice {
      */
     static StudyManifest.ShardInfo resolve(String given, Path folder, List<PlannedRun> runs, DatasetShape shape, boolean force) {
         Shard wanted = given == null ? null : Shard.parse(given);
-        StudyManifest there = null;
-        if (Files.isRegularFile(folder.resolve(StudyStore.MANIFEST))) {
-            try {
-                there = new StudyStore(folder).readManifest();
-            } catch (UserError unreadable) {
-                if (!force) throw unreadable;
-            }
-        }
+        StudyStore store = new StudyStore(folder);
+        StudyManifest there = !Files.isRegularFile(folder.resolve(StudyStore.MANIFEST)) ? null
+                : force ? store.readManifestIfWhole() : store.readManifest();
         StudyManifest.ShardInfo held = there == null ? null : there.shard();
         if (held != null && wanted != null && !held.shard().equals(wanted)) {
             throw new UserError(folder + " holds " + held.describe() + " of study '" + there.name() + "', not shard " + wanted

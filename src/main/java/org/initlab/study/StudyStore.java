@@ -208,7 +208,7 @@ public final class StudyStore {
     }
 
     /** The manifest, or null when it is not a whole one (for {@code --force}, which writes a new one). */
-    private StudyManifest readManifestIfWhole() {
+    public StudyManifest readManifestIfWhole() {
         try {
             return readManifest();
         } catch (UserError e) {
