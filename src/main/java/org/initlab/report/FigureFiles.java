@@ -6,7 +6,6 @@ import org.initlab.report.plot.Figure;
 import org.initlab.report.plot.FigureRenderer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -52,17 +52,18 @@ final class FigureFiles {
             if (!ids.add(f.id())) throw new IllegalStateException("two figures have the id " + f.id());
         }
         if (png) {
-            try {
-                figures.parallelStream().forEach(f -> {
-                    try {
-                        disk.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            // Each task catches its own failure, so forEach returns only when every task has ended: a task
+            // that outlived a thrown exception would write into a folder the caller believes finished.
+            AtomicReference<IOException> failed = new AtomicReference<>();
+            figures.parallelStream().forEach(f -> {
+                if (failed.get() != null) return;
+                try {
+                    disk.write(dir.resolve(f.id() + ".png"), FigureRenderer.png(f, FigureRenderer.POSTER_DPI));
+                } catch (IOException e) {
+                    failed.compareAndSet(null, e);
+                }
+            });
+            if (failed.get() != null) throw failed.get();
         }
         List<RenderedFigure> out = new ArrayList<>();
         for (Figure f : figures) {
