@@ -50,11 +50,14 @@ public final class DatasetCatalogue {
     private static final String DEBIAN = "Debian package dataset-fashion-mnist";
     private static final Path DEBIAN_FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
+    /** The original study's dataset, and a spec's default. */
+    public static final String MNIST = "mnist";
+
     /** Values per example of every catalogue dataset: 28 × 28 grey pixels. */
     public static final int FEATURES = 28 * 28;
 
     private static final List<DatasetSpec> ALL = List.of(
-            new DatasetSpec("mnist", "handwritten digits 0-9, 28x28 grey, 60,000 train + 10,000 test",
+            new DatasetSpec(MNIST, "handwritten digits 0-9, 28x28 grey, 60,000 train + 10,000 test",
                     Format.IDX, 10, 60_000, 10_000,
                     List.of(
                             idx("train-images-idx3-ubyte.gz", TRAIN_IMAGES,

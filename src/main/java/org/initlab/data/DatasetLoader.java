@@ -378,7 +378,7 @@ public final class DatasetLoader {
     }
 
     private static DatasetSpec customIdxSpec() {
-        DatasetSpec mnist = DatasetCatalogue.find("mnist").orElseThrow();
+        DatasetSpec mnist = DatasetCatalogue.find(DatasetCatalogue.MNIST).orElseThrow();
         List<DatasetFile> files = mnist.files().stream().map(f -> new DatasetFile(f.name(), f.role(), List.of(), null)).toList();
         return new DatasetSpec("custom", "a folder of IDX files", Format.IDX, 0, 0, 0, files, List.of(), List.of(), "the user");
     }

@@ -19,20 +19,20 @@ public final class Activations {
     private Activations() {}
 
     private static final Catalogue<Activation> CATALOGUE = new Catalogue<>("activation", List.of(
-            kind("identity", List.of("linear", "none"), "—", p -> new Identity()),
-            kind("relu", List.of(), "Nair & Hinton 2010", p -> new Relu()),
-            kind("leaky_relu", List.of(), "Maas et al. 2013; PyTorch LeakyReLU",
+            kind(Identity.NAME, List.of("linear", "none"), "—", p -> new Identity()),
+            kind(Relu.NAME, List.of(), "Nair & Hinton 2010", p -> new Relu()),
+            kind(LeakyRelu.NAME, List.of(), "Maas et al. 2013; PyTorch LeakyReLU",
                     p -> new LeakyRelu(p.getDouble("negative_slope", 0.01))),
-            kind("elu", List.of(), "Clevert et al. 2016; PyTorch ELU", p -> new Elu(p.getDouble("alpha", 1.0, 0, Double.MAX_VALUE))),
-            kind("selu", List.of(), "Klambauer et al. 2017", p -> new Selu()),
-            kind("gelu", List.of(), "Hendrycks & Gimpel 2016; PyTorch GELU",
+            kind(Elu.NAME, List.of(), "Clevert et al. 2016; PyTorch ELU", p -> new Elu(p.getDouble("alpha", 1.0, 0, Double.MAX_VALUE))),
+            kind(Selu.NAME, List.of(), "Klambauer et al. 2017", p -> new Selu()),
+            kind(Gelu.NAME, List.of(), "Hendrycks & Gimpel 2016; PyTorch GELU",
                     p -> new Gelu(p.getChoice("approximate", Gelu.EXACT, Gelu.APPROXIMATIONS))),
-            kind("silu", List.of("swish"), "Elfwing et al. 2018; PyTorch SiLU", p -> new Silu()),
-            kind("softplus", List.of(), "Dugas et al. 2001; PyTorch Softplus",
+            kind(Silu.NAME, List.of("swish"), "Elfwing et al. 2018; PyTorch SiLU", p -> new Silu()),
+            kind(Softplus.NAME, List.of(), "Dugas et al. 2001; PyTorch Softplus",
                     p -> new Softplus(p.getDouble("beta", 1.0, 1e-6, 1e6), p.getDouble("threshold", 20.0))),
-            kind("softsign", List.of(), "Bergstra et al. 2009", p -> new Softsign()),
-            kind("tanh", List.of(), "LeCun et al. 1998", p -> new Tanh()),
-            kind("sigmoid", List.of("logistic"), "—", p -> new Sigmoid())));
+            kind(Softsign.NAME, List.of(), "Bergstra et al. 2009", p -> new Softsign()),
+            kind(Tanh.NAME, List.of(), "LeCun et al. 1998", p -> new Tanh()),
+            kind(Sigmoid.NAME, List.of("logistic"), "—", p -> new Sigmoid())));
 
     /** An entry whose parameters are all read by {@code make}. */
     private static Entry<Activation> kind(String name, List<String> aliases, String source, Function<Params, Activation> make) {

@@ -12,9 +12,11 @@ import java.util.Map;
  * (Clevert, Unterthiner, Hochreiter 2016; PyTorch's {@code ELU}, default α = 1).
  */
 public record Elu(double alpha) implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "elu";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "elu"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of("alpha", alpha); }
     public String formula() { return "x if x > 0 else alpha·(exp(x) − 1)"; }
     public double value(double x) { return x > 0 ? x : alpha * StrictMath.expm1(x); }

@@ -14,6 +14,8 @@ import java.util.Map;
  * gelu(x) ≈ ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³).
  */
 public record Gelu(String approximate) implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "gelu";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final float INV_SQRT2 = (float) (1.0 / Math.sqrt(2.0));
     private static final float INV_SQRT_2PI = (float) (1.0 / Math.sqrt(2.0 * Math.PI));
@@ -35,7 +37,7 @@ public record Gelu(String approximate) implements Activation {
 
     private boolean tanhForm() { return approximate.equals(TANH); }
 
-    public String name() { return "gelu"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of("approximate", approximate); }
     public String formula() {
         return tanhForm() ? "½x(1 + tanh(√(2/π)(x + 0.044715x³)))" : "x·Φ(x) = ½x(1 + erf(x/√2))";

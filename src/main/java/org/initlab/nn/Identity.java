@@ -4,7 +4,9 @@ import java.util.Map;
 
 /** φ(x) = x: a linear layer. */
 public record Identity() implements Activation {
-    public String name() { return "identity"; }
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "identity";
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "x"; }
     public double value(double x) { return x; }

@@ -11,9 +11,11 @@ import java.util.Map;
  * PyTorch's {@code LeakyReLU}, default s = 0.01).
  */
 public record LeakyRelu(double negativeSlope) implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "leaky_relu";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "leaky_relu"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of("negative_slope", negativeSlope); }
     public String formula() { return "x if x > 0 else negative_slope·x"; }
     public double value(double x) { return x > 0 ? x : negativeSlope * x; }

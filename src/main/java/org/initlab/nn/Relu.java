@@ -8,9 +8,11 @@ import java.util.Map;
 
 /** relu(x) = max(0, x); relu′(x) = [x &gt; 0] (Nair &amp; Hinton 2010; relu′(0) = 0 as in PyTorch). */
 public record Relu() implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "relu";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "relu"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "max(0, x)"; }
     public double value(double x) { return Math.max(0.0, x); }

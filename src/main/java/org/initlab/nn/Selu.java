@@ -13,13 +13,15 @@ import java.util.Map;
  * {@code SELU} constants). selu′(x) = λ if x &gt; 0 else selu(x) + λα.
  */
 public record Selu() implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "selu";
     public static final double LAMBDA = 1.0507009873554804934193349852946;
     public static final double ALPHA = 1.6732632423543772848170429916717;
     private static final float L = (float) LAMBDA;
     private static final float LA = (float) (LAMBDA * ALPHA);
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "selu"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "λ·x if x > 0 else λ·α·(exp(x) − 1), λ = 1.0507, α = 1.6733"; }
     public double value(double x) { return x > 0 ? LAMBDA * x : LAMBDA * ALPHA * StrictMath.expm1(x); }

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /** σ(x) = 1/(1 + e⁻ˣ); σ′(x) = σ(x)(1 − σ(x)), taken from the forward output. */
 public record Sigmoid() implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "sigmoid";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "sigmoid"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "1/(1 + exp(−x))"; }
     public double value(double x) { return 1 / (1 + StrictMath.exp(-x)); }

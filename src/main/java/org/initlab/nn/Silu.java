@@ -11,9 +11,11 @@ import java.util.Map;
  * 2017); silu′(x) = σ(x)(1 + x(1 − σ(x))).
  */
 public record Silu() implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "silu";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "silu"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "x·σ(x)"; }
     public double value(double x) { return x / (1 + StrictMath.exp(-x)); }

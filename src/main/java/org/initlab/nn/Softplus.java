@@ -13,9 +13,11 @@ import java.util.Map;
  * max(x, 0) + ln(1 + e^{−β|x|})/β. softplus′(x) = σ(βx).
  */
 public record Softplus(double beta, double threshold) implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "softplus";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "softplus"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of("beta", beta, "threshold", threshold); }
     public String formula() { return "ln(1 + exp(beta·x))/beta (x where beta·x > threshold)"; }
     public double value(double x) {

@@ -7,9 +7,11 @@ import java.util.Map;
 
 /** softsign(x) = x/(1 + |x|); softsign′(x) = 1/(1 + |x|)² (Bergstra et al. 2009; Glorot &amp; Bengio 2010). */
 public record Softsign() implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "softsign";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "softsign"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "x/(1 + |x|)"; }
     public double value(double x) { return x / (1 + Math.abs(x)); }

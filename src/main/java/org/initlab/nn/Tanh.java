@@ -8,9 +8,11 @@ import java.util.Map;
 
 /** tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ); tanh′(x) = 1 − tanh²(x), taken from the forward output. */
 public record Tanh() implements Activation {
+    /** Its name in the catalogue and in specs. */
+    public static final String NAME = "tanh";
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    public String name() { return "tanh"; }
+    public String name() { return NAME; }
     public Map<String, Object> params() { return Map.of(); }
     public String formula() { return "(exp(x) − exp(−x))/(exp(x) + exp(−x))"; }
     public double value(double x) { return StrictMath.tanh(x); }

@@ -18,7 +18,7 @@ import java.util.Set;
  * reading it, the validation size and a declared class count are checked here.
  */
 final class DatasetSection {
-    static final String DEFAULT_DATASET = "mnist";
+    static final String DEFAULT_DATASET = DatasetCatalogue.MNIST;
     static final int DEFAULT_VALIDATION = 10_000;
     /** The most classes a spec may declare: the widest layer an architecture may have. */
     static final int MAX_CLASSES = 1 << 16;

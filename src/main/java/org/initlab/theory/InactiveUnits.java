@@ -1,6 +1,9 @@
 package org.initlab.theory;
 
 import org.initlab.nn.Activation;
+import org.initlab.nn.Sigmoid;
+import org.initlab.nn.Softsign;
+import org.initlab.nn.Tanh;
 
 /**
  * Predicted fractions of inactive units when a unit's pre-activation is z ~ N(β, v), with the
@@ -27,9 +30,9 @@ public final class InactiveUnits {
     public static double saturationThreshold(Activation activation, double t) {
         if (!(t > 0 && t < 1)) throw new IllegalArgumentException("saturation threshold must be in (0, 1), got " + t);
         return switch (activation.name()) {
-            case "tanh" -> arcosh(1 / Math.sqrt(t));
-            case "sigmoid" -> 2 * arcosh(1 / Math.sqrt(t));
-            case "softsign" -> 1 / Math.sqrt(t) - 1;
+            case Tanh.NAME -> arcosh(1 / Math.sqrt(t));
+            case Sigmoid.NAME -> 2 * arcosh(1 / Math.sqrt(t));
+            case Softsign.NAME -> 1 / Math.sqrt(t) - 1;
             default -> numericThreshold(activation, t);
         };
     }

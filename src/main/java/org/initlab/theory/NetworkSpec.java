@@ -99,7 +99,7 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, List<String> limit
     }
 
     private static Activation activationOf(int layer, int depth, Activation hidden, boolean activateOutput) {
-        return layer < depth || activateOutput ? hidden : Activations.create("identity");
+        return layer < depth || activateOutput ? hidden : Activations.create(org.initlab.nn.Identity.NAME);
     }
 
     private static void checkWidths(int[] widths) {
