@@ -12,6 +12,7 @@ import org.initlab.io.AtomicFile;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudySpec;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyStore;
 
 import java.io.IOException;
@@ -66,6 +67,30 @@ public final class HadoopStudyFolder {
 
     public boolean isComplete(String id) throws IOException {
         return fs.exists(runFile(id, StudyStore.RESULT));
+    }
+
+    /** What run {@code id}'s result.json holds, judged as {@link StudyStore#read} judges a local one. */
+    public StoredResult read(String id) throws IOException {
+        Path p = runFile(id, StudyStore.RESULT);
+        byte[] bytes;
+        try (InputStream in = fs.open(p)) {
+            bytes = in.readAllBytes();
+        } catch (java.io.FileNotFoundException e) {
+            return StoredResult.NONE;
+        }
+        return StoredResult.judge(id, bytes);
+    }
+
+    /**
+     * Renames run {@code id}'s result.json, which is not a finished run, aside as
+     * {@link StudyStore#setAside} does ({@code result.json.broken}, then {@code -2}, ...), so that
+     * the run is trained again and the bytes stay for the user. Returns the new location.
+     */
+    public URI setAside(String id) throws IOException {
+        Path to = runFile(id, StudyStore.BROKEN);
+        for (int n = 2; fs.exists(to); n++) to = runFile(id, StudyStore.BROKEN + "-" + n);
+        if (!fs.rename(runFile(id, StudyStore.RESULT), to)) throw new IOException("cannot rename " + runFile(id, StudyStore.RESULT) + " to " + to);
+        return to.toUri();
     }
 
     /**

@@ -51,6 +51,17 @@ final class StudySources {
         throw new UserError("no study spec or study folder at " + study);
     }
 
+    /** Whether {@code study} names a study folder (one holding study.json), local or on another Hadoop file system. */
+    static boolean isStudyFolder(String study, Configuration conf) {
+        if (!study.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(study).resolve(StudyStore.MANIFEST));
+        try {
+            URI u = HadoopStudyFolder.parse(study);
+            return FileSystem.get(u, conf).isFile(new Path(new Path(u), StudyStore.MANIFEST));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static StudySpec parse(FileSystem fs, Path p, StudySpecParser.Overrides overrides) throws IOException {
         try (InputStream in = fs.open(p)) {
             byte[] bytes = in.readNBytes(StudySource.MAX_SPEC_BYTES + 1);
