@@ -258,6 +258,20 @@ class LocalModeStudyTest {
         assertEquals(0, again.count(RunOutcome.Status.REPROBED) + again.count(RunOutcome.Status.TRAINED));
     }
 
+    /** A study folder given without --out is resumed in place, as 'initlab run DIR' does. */
+    @Test
+    void aStudyFolderWithoutOutIsResumedInPlace() throws IOException {
+        Path out = tmp.resolve("spark-in-place");
+        run(options(out, 4), new ByteArrayOutputStream());
+        String id = resultTimes(out).firstKey();
+        Files.delete(out.resolve("runs").resolve(id).resolve(StudyStore.RESULT));
+        StudyOnSpark.Summary s = run(new StudyOnSpark.Options(out.toString(), null, null, null, null, null, null, true, false, false, false),
+                new ByteArrayOutputStream());
+        assertEquals(out.toUri(), s.folder());
+        assertEquals(List.of(id), s.runs().get(RunOutcome.Status.TRAINED));
+        TestStudies.assertSameStudy(reference, out);
+    }
+
     /** A stored record altered as another machine might have computed it: test accuracy halved. */
     private static void halveTestAccuracy(StudyStore store, String id) throws IOException {
         RunRecord r = store.readResult(id);
@@ -362,8 +376,8 @@ class LocalModeStudyTest {
                 err.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
-    private static Map<String, FileTime> resultTimes(Path out) throws IOException {
-        Map<String, FileTime> m = new TreeMap<>();
+    private static TreeMap<String, FileTime> resultTimes(Path out) throws IOException {
+        TreeMap<String, FileTime> m = new TreeMap<>();
         try (Stream<Path> s = Files.list(out.resolve("runs"))) {
             for (Path r : s.toList()) {
                 Path f = r.resolve(StudyStore.RESULT);
