@@ -11,8 +11,8 @@ import org.initlab.UserError;
 import org.initlab.io.AtomicFile;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyManifest;
-import org.initlab.study.StudySpec;
 import org.initlab.study.StoredResult;
+import org.initlab.study.StudySpec;
 import org.initlab.study.StudyStore;
 
 import java.io.IOException;
@@ -48,9 +48,19 @@ public final class HadoopStudyFolder {
         }
     }
 
+    /** Whether {@code location} is written as a URI ({@code hdfs://nn/studies/x}, {@code file:/...}), not as a path. */
+    static boolean isUri(String location) {
+        return location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*");
+    }
+
+    /** Whether the folder {@code uri} is a local or shared path ({@code file:}), which initlab's own commands can open. */
+    static boolean isLocal(URI uri) {
+        return "file".equals(uri.getScheme());
+    }
+
     /** A folder given as a URI ({@code hdfs://nn/studies/x}, {@code file:/...}) or a plain local path ({@code studies/x}). */
     public static URI parse(String location) {
-        if (!location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
+        if (!isUri(location)) return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
         try {
             return new URI(location);
         } catch (java.net.URISyntaxException e) {

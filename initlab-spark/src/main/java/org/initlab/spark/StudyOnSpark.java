@@ -14,15 +14,15 @@ import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.ProgressFileWriter;
 import org.initlab.study.RecordedProbes;
-import org.initlab.study.StoredResult;
-import org.initlab.study.StudyStore;
-import org.initlab.train.probe.ProbeDescription;
-import org.initlab.train.probe.Probes;
 import org.initlab.study.Shard;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
+import org.initlab.study.StudyStore;
 import org.initlab.study.TrainingSplit;
+import org.initlab.train.probe.ProbeDescription;
+import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,7 +103,7 @@ public final class StudyOnSpark {
                 : StudySources.isStudyFolder(o.study(), conf) ? o.study() // a study folder: resume it, as initlab run does
                 : "studies/" + spec.name().replaceAll("[^A-Za-z0-9._-]+", "_") + (spec.protocol().equals("default") ? "" : "-" + spec.protocol());
         URI location = HadoopStudyFolder.parse(outDir);
-        boolean local = "file".equals(location.getScheme());
+        boolean local = HadoopStudyFolder.isLocal(location);
         if (o.serve() != null && !local) {
             throw new UserError("--serve needs a local or shared --out folder, and " + location + " is not one: leave out --serve"
                     + " and run 'initlab serve DIR' on a machine that mounts the folder");
@@ -194,7 +194,7 @@ public final class StudyOnSpark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if ("file".equals(folder.uri().getScheme())) removeProgressLeftovers(folder); // ... and progress left now, an abandoned run's
+        if (HadoopStudyFolder.isLocal(folder.uri())) removeProgressLeftovers(folder); // ... and progress left now, an abandoned run's
         Summary s = new Summary(byStatus, found, fetchedBy, (System.nanoTime() - t0) / 1e9, folder.uri(), live);
         int again = s.count(RunOutcome.Status.REPROBED) + s.count(RunOutcome.Status.KEPT);
         out.println(String.format(Locale.ROOT, "Done in %s: %d trained (%d diverged), %s%d found finished, %d failed. Results: %s",

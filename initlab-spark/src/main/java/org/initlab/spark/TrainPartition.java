@@ -91,7 +91,7 @@ final class TrainPartition implements FlatMapFunction<Iterator<List<RunItem>>, R
      * none on other file systems.
      */
     static StudyProgress progressFiles(URI folder) {
-        if (!"file".equals(folder.getScheme())) return StudyProgress.SILENT;
+        if (!HadoopStudyFolder.isLocal(folder)) return StudyProgress.SILENT;
         return new ProgressFileWriter(new StudyStore(Path.of(folder)), warning -> System.err.println("initlab-spark: " + warning));
     }
 
