@@ -96,12 +96,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be 1 or more, got " + jobs);
-        if (maxRuns != null && maxRuns < 1) throw new UserError("--max-runs must be 1 or more, got " + maxRuns);
-        if (!serve && serveOptions.given()) throw new UserError("--port and --host are options of --serve: add --serve, or leave them out");
+        long runLimit = Grid.maxRuns(maxRuns);
+        serveOptions.requireServe(serve);
         StudySpec spec = StudySource.load(study, new StudySpecParser.Overrides(protocol, seeds, epochs));
         // a misspelt dataset or a missing folder fails here, dry run or not; the shape is known without reading it
         DatasetShape shape = new DatasetLoader().shapeBefore(spec.data().dataset(), DataOptionsFor.of(dataDir, spec.data()));
-        List<PlannedRun> runs = Grid.expand(spec, maxRuns != null ? maxRuns : Grid.DEFAULT_MAX_RUNS);
+        List<PlannedRun> runs = Grid.expand(spec, runLimit);
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         PrintStream o = System.out;
         Path given = Path.of(study);

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = {"Show a study in the browser as it trains: progress, curves of the runs in training, histograms,",
                 "gradient norms, each run's page, and the report once written. Reads the folder only, so it works on",
                 "a study another process or a cluster is writing, and on a finished one. Read-only; on 127.0.0.1 unless --host."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "a study folder written by 'initlab run'")
     Path studyDir;
 
@@ -34,14 +34,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Says where the page is (the URL, with its token when there is one: printed once) and what it offers. */
-    static void announce(PrintStream o, LiveServer server) {
+    public static void announce(PrintStream o, LiveServer server) {
         o.println("Live view: " + server.url());
         o.println(TerminalText.safe("  (" + server.describe() + ")"));
         o.flush();
     }
 
-    /** The options {@code serve} and {@code run --serve} share. */
-    static final class ServeOptions {
+    /** The options {@code serve} and {@code run --serve} share (and the Spark job's {@code run --serve}). */
+    public static final class ServeOptions {
         @Option(names = "--port", paramLabel = "N", description = "port of the live view (default: " + LiveServer.DEFAULT_PORT
                 + " or the next free one; 0: any free port)")
         Integer port;
@@ -54,7 +54,12 @@ final class ServeCommand implements Callable<Integer> {
             return port != null || host != null;
         }
 
-        LiveServer.Options toOptions() {
+        /** Refuses {@code --port} or {@code --host} without {@code --serve}, in one line. */
+        public void requireServe(boolean serve) {
+            if (!serve && given()) throw new org.initlab.UserError("--port and --host are options of --serve: add --serve, or leave them out");
+        }
+
+        public LiveServer.Options toOptions() {
             return new LiveServer.Options(host != null ? host : LiveServer.Options.defaults().host(), port);
         }
     }

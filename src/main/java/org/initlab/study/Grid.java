@@ -23,6 +23,13 @@ public final class Grid {
 
     private Grid() {}
 
+    /** The limit {@code --max-runs N} sets ({@code null}: not given, the default); N below 1 is refused in one line. */
+    public static long maxRuns(Long given) {
+        if (given == null) return DEFAULT_MAX_RUNS;
+        if (given < 1) throw new UserError("--max-runs must be 1 or more, got " + given);
+        return given;
+    }
+
     /** {@link #expand(StudySpec, long)} with the default limit. */
     public static List<PlannedRun> expand(StudySpec study) {
         return expand(study, DEFAULT_MAX_RUNS);

@@ -29,6 +29,11 @@ public sealed interface StoredResult {
         }
     }
 
+    /** What the bytes of run {@code id}'s result.json hold ({@link ResultCheck}), wherever they were read from. */
+    static StoredResult judge(String id, byte[] json) {
+        return ResultCheck.judge(id, json);
+    }
+
     /** No result.json: the run has not finished. */
     record None() implements StoredResult {}
 

@@ -11,6 +11,7 @@ import org.initlab.UserError;
 import org.initlab.io.AtomicFile;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.StudyManifest;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudyStore;
 
@@ -47,9 +48,19 @@ public final class HadoopStudyFolder {
         }
     }
 
+    /** Whether {@code location} is written as a URI ({@code hdfs://nn/studies/x}, {@code file:/...}), not as a path. */
+    static boolean isUri(String location) {
+        return location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*");
+    }
+
+    /** Whether the folder {@code uri} is a local or shared path ({@code file:}), which initlab's own commands can open. */
+    static boolean isLocal(URI uri) {
+        return "file".equals(uri.getScheme());
+    }
+
     /** A folder given as a URI ({@code hdfs://nn/studies/x}, {@code file:/...}) or a plain local path ({@code studies/x}). */
     public static URI parse(String location) {
-        if (!location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
+        if (!isUri(location)) return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
         try {
             return new URI(location);
         } catch (java.net.URISyntaxException e) {
@@ -66,6 +77,30 @@ public final class HadoopStudyFolder {
 
     public boolean isComplete(String id) throws IOException {
         return fs.exists(runFile(id, StudyStore.RESULT));
+    }
+
+    /** What run {@code id}'s result.json holds, judged as {@link StudyStore#read} judges a local one. */
+    public StoredResult read(String id) throws IOException {
+        Path p = runFile(id, StudyStore.RESULT);
+        byte[] bytes;
+        try (InputStream in = fs.open(p)) {
+            bytes = in.readAllBytes();
+        } catch (java.io.FileNotFoundException e) {
+            return StoredResult.NONE;
+        }
+        return StoredResult.judge(id, bytes);
+    }
+
+    /**
+     * Renames run {@code id}'s result.json, which is not a finished run, aside as
+     * {@link StudyStore#setAside} does ({@code result.json.broken}, then {@code -2}, ...), so that
+     * the run is trained again and the bytes stay for the user. Returns the new location.
+     */
+    public URI setAside(String id) throws IOException {
+        Path to = runFile(id, StudyStore.BROKEN);
+        for (int n = 2; fs.exists(to); n++) to = runFile(id, StudyStore.BROKEN + "-" + n);
+        if (!fs.rename(runFile(id, StudyStore.RESULT), to)) throw new IOException("cannot rename " + runFile(id, StudyStore.RESULT) + " to " + to);
+        return to.toUri();
     }
 
     /**

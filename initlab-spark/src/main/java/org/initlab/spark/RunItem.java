@@ -17,14 +17,23 @@ import java.util.Map;
  * One run of the grid as a task carries it: the run's spec as canonical JSON (the form its id
  * hashes, so an executor can check that it trains exactly the run the driver planned), its probe
  * settings as JSON, its labels and experiments, its estimated cost, and where its data comes from.
+ *
+ * @param probesToAdd null for a run to train; for a finished run that lacks probes its spec asks
+ *                    for, those probes: it is trained again and its record replaced when the new
+ *                    one reproduces it ({@link org.initlab.study.Reproduction}), as {@code initlab run} does
  */
 public record RunItem(String id, String specJson, String probesJson, Map<String, String> labels, List<String> experiments,
-                      double cost, DataShipment data) implements Serializable {
+                      double cost, DataShipment data, List<String> probesToAdd) implements Serializable {
 
     public static RunItem of(PlannedRun r, double cost, DataShipment data) {
+        return of(r, cost, data, null);
+    }
+
+    public static RunItem of(PlannedRun r, double cost, DataShipment data, List<String> probesToAdd) {
         try {
             return new RunItem(r.id(), r.spec().canonicalJson(), JsonFormat.CANONICAL.writeValueAsString(r.probes()),
-                    new LinkedHashMap<>(r.labels()), new ArrayList<>(r.experiments()), cost, data);
+                    new LinkedHashMap<>(r.labels()), new ArrayList<>(r.experiments()), cost, data,
+                    probesToAdd == null ? null : new ArrayList<>(probesToAdd));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

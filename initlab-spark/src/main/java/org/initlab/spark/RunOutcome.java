@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param executor       the executor that handled it
  * @param fetchedData    this task copied the dataset to its executor (once per executor)
- * @param message        why it failed, for {@link Status#FAILED}; else null
+ * @param message        why it failed, for {@link Status#FAILED}; the probes it was trained again for, for
+ *                       {@link Status#REPROBED} and {@link Status#KEPT}; else null
  */
 public record RunOutcome(String id, Status status, String executor, boolean fetchedData, String message) implements Serializable {
     public enum Status {
@@ -17,6 +18,14 @@ public record RunOutcome(String id, Status status, String executor, boolean fetc
         DIVERGED,
         /** its result was already in the folder (an earlier job, or an attempt of this one) */
         FOUND,
+        /**
+         * finished, but lacking probes the spec asks for: trained again, it reproduced the stored
+         * record bit for bit ({@link org.initlab.study.Reproduction}), and its new record, with
+         * the probes, replaced it (as {@code initlab run} does)
+         */
+        REPROBED,
+        /** trained again for probes as for {@link #REPROBED}, but it differed from the stored record, which was kept */
+        KEPT,
         /** training threw; nothing was written (as {@code initlab run} does, the study goes on) */
         FAILED
     }

@@ -3,8 +3,13 @@ package org.initlab.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.initlab.UserError;
+import org.initlab.cli.ServeCommand;
+import org.initlab.serve.LiveServer;
+import org.initlab.spark.StudyOnSpark.Options;
+import org.initlab.study.Grid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,25 +63,43 @@ public final class SparkMain implements Runnable {
         @Option(names = "--force", description = "run a changed spec in a folder that holds another grid") boolean force;
         @Option(names = "--save-weights", description = "also save each run's initial and final weights (.npz)") boolean saveWeights;
         @Option(names = "--dry-run", description = "show the grid's size; train nothing") boolean dryRun;
+        @Option(names = "--max-runs", paramLabel = "N", description = "refuse a grid of more runs than this, before building it (default: 100000)") Long maxRuns;
+        @Option(names = "--serve", description = "show the study live in the browser as it trains (as 'initlab serve' does), served by the driver;"
+                + " --out must be a local or shared folder; keeps serving after the study ends, until Ctrl-C") boolean serve;
+        @Mixin ServeCommand.ServeOptions serveOptions = new ServeCommand.ServeOptions();
         @Option(names = "--no-report", description = "accepted for 'initlab run' compatibility: this job writes no report ('initlab report DIR' does)") boolean noReport;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
+            Options o = options(); // bad options are refused before Spark starts
             SparkConf conf = new SparkConf();
             if (!conf.contains("spark.master")) {
                 throw new UserError("no Spark master: launch with spark-submit (--master spark://HOST:7077, yarn, k8s://..., local[N])");
             }
             String name = "initlab " + study;
             conf.setIfMissing("spark.app.name", name);
+            StudyOnSpark.Summary s;
             try (JavaSparkContext sc = new JavaSparkContext(conf)) {
                 if (!conf.contains("spark.log.level")) sc.setLogLevel("WARN"); // progress lines, not Spark's INFO log
-                StudyOnSpark.Summary s = new StudyOnSpark(sc, System.out).run(options());
-                return s.count(RunOutcome.Status.FAILED) > 0 ? 1 : 0;
+                s = new StudyOnSpark(sc, System.out).run(o);
             }
+            if (s.live() != null) {
+                // Spark has stopped (its executors are free); the view goes on reading the folder
+                try (LiveServer live = s.live()) {
+                    System.out.println("The live view goes on serving this study until Ctrl-C.");
+                    System.out.flush();
+                    Runtime.getRuntime().addShutdownHook(new Thread(live::close, "initlab-serve-stop"));
+                    live.join();
+                }
+            }
+            return s.count(RunOutcome.Status.FAILED) > 0 ? 1 : 0;
         }
 
-        StudyOnSpark.Options options() {
-            return new StudyOnSpark.Options(study, out, jobs, seeds, epochs, protocol, dataDir, !noVerify, force, saveWeights, dryRun);
+        Options options() {
+            long limit = Grid.maxRuns(maxRuns);
+            serveOptions.requireServe(serve);
+            return new Options(study, out, jobs, seeds, epochs, protocol, dataDir, !noVerify, force, saveWeights, dryRun, limit,
+                    serve ? serveOptions.toOptions() : null);
         }
     }
 }

@@ -8,13 +8,21 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.initlab.UserError;
+import org.initlab.cli.ServeCommand;
+import org.initlab.serve.LiveServer;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
+import org.initlab.study.ProgressFileWriter;
+import org.initlab.study.RecordedProbes;
 import org.initlab.study.Shard;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyRunner;
 import org.initlab.study.StudySpec;
 import org.initlab.study.StudySpecParser;
+import org.initlab.study.StudyStore;
 import org.initlab.study.TrainingSplit;
+import org.initlab.train.probe.ProbeDescription;
+import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,21 +42,36 @@ import java.util.stream.IntStream;
 /**
  * The driver of {@code initlab-spark run}: plans the study's grid and prepares its folder as
  * {@code initlab run} does, checks that the executors have the Vector API, then trains the runs
- * not yet finished as the tasks of one Spark stage named after the study, longest runs first.
+ * not yet finished, and the finished ones lacking probes the spec asks for, as the tasks of one
+ * Spark stage named after the study, longest runs first. With {@code --serve} on a local or
+ * shared folder it serves the core's live view of the folder from the driver.
  */
 public final class StudyOnSpark {
     /**
      * What to run; the options of {@code initlab run}.
      *
-     * @param jobs at most this many runs at once: the runs are split into this many partitions of
-     *             about equal estimated cost (default: one partition, hence one task, per run)
+     * @param jobs    at most this many runs at once: the runs are split into this many partitions of
+     *                about equal estimated cost (default: one partition, hence one task, per run)
+     * @param maxRuns refuse a grid of more runs ({@code --max-runs}, {@link Grid#maxRuns})
+     * @param serve   where the live view listens ({@code --serve}); null: no live view
      */
     public record Options(String study, String out, Integer jobs, Integer seeds, Integer epochs, String protocol,
-                          String dataDir, boolean verify, boolean force, boolean saveWeights, boolean dryRun) {}
+                          String dataDir, boolean verify, boolean force, boolean saveWeights, boolean dryRun, long maxRuns,
+                          LiveServer.Options serve) {
+        /** Without a live view, with the default limit on the grid's size. */
+        public Options(String study, String out, Integer jobs, Integer seeds, Integer epochs, String protocol, String dataDir,
+                       boolean verify, boolean force, boolean saveWeights, boolean dryRun) {
+            this(study, out, jobs, seeds, epochs, protocol, dataDir, verify, force, saveWeights, dryRun, Grid.DEFAULT_MAX_RUNS, null);
+        }
+    }
 
-    /** How the job ended: run ids by outcome, the executors that copied the dataset, and its length. */
+    /**
+     * How the job ended: run ids by outcome, the runs finished in the folder before the job (those
+     * trained again for probes included), the executors that copied the dataset, the job's length,
+     * and the live view ({@code --serve}; null without), still serving: closing it is the caller's.
+     */
     public record Summary(Map<RunOutcome.Status, List<String>> runs, int foundBeforeJob, List<String> dataFetchedBy,
-                          double seconds, URI folder) {
+                          double seconds, URI folder, LiveServer live) {
         public int count(RunOutcome.Status s) {
             return runs.getOrDefault(s, List.of()).size();
         }
@@ -75,14 +98,21 @@ public final class StudyOnSpark {
         if (!VectorModuleCheck.VECTOR_API.presentHere()) throw new UserError(VectorModuleCheck.VECTOR_API.driverMessage());
         Configuration conf = sc.hadoopConfiguration();
         StudySpec spec = StudySources.load(o.study(), new StudySpecParser.Overrides(o.protocol(), o.seeds(), o.epochs()), conf);
-        List<PlannedRun> runs = Grid.expand(spec);
+        List<PlannedRun> runs = Grid.expand(spec, o.maxRuns());
         String outDir = o.out() != null ? o.out()
+                : StudySources.isStudyFolder(o.study(), conf) ? o.study() // a study folder: resume it, as initlab run does
                 : "studies/" + spec.name().replaceAll("[^A-Za-z0-9._-]+", "_") + (spec.protocol().equals("default") ? "" : "-" + spec.protocol());
-        HadoopStudyFolder folder = new HadoopStudyFolder(HadoopStudyFolder.parse(outDir), conf);
+        URI location = HadoopStudyFolder.parse(outDir);
+        boolean local = HadoopStudyFolder.isLocal(location);
+        if (o.serve() != null && !local) {
+            throw new UserError("--serve needs a local or shared --out folder, and " + location + " is not one: leave out --serve"
+                    + " and run 'initlab serve DIR' on a machine that mounts the folder");
+        }
+        HadoopStudyFolder folder = new HadoopStudyFolder(location, conf);
         if (o.dryRun()) {
             out.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs, into "
                     + folder.uri() + "; " + (o.jobs() == null ? runs.size() : Math.min(o.jobs(), runs.size())) + " tasks at most");
-            return new Summary(Map.of(), 0, List.of(), 0, folder.uri());
+            return new Summary(Map.of(), 0, List.of(), 0, folder.uri(), null);
         }
         try {
             // study.yaml names the folder for 'initlab run DIR' (a local path) or 'initlab-spark run DIR' (a URI)
@@ -92,34 +122,71 @@ public final class StudyOnSpark {
             throw new UserError("cannot write the study folder " + folder.uri() + ": " + e.getMessage(), e);
         }
         out.println("Study '" + spec.name() + "' (" + spec.protocol() + " protocol): " + runs.size() + " runs in " + folder.uri());
-        checkExecutors();
+        if (local) removeProgressLeftovers(folder);
+        LiveServer live = o.serve() == null ? null : LiveServer.start(java.nio.file.Path.of(folder.uri()), o.serve());
+        try {
+            if (live != null) ServeCommand.announce(out, live);
+            Summary s = train(spec, runs, folder, o, live, t0);
+            live = null; // the caller's now
+            return s;
+        } finally {
+            if (live != null) live.close();
+        }
+    }
 
+    /** Trains what the folder lacks: runs not finished, and finished runs without probes the spec asks for. */
+    private Summary train(StudySpec spec, List<PlannedRun> runs, HadoopStudyFolder folder, Options o, LiveServer live, long t0) {
+        checkExecutors();
         List<PlannedRun> todo = new ArrayList<>();
+        Map<String, List<String>> lacking = new HashMap<>(); // finished runs to train again → the probes they lack
+        int found = 0;
         for (PlannedRun r : runs) {
             try {
-                if (!folder.isComplete(r.id())) todo.add(r);
+                switch (folder.read(r.id())) {
+                    case StoredResult.None n -> todo.add(r);
+                    case StoredResult.Broken b -> {
+                        URI keptAs = folder.setAside(r.id());
+                        out.println("Run " + r.id() + ": its result.json " + b.reason() + "; kept as " + keptAs + ", and the run is trained again.");
+                        todo.add(r);
+                    }
+                    case StoredResult.Finished f -> {
+                        found++;
+                        List<ProbeDescription> missing = RecordedProbes.of(f.record()).lacking(Probes.describe(r.probes()));
+                        if (!missing.isEmpty()) {
+                            todo.add(r);
+                            lacking.put(r.id(), missing.stream().map(ProbeDescription::toString).toList());
+                        }
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        int found = runs.size() - todo.size();
+        if (!lacking.isEmpty()) {
+            out.println(lacking.size() + " of the " + found + " finished runs lack probes the spec asks for: trained again, each record"
+                    + " is replaced only if the run reproduces it bit for bit");
+        }
         Map<StudySpec.DataChoice, DataShipment.Prepared> data = new HashMap<>();
         List<RunItem> items = new ArrayList<>();
         for (PlannedRun r : todo) {
             DataShipment.Prepared d = data.computeIfAbsent(r.spec().dataChoice(), c -> load(c, o));
             String tooLarge = TrainingSplit.of(d.dataset()).tooSmallFor(r.spec().batchSize());
             if (tooLarge != null) throw new UserError("batch_size " + tooLarge); // as initlab run says, before any task
-            items.add(RunItem.of(r, StudyRunner.cost(r, d.dataset()), d.shipment()));
+            items.add(RunItem.of(r, StudyRunner.cost(r, d.dataset()), d.shipment(), lacking.get(r.id())));
         }
         items.sort(Comparator.comparingDouble(RunItem::cost).reversed().thenComparing(RunItem::id));
         Map<RunOutcome.Status, List<String>> byStatus = new EnumMap<>(RunOutcome.Status.class);
         List<String> fetchedBy = new ArrayList<>();
         if (!items.isEmpty()) {
-            List<RunOutcome> outcomes = train(spec, items, o, folder, runs.size(), found);
+            List<RunOutcome> outcomes = runTasks(spec, items, o, folder, runs.size(), found - lacking.size());
             for (RunOutcome r : outcomes) {
                 byStatus.computeIfAbsent(r.status(), s -> new ArrayList<>()).add(r.id());
                 if (r.fetchedData()) fetchedBy.add(r.executor());
                 if (r.status() == RunOutcome.Status.FAILED) System.err.println("initlab-spark: run " + r.id() + " failed: " + r.message());
+                if (r.status() == RunOutcome.Status.KEPT) {
+                    out.println("Run " + r.id() + ": NOT recorded " + r.message() + ": the retrained run differs from the stored result"
+                            + " (another initlab version or machine?); kept the stored record");
+                }
             }
         }
         try {
@@ -127,12 +194,25 @@ public final class StudyOnSpark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Summary s = new Summary(byStatus, found, fetchedBy, (System.nanoTime() - t0) / 1e9, folder.uri());
-        out.println(String.format(Locale.ROOT, "Done in %s: %d trained (%d diverged), %d found finished, %d failed. Results: %s",
+        if (HadoopStudyFolder.isLocal(folder.uri())) removeProgressLeftovers(folder); // ... and progress left now, an abandoned run's
+        Summary s = new Summary(byStatus, found, fetchedBy, (System.nanoTime() - t0) / 1e9, folder.uri(), live);
+        int again = s.count(RunOutcome.Status.REPROBED) + s.count(RunOutcome.Status.KEPT);
+        out.println(String.format(Locale.ROOT, "Done in %s: %d trained (%d diverged), %s%d found finished, %d failed. Results: %s",
                 StudyProgressListener.duration(s.seconds()), s.count(RunOutcome.Status.TRAINED) + s.count(RunOutcome.Status.DIVERGED),
-                s.count(RunOutcome.Status.DIVERGED), found + s.count(RunOutcome.Status.FOUND), s.count(RunOutcome.Status.FAILED),
-                folder.uri()));
+                s.count(RunOutcome.Status.DIVERGED),
+                again == 0 ? "" : again + " trained again for probes they lacked" + (s.count(RunOutcome.Status.KEPT) == 0 ? ""
+                        : " (" + s.count(RunOutcome.Status.KEPT) + " kept as they were: not reproduced)") + ", ",
+                found - lacking.size() + s.count(RunOutcome.Status.FOUND), s.count(RunOutcome.Status.FAILED), folder.uri()));
         return s;
+    }
+
+    /**
+     * Removes the live view's progress files of runs no task is training: when the job starts
+     * (a killed job's) and when every task has ended (an abandoned run's), as cleanTemporaries
+     * does for temporary files.
+     */
+    private static void removeProgressLeftovers(HadoopStudyFolder folder) {
+        new ProgressFileWriter(new StudyStore(java.nio.file.Path.of(folder.uri())), w -> {}).started(0, 0, 0, 0);
     }
 
     private DataShipment.Prepared load(StudySpec.DataChoice c, Options o) {
@@ -168,7 +248,7 @@ public final class StudyOnSpark {
         }
     }
 
-    private List<RunOutcome> train(StudySpec spec, List<RunItem> items, Options o, HadoopStudyFolder folder, int total, int found) {
+    private List<RunOutcome> runTasks(StudySpec spec, List<RunItem> items, Options o, HadoopStudyFolder folder, int total, int found) {
         List<List<RunItem>> bins = partition(items, o.jobs() == null ? items.size() : Math.min(o.jobs(), items.size()));
         LongAccumulator runsDone = sc.sc().longAccumulator("initlab runs done");
         DoubleAccumulator costDone = sc.sc().doubleAccumulator("initlab cost done");

@@ -25,10 +25,10 @@ final class StudySources {
     private StudySources() {}
 
     static StudySpec load(String study, StudySpecParser.Overrides overrides, Configuration conf) {
-        boolean uri = study.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*");
+        boolean uri = HadoopStudyFolder.isUri(study);
         if (!uri) return StudySource.load(study, overrides);
         URI u = HadoopStudyFolder.parse(study);
-        if ("file".equals(u.getScheme())) return StudySource.load(java.nio.file.Path.of(u).toString(), overrides);
+        if (HadoopStudyFolder.isLocal(u)) return StudySource.load(java.nio.file.Path.of(u).toString(), overrides);
         try {
             FileSystem fs = FileSystem.get(u, conf);
             Path p = new Path(u);
@@ -49,6 +49,17 @@ final class StudySources {
             throw new UserError("cannot read " + study + ": " + e.getMessage(), e);
         }
         throw new UserError("no study spec or study folder at " + study);
+    }
+
+    /** Whether {@code study} names a study folder (one holding study.json), local or on another Hadoop file system. */
+    static boolean isStudyFolder(String study, Configuration conf) {
+        if (!HadoopStudyFolder.isUri(study)) return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(study).resolve(StudyStore.MANIFEST));
+        try {
+            URI u = HadoopStudyFolder.parse(study);
+            return FileSystem.get(u, conf).isFile(new Path(new Path(u), StudyStore.MANIFEST));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static StudySpec parse(FileSystem fs, Path p, StudySpecParser.Overrides overrides) throws IOException {

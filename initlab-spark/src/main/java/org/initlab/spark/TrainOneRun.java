@@ -2,11 +2,11 @@ package org.initlab.spark;
 
 import org.initlab.data.Dataset;
 import org.initlab.io.JsonFormat;
+import org.initlab.study.PlannedRun;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyStore;
 import org.initlab.study.WeightFiles;
 import org.initlab.train.RunListener;
-import org.initlab.train.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,13 +19,19 @@ import java.nio.file.Files;
 final class TrainOneRun {
     private TrainOneRun() {}
 
-    /** Trains {@code item} on {@code data} and writes its files into {@code out}; the result file last. */
-    static RunResult train(RunItem item, Dataset data, HadoopStudyFolder out, boolean saveWeights, RunListener listener)
-            throws IOException {
+    /**
+     * Trains {@code run} (of {@code item}) on {@code data}; its weights, when {@code saveWeights},
+     * go to {@code out}. Returns its record: storing it ({@link #write}) is the caller's.
+     */
+    static RunRecord train(PlannedRun run, RunItem item, Dataset data, HadoopStudyFolder out, boolean saveWeights,
+                           RunListener listener) throws IOException {
         WeightFiles.Sink weights = saveWeights ? (name, net) -> upload(out, item.id(), name, net) : WeightFiles.Sink.NONE;
-        RunRecord record = item.run().train(data, item.data().provenance(), listener, weights);
-        out.write(out.runFile(item.id(), StudyStore.RESULT), o -> JsonFormat.CANONICAL.writeValue(o, record));
-        return record.result();
+        return run.train(data, item.data().provenance(), listener, weights);
+    }
+
+    /** Writes a run's record, its result.json, into {@code out}: after its weights, so it says the run is whole. */
+    static void write(HadoopStudyFolder out, RunRecord record) throws IOException {
+        out.write(out.runFile(record.id(), StudyStore.RESULT), o -> JsonFormat.CANONICAL.writeValue(o, record));
     }
 
     private static void upload(HadoopStudyFolder out, String id, String name, org.initlab.nn.Mlp net) throws IOException {

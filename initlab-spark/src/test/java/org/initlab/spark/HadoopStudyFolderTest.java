@@ -3,6 +3,7 @@ package org.initlab.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.initlab.UserError;
+import org.initlab.study.StoredResult;
 import org.initlab.study.StudyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +52,22 @@ class HadoopStudyFolderTest {
         assertFalse(f.isComplete("abc"));
         assertEquals(1, f.cleanTemporaries());
         TestStudies.assertNoTemporaries(tmp);
+    }
+
+    /** A result read from the folder is judged as the core judges a local one; one that is not a finished run is set aside. */
+    @Test
+    void aResultIsReadAndJudgedAndABrokenOneSetAside() throws IOException {
+        HadoopStudyFolder f = new HadoopStudyFolder(tmp.toUri(), new Configuration());
+        assertInstanceOf(StoredResult.None.class, f.read("abc"));
+        Files.createDirectories(tmp.resolve("runs/abc"));
+        Files.writeString(tmp.resolve("runs/abc/result.json"), "{\"id\":");
+        StoredResult r = f.read("abc");
+        assertEquals(new StoredResult.Broken("abc", "is cut short: the JSON ends after 6 bytes"), r);
+        assertEquals(tmp.resolve("runs/abc/result.json.broken").toUri(), f.setAside("abc"));
+        Files.writeString(tmp.resolve("runs/abc/result.json"), "");
+        assertEquals(tmp.resolve("runs/abc/result.json.broken-2").toUri(), f.setAside("abc"));
+        assertInstanceOf(StoredResult.None.class, f.read("abc"));
+        assertEquals("{\"id\":", Files.readString(tmp.resolve("runs/abc/result.json.broken")));
     }
 
     @Test
