@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code initlab compare A B [C …]}: studies side by side where their configurations match. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        header = "Set two or more studies side by side where their configurations match.",
         description = {"Set two or more studies side by side where their configurations match (e.g. a study under the notebook",
                 "protocol against the corrected one): per configuration each study's result and the difference with its interval,",
                 "and which conclusions change. Writes compare.html, compare.csv and figures/compare-*.svg (and .png).",

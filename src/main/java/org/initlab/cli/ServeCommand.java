@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code initlab serve STUDY_DIR}: the live view of a study folder, in training or finished, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Show a study in the browser as it trains, and once it has finished.",
         description = {"Show a study in the browser as it trains: progress, curves of the runs in training, histograms,",
                 "gradient norms, each run's page, and the report once written. Reads the folder only, so it works on",
                 "a study another process or a cluster is writing, and on a finished one. Read-only; on 127.0.0.1 unless --host."})

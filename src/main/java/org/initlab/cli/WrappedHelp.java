@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Usage help wrapped at the usage width ({@code $COLUMNS} or the terminal's) at spaces only.
@@ -144,10 +146,19 @@ final class WrappedHelp extends Help {
             if (s.usageMessage().hidden()) continue;
             String[] header = s.usageMessage().header();
             String[] description = s.usageMessage().description();
-            String first = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
-            rows.add(new String[]{"  " + e.getKey(), first});
+            rows.add(new String[]{"  " + e.getKey(), firstSentence(header.length > 0 ? header : description)});
         }
         return table(rows, column(rows));
+    }
+
+    /** A full stop before a space, not that of "e.g." or "i.e.". */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\be\\.g|\\bi\\.e)\\. ");
+
+    /** The first sentence of a description whose lines picocli keeps as separate strings: never cut mid-sentence. */
+    static String firstSentence(String[] lines) {
+        String text = String.join(" ", lines).strip().replaceAll("\\s+", " ");
+        Matcher end = SENTENCE_END.matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     /** The description column: two past the longest name that fits in {@link #MAX_NAME_COLUMN}, at most half the width. */

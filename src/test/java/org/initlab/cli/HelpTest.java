@@ -68,6 +68,12 @@ class HelpTest {
         assertTrue(top.contains("\n  export      Export a study's results: CSV tables for pandas and R, or runs' weights as .npz.\n"), top);
         assertTrue(top.contains("\n  runs        List a study's runs: id, labels, status, epochs, final test accuracy and loss.\n"), top);
         for (String line : top.split("\\R")) assertFalse(line.strip().endsWith(" and"), "cut: " + line);
+        String list = helps(10_000).get("initlab");
+        List<String> entries = list.substring(list.indexOf("Commands:")).lines().skip(1).filter(l -> l.startsWith("  ")).toList();
+        assertTrue(entries.size() >= 12, list);
+        for (String entry : entries) assertTrue(entry.strip().endsWith("."), "the list shows a sentence cut in half: " + entry);
+        assertEquals("Compare A with B (e.g. a study under one protocol) at once.",
+                WrappedHelp.firstSentence(new String[]{"Compare A with B (e.g. a study", "under one protocol) at once. Then more."}));
     }
 
     @Test
