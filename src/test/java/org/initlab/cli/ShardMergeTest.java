@@ -363,6 +363,28 @@ class ShardMergeTest {
         for (Path t : theirs) assertFalse(Files.exists(t), "with no shard live, report removes what killed writers left: " + t);
     }
 
+    /**
+     * A shard folder of an earlier version names its shard in study.json and has no
+     * shard-I-of-N.json: it is read as that shard, merges, and resuming it moves the record to its
+     * file and leaves study.json the whole study's.
+     */
+    @Test
+    void aShardFolderOfAnEarlierVersionIsReadAsItsShard() throws IOException {
+        List<Path> dirs = copyOfShards("legacy");
+        Path old = dirs.get(2);
+        StudyManifest.ShardInfo info = shardOf(old);
+        Files.delete(old.resolve("shard-2-of-3.json"));
+        Files.write(old.resolve(StudyStore.MANIFEST), JsonFormat.PRETTY.writeValueAsBytes(manifest(old).withShard(info)));
+        assertEquals(List.of(info), new StudyStore(old).shards());
+        ok(merge(tmp.resolve("legacy-merged"), dirs));
+        BadInputTest.Outcome resumed = BadInputTest.cli("run", old.toString(), "--jobs", "1", "--no-report");
+        ok(resumed);
+        assertTrue(resumed.out().contains("shard 2/3, " + info.runs().size() + " of 12 runs"), resumed.out());
+        assertNull(manifest(old).shard());
+        assertTrue(Files.isRegularFile(old.resolve("shard-2-of-3.json")));
+        assertEquals(List.of(info), new StudyStore(old).shards());
+    }
+
     /** A shard folder's files into {@code to}: all of them, or its runs and its shard record only. */
     private static void copyInto(Path from, Path to, boolean all) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
