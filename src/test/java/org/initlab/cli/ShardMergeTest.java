@@ -275,6 +275,11 @@ class ShardMergeTest {
         BadInputTest.cli("run", yaml.toString(), "--shard", "0/3", "--out", whole.toString(), "--no-report")
                 .line(whole + " holds the whole study 'sharded', not shards");
         assertEquals(List.of(shardOf(s1)), new StudyStore(s1).shards(), "nothing written by a refused shard");
+        Path edited = copyOfShards("edited").get(1);
+        Path y = edited.resolve(StudyStore.SPEC);
+        Files.writeString(y, Files.readString(y).replace("probe_batch: 40", "probe_batch: 41"));
+        BadInputTest.cli("run", yaml.toString(), "--shard", "2/3", "--out", edited.toString(), "--no-report")
+                .line(edited + " holds shard 1/3 of the same grid from another spec text");
         BadInputTest.cli("run", yaml.toString(), "--shard", "3/3", "--out", tmp.resolve("x").toString()).line("--shard 3/3: I/N needs 0 ≤ I < N");
         BadInputTest.cli("run", yaml.toString(), "--shard", "one/3", "--out", tmp.resolve("x").toString()).line("--shard one/3: give I/N");
     }
