@@ -28,7 +28,7 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT", description = "the study folder to write (new, or an interrupted merge's)")
     Path out;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "the shard folders, each shard once")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "the shard folders, each shard once (a folder that shards shared holds several)")
     List<Path> dirs;
 
     @Override
@@ -46,11 +46,6 @@ final class MergeCommand implements Callable<Integer> {
         List<PlannedRun> runs = Grid.expand(spec, Long.MAX_VALUE);
         List<String> keys = RunCommand.describeKeys(spec);
         ShardMerge.Outcome m = ShardMerge.merge(new StudyStore(out), folders, spec, runs, r -> r.describe(keys));
-        if (!m.duplicates().isEmpty()) {
-            o.println(TerminalText.safe(m.duplicates().size() + (m.duplicates().size() == 1 ? " run was" : " runs were")
-                    + " finished in two folders with the same results; taken once, from the shard it belongs to: "
-                    + String.join(", ", m.duplicates())));
-        }
         o.println(TerminalText.safe(String.format(Locale.ROOT, "Merged %d shards of study '%s' into %s: %d runs (%d linked, %d copied, %d there already).",
                 m.shards(), spec.name(), out, m.runs(), m.linked(), m.copied(), m.alreadyThere())));
         o.println(TerminalText.safe("Next: initlab report " + out));

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,10 +70,11 @@ final class ReportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         StudyStore store = new StudyStore(studyDir, options.disk());
         StudyManifest manifest = store.readManifest();
-        if (manifest.shard() != null) {
-            System.err.println(TerminalText.safe("initlab: " + studyDir + " holds " + manifest.shard().describe() + " of study '" + manifest.name()
-                    + "' (" + manifest.shard().runs().size() + " of " + manifest.runs().size() + " runs): the report shows those;"
-                    + " for the whole study, 'initlab merge OUT SHARD_DIR...' and report OUT"));
+        List<StudyManifest.ShardInfo> shards = store.shards();
+        if (!shards.isEmpty() && shards.size() < shards.getFirst().count()) {
+            System.err.println(TerminalText.safe("initlab: " + studyDir + " holds " + ShardChoice.describe(shards) + " of study '" + manifest.name()
+                    + "' (" + shards.stream().mapToInt(s -> s.runs().size()).sum() + " of " + manifest.runs().size() + " runs): the report shows those;"
+                    + " for the whole study, train the other shards into it, or 'initlab merge OUT SHARD_DIR...' and report OUT"));
         }
         FinishedRuns finished = store.readFinished(manifest);
         for (String line : finished.skipped(studyDir)) System.err.println(TerminalText.safe("initlab: " + line));

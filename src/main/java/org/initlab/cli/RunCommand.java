@@ -90,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
     /** The live view, with --serve, once the study folder is prepared. */
     private LiveServer live;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "train only shard I of N (0 ≤ I < N), 1/N of the grid by estimated cost, into its own --out folder; 'initlab merge' combines the N folders")
+    @Option(names = "--shard", paramLabel = "I/N", description = "train only shard I of N (0 ≤ I < N), 1/N of the grid by estimated cost, into a --out folder shared by the N shards"
+            + " (at the same time; then it is the whole study), or into its own, which 'initlab merge' combines")
     String shard;
 
     @Override
@@ -108,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         Path folder = out != null ? out
                 : java.nio.file.Files.isRegularFile(given.resolve(StudyStore.MANIFEST)) ? given // a study folder: resume it
                 : Path.of("studies", safe(spec.name()) + (spec.protocol().equals(Protocols.DEFAULT_NAME) ? "" : "-" + spec.protocol()));
-        StudyManifest.ShardInfo part = ShardChoice.resolve(shard, folder, runs, shape, force);
+        StudyManifest.ShardInfo part = ShardChoice.resolve(shard, folder, spec, runs, shape, force);
         List<PlannedRun> mine = ShardChoice.runsOf(part, runs);
         MemoryBudget memory = MemoryBudget.of(mine, shape, threads);
         memory.requireArrays();
@@ -123,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         StudyStore store = new StudyStore(folder, main.disk());
         try {
             int code;
-            try (java.io.Closeable lock = store.lock()) {
+            try (java.io.Closeable lock = part == null ? store.lock() : store.lockShard(part.shard())) {
                 code = train(spec, runs, part, store, folder, threads, o);
             }
             if (live != null) {
@@ -155,7 +156,8 @@ final class RunCommand implements Callable<Integer> {
         LoadedDatasets data = new LoadedDatasets(dataDir, !noVerify, o, runs, threads);
         // the progress files first (what a live view reads), then the terminal
         StudyProgress progress = new CombinedProgress(
-                new ProgressFileWriter(store, warning -> System.err.println(TerminalText.safe("initlab: " + warning))),
+                new ProgressFileWriter(store, warning -> System.err.println(TerminalText.safe("initlab: " + warning)),
+                        part == null ? null : new java.util.HashSet<>(part.runs())),
                 new RunProgressDisplay(o, RunProgressDisplay.isTerminal(), describeKeys(spec)));
         StudyRunner runner = new StudyRunner(store, data, new StudyRunner.Options(threads, saveWeights), progress);
         Thread hook = new Thread(() -> {
@@ -182,7 +184,13 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         o.println(TerminalText.safe("Results: " + folder.toAbsolutePath()));
-        if (!noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() + outcome.reprobed() + outcome.kept() > 0) {
+        List<StudyManifest.ShardInfo> sharing = part == null ? List.of() : store.shards();
+        boolean shared = sharing.size() > 1; // the others may be writing: the whole study's report is made once, when all are done
+        if (shared && !outcome.cancelled()) {
+            o.println(TerminalText.safe(part.describe() + " is done; " + folder + " holds " + ShardChoice.describe(sharing) + ": once all "
+                    + part.count() + " are done, 'initlab report " + folder + "'"));
+        }
+        if (!shared && !noReport && !outcome.cancelled() && outcome.trained() + outcome.skipped() + outcome.reprobed() + outcome.kept() > 0) {
             try {
                 ReportCommand.write(o, folder, org.initlab.report.ReportWriter.Options.defaults(folder).on(main.disk()));
             } catch (UserError e) {

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * Writes the {@link ProgressFiles} of every run a study trains: its start, each epoch record as
  * it is made, a heartbeat, a failure; removes them once the run's result is stored or when it
- * was abandoned. For the process that holds the study folder's lock ({@link StudyStore#lock}):
- * progress it finds at the start belongs to no one and is removed.
+ * was abandoned. For the process that holds the study folder's lock ({@link StudyStore#lock}), or
+ * its shard's ({@link StudyStore#lockShard}): progress it finds at the start of its runs belongs
+ * to no one and is removed.
  *
  * <p>Progress is a view, never a reason for a run to fail: a write that fails (a full disk) is
  * reported once through {@code warning} and training goes on. The warning waits until a result
@@ -36,6 +37,8 @@ public final class ProgressFileWriter implements StudyProgress {
     /** The first failure's message, until a saved result makes it safe to say that training goes on. */
     private final AtomicReference<String> pending = new AtomicReference<>();
     private final Map<String, Training> training = new ConcurrentHashMap<>();
+    /** The runs this process trains, whose leftovers are its to remove; null: every run of the folder. */
+    private final java.util.Set<String> own;
 
     /** A run in training: its start (as written) and clocks. */
     private static final class Training {
@@ -49,18 +52,30 @@ public final class ProgressFileWriter implements StudyProgress {
     }
 
     public ProgressFileWriter(StudyStore store, Consumer<String> warning) {
+        this(store, warning, null);
+    }
+
+    /**
+     * For a shard ({@link StudyStore#lockShard}) that shares its folder: {@code own} are its runs,
+     * the only ones whose leftovers it removes (the other shards' runs' progress is theirs, live).
+     */
+    public ProgressFileWriter(StudyStore store, Consumer<String> warning, java.util.Set<String> own) {
         this.store = store;
         this.disk = store.disk();
         this.warning = warning;
+        this.own = own == null ? null : java.util.Set.copyOf(own);
     }
 
-    /** Removes every run's leftover progress: no other process trains into a folder whose lock this one holds. */
+    /** Removes the leftover progress of every run this process may train: no other process trains them. */
     @Override
     public void started(int total, int done, int again, int jobs) {
         Path runs = store.dir().resolve("runs");
         if (!Files.isDirectory(runs)) return;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runs)) {
-            for (Path d : dirs) if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) ProgressFiles.removeLeftovers(disk, d);
+            for (Path d : dirs) {
+                if (own != null && !own.contains(d.getFileName().toString())) continue;
+                if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) ProgressFiles.removeLeftovers(disk, d);
+            }
         } catch (IOException | UncheckedIOException e) {
             warn(e);
         }

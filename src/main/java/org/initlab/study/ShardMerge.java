@@ -27,12 +27,13 @@ import java.util.stream.Stream;
 /**
  * {@code initlab merge OUT DIR...}: one study folder from the folders of a study's shards
  * ({@code initlab run --shard I/N}). Nothing is written until every check passed, each failing
- * one a line of its own: the folders hold the same study (grid, labels, spec text), they are the
- * N shards of one split, each exactly once, and every run of the grid is finished in some folder.
- * A run finished in two folders is taken once when both hold the same bits (everything but the
- * wall-clock fields {@code started}, {@code finished}, {@code machine}, {@code result.timing}),
- * and refused when they differ: training is deterministic, so a difference means a fault that a
- * person must look at.
+ * one a line of its own: the folders hold the same study (grid, labels, spec text), they hold the
+ * N shards of one split (one folder each, or several in a folder they shared), each exactly once,
+ * and every run of the grid is finished in exactly one folder. A run finished in two folders is
+ * refused, named with both, whether or not they hold the same bits (everything but the wall-clock
+ * fields {@code started}, {@code finished}, {@code machine}, {@code result.timing}; the message
+ * says which): a shard trained a run that is not its own, or a folder was copied into another, and
+ * a person must say which copy is the study's.
  *
  * <p>Each run's files are hard-linked into {@code OUT} when it is on the same file system (initlab
  * never changes a file in place, it replaces it by a rename, so a link shares nothing that could
@@ -54,9 +55,8 @@ public final class ShardMerge {
      * @param linked       runs whose files were hard-linked
      * @param copied       runs whose files were copied (another file system)
      * @param alreadyThere runs an earlier, interrupted merge had written
-     * @param duplicates   runs finished in two folders with the same bits (each taken once)
      */
-    public record Outcome(int shards, int runs, int linked, int copied, int alreadyThere, List<String> duplicates) {}
+    public record Outcome(int shards, int runs, int linked, int copied, int alreadyThere) {}
 
     private ShardMerge() {}
 
@@ -73,15 +73,16 @@ public final class ShardMerge {
         List<StudyManifest> manifests = new ArrayList<>();
         for (Folder f : shards) manifests.add(f.store().readManifest());
         checkSameStudy(shards, manifests, runs);
-        Map<String, Integer> owner = checkShards(shards, manifests, runs);
+        Map<String, Owner> owner = checkShards(shards, runs);
 
         Map<String, Folder> source = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>(), differing = new ArrayList<>(), duplicates = new ArrayList<>();
+        List<String> missing = new ArrayList<>(), twice = new ArrayList<>();
         for (PlannedRun r : runs) {
-            Folder own = shards.get(owner.get(r.id()));
+            Owner o = owner.get(r.id());
+            Folder own = o.folder();
             List<Folder> holders = shards.stream().filter(f -> f.store().read(r.id()) instanceof StoredResult.Finished).toList();
             if (holders.isEmpty()) {
-                missing.add(r.id() + " (" + manifests.get(owner.get(r.id())).shard().describe() + ", " + own.name() + ": " + describe.apply(r) + ")");
+                missing.add(r.id() + " (" + o.shard().describe() + ", " + own.name() + ": " + describe.apply(r) + ")");
                 continue;
             }
             Folder keep = holders.contains(own) ? own : holders.getFirst();
@@ -89,24 +90,23 @@ public final class ShardMerge {
             for (Folder other : holders) {
                 if (other == keep) continue;
                 String diff = difference(keep.store().readResult(r.id()), other.store().readResult(r.id()));
-                if (diff == null) {
-                    if (!duplicates.contains(r.id())) duplicates.add(r.id());
-                } else {
-                    differing.add(r.id() + " (" + describe.apply(r) + "; " + keep.name() + " and " + other.name() + " differ at " + diff
-                            + "; it belongs to " + manifests.get(owner.get(r.id())).shard().describe() + ")");
-                }
+                twice.add(r.id() + " (" + describe.apply(r) + "; in " + keep.name() + " and " + other.name()
+                        + (diff == null ? ", the same results" : ", which differ at " + diff) + "; it belongs to " + o.shard().describe() + ")");
             }
         }
         if (!missing.isEmpty()) {
             throw new UserError(count(missing.size(), "run is", "runs are") + " missing: " + String.join(", ", missing)
                     + "; finish each with 'initlab run SHARD_DIR' (it resumes), then merge again");
         }
-        if (!differing.isEmpty()) {
-            throw new UserError(count(differing.size(), "run is", "runs are") + " finished in two folders with different results: "
-                    + String.join(", ", differing) + "; delete the wrong copy (runs/ID in a folder it does not belong to), then merge again");
+        if (!twice.isEmpty()) {
+            throw new UserError(count(twice.size(), "run is", "runs are") + " finished in two folders: " + String.join(", ", twice)
+                    + "; each run is to be in one: delete the copy (runs/ID) in the folder it does not belong to, then merge again");
         }
-        return write(out, spec, runs, source, shards.size(), duplicates);
+        return write(out, spec, runs, source, owner.values().stream().map(Owner::shard).distinct().count());
     }
+
+    /** The folder that holds run's shard, and that shard. */
+    private record Owner(Folder folder, StudyManifest.ShardInfo shard) {}
 
     /** Every folder holds the study of the first: the same grid, the same manifest, the same spec text. */
     private static void checkSameStudy(List<Folder> shards, List<StudyManifest> manifests, List<PlannedRun> runs) {
@@ -136,44 +136,55 @@ public final class ShardMerge {
     }
 
     /**
-     * Each folder is a shard of the same split, each shard of it is given once; the shards' run
-     * lists split the grid. Returns each run's shard as an index into {@code shards}.
+     * The folders hold the shards of one split ({@link StudyStore#shards}: one each, or several in a
+     * folder they shared), each shard once; the shards' run lists split the grid. Returns each run's
+     * folder and shard.
      */
-    private static Map<String, Integer> checkShards(List<Folder> shards, List<StudyManifest> manifests, List<PlannedRun> runs) {
+    private static Map<String, Owner> checkShards(List<Folder> shards, List<PlannedRun> runs) {
         Integer count = null;
-        Map<Integer, Integer> byIndex = new LinkedHashMap<>();
-        for (int i = 0; i < shards.size(); i++) {
-            StudyManifest.ShardInfo s = manifests.get(i).shard();
-            if (s == null) {
-                throw new UserError(shards.get(i).name() + " is not a shard folder (it holds the whole study '" + manifests.get(i).name()
+        Folder firstFolder = null;
+        StudyManifest.ShardInfo firstShard = null;
+        Map<Integer, Folder> byIndex = new LinkedHashMap<>();
+        List<Owner> all = new ArrayList<>();
+        for (Folder f : shards) {
+            List<StudyManifest.ShardInfo> held = f.store().shards();
+            if (held.isEmpty()) {
+                throw new UserError(f.name() + " is not a shard folder (it holds the whole study '" + f.store().readManifest().name()
                         + "'); merge combines the folders of 'initlab run STUDY --shard I/N'");
             }
-            if (count == null) count = s.count();
-            if (s.count() != count) {
-                throw new UserError(shards.get(i).name() + " holds " + s.describe() + " but " + shards.getFirst().name() + " holds "
-                        + manifests.getFirst().shard().describe() + ": merge the shards of one split into N");
-            }
-            Integer before = byIndex.put(s.index(), i);
-            if (before != null) {
-                throw new UserError(shards.get(before).name() + " and " + shards.get(i).name() + " both hold " + s.describe()
-                        + (sameFolder(shards.get(before), shards.get(i)) ? " (they are one folder, given twice)" : "") + ": give each shard once");
+            for (StudyManifest.ShardInfo s : held) {
+                if (count == null) {
+                    count = s.count();
+                    firstFolder = f;
+                    firstShard = s;
+                }
+                if (s.count() != count) {
+                    throw new UserError(f.name() + " holds " + s.describe() + " but " + firstFolder.name() + " holds "
+                            + firstShard.describe() + ": merge the shards of one split into N");
+                }
+                Folder before = byIndex.put(s.index(), f);
+                if (before != null) {
+                    throw new UserError(before.name() + " and " + f.name() + " both hold " + s.describe()
+                            + (sameFolder(before, f) ? " (they are one folder, given twice)" : "") + ": give each shard once");
+                }
+                all.add(new Owner(f, s));
             }
         }
         List<String> absent = new ArrayList<>();
         for (int k = 0; k < count; k++) if (!byIndex.containsKey(k)) absent.add("shard " + k + "/" + count);
         if (!absent.isEmpty()) {
             throw new UserError(String.join(", ", absent) + (absent.size() == 1 ? " is" : " are") + " missing: no folder given holds "
-                    + (absent.size() == 1 ? "it" : "them") + " (" + shards.size() + " given of " + count + "); add "
+                    + (absent.size() == 1 ? "it" : "them") + " (" + byIndex.size() + " given of " + count + "); add "
                     + (absent.size() == 1 ? "its folder" : "their folders") + ", or train " + (absent.size() == 1 ? "it" : "them")
                     + " with 'initlab run STUDY --shard I/" + count + "'");
         }
-        Map<String, Integer> owner = new LinkedHashMap<>();
-        for (int i = 0; i < shards.size(); i++) {
-            for (String id : manifests.get(i).shard().runs()) {
-                Integer other = owner.put(id, i);
+        Map<String, Owner> owner = new LinkedHashMap<>();
+        for (Owner o : all) {
+            for (String id : o.shard().runs()) {
+                Owner other = owner.put(id, o);
                 if (other != null) {
-                    throw new UserError("run " + id + " is in the run lists of both " + manifests.get(other).shard().describe() + " ("
-                            + shards.get(other).name() + ") and " + manifests.get(i).shard().describe() + " (" + shards.get(i).name()
+                    throw new UserError("run " + id + " is in the run lists of both " + other.shard().describe() + " ("
+                            + other.folder().name() + ") and " + o.shard().describe() + " (" + o.folder().name()
                             + "): the shards were split by different initlab versions; train them with one");
                 }
             }
@@ -195,7 +206,7 @@ public final class ShardMerge {
     }
 
     /** The manifest without what differs between shards of one study (when made, by which version, which shard). */
-    private static String comparable(StudyManifest m) {
+    static String comparable(StudyManifest m) {
         try {
             return JsonFormat.CANONICAL.writeValueAsString(new StudyManifest(m.name(), m.description(), m.protocol(), m.data(), m.seeds(),
                     m.experiments(), m.runs(), m.fingerprint(), null, null, m.commandLine(), m.claims(), null));
@@ -205,7 +216,7 @@ public final class ShardMerge {
     }
 
     /** study.yaml without the lines naming the folder it was run in ("# run with: ..."). */
-    private static String specText(StudyStore s) {
+    static String specText(StudyStore s) {
         Path p = s.dir().resolve(StudyStore.SPEC);
         try {
             return withoutRunWith(Files.readString(p));
@@ -267,8 +278,7 @@ public final class ShardMerge {
         return Objects.equals(a.toString(), b.toString()) ? null : path;
     }
 
-    private static Outcome write(StudyStore out, StudySpec spec, List<PlannedRun> runs, Map<String, Folder> source, int shards,
-                                 List<String> duplicates) {
+    private static Outcome write(StudyStore out, StudySpec spec, List<PlannedRun> runs, Map<String, Folder> source, long shards) {
         Path dir = out.dir();
         int linked = 0, copied = 0, already = 0;
         try (java.io.Closeable lock = out.lock()) {
@@ -308,7 +318,7 @@ public final class ShardMerge {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Outcome(shards, runs.size(), linked, copied, already, List.copyOf(duplicates));
+        return new Outcome((int) shards, runs.size(), linked, copied, already);
     }
 
     /** A run's files into {@code dst}, {@code result.json} last; true when every file was linked, not copied. */

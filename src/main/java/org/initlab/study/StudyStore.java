@@ -39,7 +39,14 @@ import java.util.Optional;
  * STUDY_DIR/runs/ID/result.json         a finished run ({@link RunRecord}), when {@link ResultCheck} finds it whole
  * STUDY_DIR/runs/ID/result.json.broken  one that was not, set aside by {@code initlab run} for the user
  * STUDY_DIR/runs/ID/weights-*.npz       initial and final weights, when asked for
+ * STUDY_DIR/shard-I-of-N.json           shard I of N was (or is being) trained here: its runs ({@link StudyManifest.ShardInfo})
  * </pre>
+ * A folder of {@code initlab run --shard} holds one shard (its own folder) or several (shared by
+ * the shards of one split, trained at the same time by processes on machines that mount it).
+ * Each shard writes only its own {@code shard-I-of-N.json} and its runs; study.json describes the
+ * whole study and is the same whichever shard wrote it (a shard keeps one that is there), so no
+ * shard's record depends on which wrote last. Once every shard is there, the folder is the whole
+ * study: report, show, export and a plain {@code initlab run} read it as one.
  * Every file is written atomically through the store's {@link Disk}, so a crash, a kill or a full
  * disk loses only runs in flight.
  */
@@ -74,10 +81,11 @@ public final class StudyStore {
     public Path runDir(String id) { return dir.resolve("runs").resolve(id); }
 
     /**
-     * Takes the folder for this command (an OS file lock on {@code STUDY_DIR/.lock}, released when
-     * closed or when the process dies), or says that another command holds it: two processes
-     * training into one folder would train the same runs, and a command that removes temporary
-     * files ({@link #removeTemporaries}) would delete those of the other's writes.
+     * Takes the folder for this command (an OS file lock on the whole of {@code STUDY_DIR/.lock},
+     * released when closed or when the process dies), or says that another command holds it: two
+     * processes training into one folder would train the same runs, and a command that removes
+     * temporary files ({@link #removeTemporaries}) would delete those of the other's writes. A
+     * running shard ({@link #lockShard}) holds a byte of that file, so this waits for every shard.
      */
     public Closeable lock() {
         try {
@@ -107,12 +115,37 @@ public final class StudyStore {
         }
     }
 
-    /** The lock, or null when another process (or this one) holds it. */
+    /**
+     * Takes the folder for shard {@code shard}: byte {@code 1 + I} of {@code STUDY_DIR/.lock} (a
+     * POSIX byte-range lock), so that the shards of one split train into one folder at the same
+     * time while a second process of the same shard, or a command on the whole folder
+     * ({@link #lock}: run, report's and export's clean-up, merge), is kept out until they end.
+     */
+    public Closeable lockShard(Shard shard) {
+        try {
+            disk.createDirectories(dir);
+            Closeable lock = tryLock(1L + shard.index(), 1L);
+            if (lock == null) {
+                throw new UserError("another initlab command is writing into " + dir + " right now: a run of shard " + shard
+                        + ", or one on the whole folder (run, report, export or merge); wait for it to finish, or choose another --out folder");
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UserError("cannot lock the study folder " + dir + ": " + FileProblem.why(e), e);
+        }
+    }
+
+    /** The lock of the whole folder, or null when another process (or this one) holds any part of it. */
     private Closeable tryLock() throws IOException {
+        return tryLock(0L, Long.MAX_VALUE);
+    }
+
+    /** The lock of bytes {@code [position, position + size)} of {@code .lock}, or null when held. */
+    private Closeable tryLock(long position, long size) throws IOException {
         FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
-            lock = ch.tryLock();
+            lock = ch.tryLock(position, size, false);
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
@@ -141,6 +174,65 @@ public final class StudyStore {
     }
 
     /**
+     * Deletes the temporary files that killed writes of shard {@code shard} left: in its runs'
+     * folders and beside its {@code shard-I-of-N.json}. Only for the holder of {@link #lockShard}:
+     * the other shards sharing the folder are writing theirs, and study.json's belong to whichever
+     * shard writes it (a command on the whole folder removes those).
+     */
+    public void removeTemporaries(StudyManifest.ShardInfo shard) {
+        try {
+            for (String id : shard.runs()) for (Path t : AtomicFile.temporaries(runDir(id))) disk.delete(t);
+            for (Path t : AtomicFile.temporariesOf(shardFile(shard.shard()))) disk.delete(t);
+        } catch (IOException e) {
+            throw new UserError("cannot write the study folder " + dir + ": " + FileProblem.why(e), e);
+        }
+    }
+
+    /** Where shard {@code shard}'s record is: {@code shard-I-of-N.json}. */
+    public Path shardFile(Shard shard) {
+        return dir.resolve(SHARD_PREFIX + shard.index() + "-of-" + shard.count() + ".json");
+    }
+
+    private static final String SHARD_PREFIX = "shard-";
+    private static final java.util.regex.Pattern SHARD_FILE = java.util.regex.Pattern.compile("shard-\\d+-of-\\d+\\.json");
+
+    /**
+     * The shards trained (or being trained) into this folder, by index: each {@code shard-I-of-N.json},
+     * and the shard that study.json names in a folder written before shards had files of their own.
+     * Empty for a whole study's folder.
+     */
+    public List<StudyManifest.ShardInfo> shards() {
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(f -> SHARD_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)).sorted().toList();
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UserError(FileProblem.reading(dir, e), e);
+        }
+        List<StudyManifest.ShardInfo> all = new ArrayList<>();
+        for (Path f : files) {
+            StudyManifest.ShardInfo s;
+            try {
+                s = SHARD_READER.readValue(Files.readAllBytes(f));
+            } catch (IOException e) {
+                throw new UserError(f + ": not a shard record (" + FileProblem.why(e) + "); delete it and run that shard again (its finished runs are kept)", e);
+            }
+            if (s == null || s.runs() == null || !f.equals(shardFile(s.shard()))) {
+                throw new UserError(f + ": not a shard record (it names another shard); delete it and run that shard again (its finished runs are kept)");
+            }
+            all.add(s);
+        }
+        StudyManifest m = Files.isRegularFile(dir.resolve(MANIFEST)) ? readManifestIfWhole() : null;
+        if (m != null && m.shard() != null && all.stream().noneMatch(s -> s.shard().equals(m.shard().shard()))) all.add(m.shard());
+        all.sort(java.util.Comparator.comparingInt(StudyManifest.ShardInfo::count).thenComparingInt(StudyManifest.ShardInfo::index));
+        return List.copyOf(all);
+    }
+
+    private static final ObjectReader SHARD_READER = JsonFormat.CANONICAL.readerFor(StudyManifest.ShardInfo.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
      * Creates or reopens the folder for this grid. A folder holding finished runs of a different
      * grid is refused unless {@code force} (finished runs that are still in the grid are kept
      * either way); one whose study never finished a run has nothing to protect and is reused.
@@ -150,14 +242,21 @@ public final class StudyStore {
         return prepare(spec, runs, force, null);
     }
 
-    /** {@link #prepare(StudySpec, List, boolean)} for one shard of the grid ({@code initlab run --shard}); null: the whole grid. */
+    /**
+     * {@link #prepare(StudySpec, List, boolean)} for one shard of the grid ({@code initlab run --shard},
+     * under {@link #lockShard}); null: the whole grid (under {@link #lock}). A shard writes its
+     * {@code shard-I-of-N.json} first, then study.yaml and study.json only when they are not there
+     * already for this study: other shards may be reading them, and study.json stays whole-study.
+     */
     public StudyManifest prepare(StudySpec spec, List<PlannedRun> runs, boolean force, StudyManifest.ShardInfo shard) {
-        StudyManifest manifest = manifest(spec, runs).withShard(shard);
+        StudyManifest manifest = manifest(spec, runs);
         try {
             disk.createDirectories(dir.resolve("runs"));
-            removeTemporaries();
+            if (shard == null) removeTemporaries();
+            else removeTemporaries(shard);
+            StudyManifest old = null;
             if (Files.exists(dir.resolve(MANIFEST))) {
-                StudyManifest old = force ? readManifestIfWhole() : readManifest();
+                old = force ? readManifestIfWhole() : readManifest();
                 boolean same = old != null && old.fingerprint().equals(manifest.fingerprint());
                 if (old != null && !same && !force && anyFinished(old)) {
                     throw new UserError(dir + " holds results of a different grid (study '" + old.name() + "', "
@@ -167,8 +266,14 @@ public final class StudyStore {
                 if (same) {
                     manifest = new StudyManifest(manifest.name(), manifest.description(), manifest.protocol(), manifest.data(),
                             manifest.seeds(), manifest.experiments(), manifest.runs(), manifest.fingerprint(), manifest.initlab(),
-                            old.created(), manifest.commandLine(), manifest.claims(), manifest.shard());
+                            old.created(), manifest.commandLine(), manifest.claims(), null);
                 }
+                // a folder written before shards had files of their own names its shard in study.json: keep that record
+                if (old != null && old.shard() != null && !Files.exists(shardFile(old.shard().shard()))) writeShard(old.shard());
+            }
+            if (shard != null) {
+                writeShard(shard);
+                if (old != null && old.shard() == null && ShardMerge.comparable(old).equals(ShardMerge.comparable(manifest))) return manifest;
             }
             String options = spec.commandLine() == null ? "" : spec.commandLine().asOptions();
             String text = options.isEmpty() ? spec.source()
@@ -179,6 +284,31 @@ public final class StudyStore {
             throw new UserError("cannot write the study folder " + dir + ": " + FileProblem.why(e), e);
         }
         return manifest;
+    }
+
+    /** Writes shard {@code shard}'s record, {@code shard-I-of-N.json}. */
+    private void writeShard(StudyManifest.ShardInfo shard) throws IOException {
+        disk.write(shardFile(shard.shard()), JsonFormat.PRETTY.writeValueAsBytes(shard));
+    }
+
+    /**
+     * What keeps the shards of {@code spec} from sharing this folder with those there: "another
+     * grid ...", "the same runs under other names ...", "the same grid from another spec text ...";
+     * null when the folder holds this study, run with this spec.
+     */
+    public String differenceFrom(StudySpec spec, List<PlannedRun> runs) {
+        StudyManifest there = readManifest(), here = manifest(spec, runs);
+        if (!there.fingerprint().equals(here.fingerprint())) {
+            return "another grid: study '" + there.name() + "', " + there.runs().size() + " runs (grid " + there.fingerprint() + "), not '"
+                    + here.name() + "', " + here.runs().size() + " runs (grid " + here.fingerprint() + ")";
+        }
+        if (!ShardMerge.comparable(there).equals(ShardMerge.comparable(here))) {
+            return "the same runs under other names (its study.json's labels, experiments or options differ)";
+        }
+        if (!ShardMerge.specText(this).equals(ShardMerge.withoutRunWith(spec.source()))) {
+            return "the same grid from another spec text (its study.yaml differs, e.g. in probe settings or descriptions)";
+        }
+        return null;
     }
 
     /** Whether any run of the manifest is finished in the folder. */

@@ -94,6 +94,13 @@ class ShardMergeTest {
         return new StudyStore(dir).readManifest();
     }
 
+    /** The one shard a shard folder holds. */
+    private static StudyManifest.ShardInfo shardOf(Path dir) {
+        List<StudyManifest.ShardInfo> shards = new StudyStore(dir).shards();
+        assertEquals(1, shards.size(), dir + " holds one shard");
+        return shards.getFirst();
+    }
+
     private static Set<String> finished(Path dir) throws IOException {
         Set<String> ids = new HashSet<>();
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
@@ -134,15 +141,17 @@ class ShardMergeTest {
             Path dir = List.of(s0, s1, s2).get(i);
             StudyManifest m = manifest(dir);
             assertEquals(w.fingerprint(), m.fingerprint(), "a shard's study.json holds the whole grid");
-            assertEquals(new StudyManifest.ShardInfo(i, 3, m.shard().runs()), m.shard());
-            assertEquals(new HashSet<>(m.shard().runs()), finished(dir), "shard " + i + " trained its runs and no other");
-            union.addAll(m.shard().runs());
-            sum += m.shard().runs().size();
+            assertNull(m.shard(), "and names no shard: the shard's own file does");
+            assertTrue(Files.isRegularFile(dir.resolve("shard-" + i + "-of-3.json")));
+            assertEquals(new StudyManifest.ShardInfo(i, 3, shardOf(dir).runs()), shardOf(dir));
+            assertEquals(new HashSet<>(shardOf(dir).runs()), finished(dir), "shard " + i + " trained its runs and no other");
+            union.addAll(shardOf(dir).runs());
+            sum += shardOf(dir).runs().size();
         }
         assertEquals(12, sum);
         assertEquals(finished(whole), union);
         // by cost, not count: the four deep runs fill one shard and a half
-        List<Integer> counts = Stream.of(s0, s1, s2).map(d -> manifest(d).shard().runs().size()).toList();
+        List<Integer> counts = Stream.of(s0, s1, s2).map(d -> shardOf(d).runs().size()).toList();
         assertEquals(List.of(2, 5, 5), counts);
         assertNull(w.shard());
         assertFalse(Files.readString(whole.resolve(StudyStore.MANIFEST)).contains("\"shard\""), "a whole study's study.json has no shard");
@@ -164,7 +173,7 @@ class ShardMergeTest {
             RunRecord x = a.readResult(e.id()), y = b.readResult(e.id());
             assertNull(ShardMerge.difference(x, y), e.id());
             assertEquals(JsonFormat.CANONICAL.writeValueAsString(x.result().epochs()), JsonFormat.CANONICAL.writeValueAsString(y.result().epochs()));
-            Path shard = Stream.of(s0, s1, s2).filter(d -> manifest(d).shard().runs().contains(e.id())).findFirst().orElseThrow();
+            Path shard = Stream.of(s0, s1, s2).filter(d -> shardOf(d).runs().contains(e.id())).findFirst().orElseThrow();
             assertTrue(Files.isSameFile(shard.resolve("runs").resolve(e.id()).resolve(StudyStore.RESULT),
                     out.resolve("runs").resolve(e.id()).resolve(StudyStore.RESULT)), "hard-linked on one file system");
         }
@@ -195,7 +204,7 @@ class ShardMergeTest {
     @Test
     void aMissingRunIsNamedWithItsShard() throws IOException {
         List<Path> dirs = copyOfShards("missing");
-        String id = manifest(dirs.get(1)).shard().runs().getFirst();
+        String id = shardOf(dirs.get(1)).runs().getFirst();
         Files.delete(dirs.get(1).resolve("runs").resolve(id).resolve(StudyStore.RESULT));
         Path out = tmp.resolve("missing-out");
         String line = merge(out, dirs).line("1 run is missing: " + id + " (shard 1/3, " + dirs.get(1) + ": ", "seed ",
@@ -225,17 +234,16 @@ class ShardMergeTest {
     }
 
     @Test
-    void aRunFinishedTwiceIsTakenOnceWhenEqualAndRefusedWhenNot() throws IOException {
+    void aRunFinishedTwiceIsRefusedWithBothFoldersWhetherEqualOrNot() throws IOException {
         List<Path> dirs = copyOfShards("duplicate");
-        String id = manifest(dirs.get(0)).shard().runs().getFirst();
+        String id = shardOf(dirs.get(0)).runs().getFirst();
         Path theirs = dirs.get(2).resolve("runs").resolve(id);
         Files.createDirectories(theirs);
         Files.copy(dirs.get(0).resolve("runs").resolve(id).resolve(StudyStore.RESULT), theirs.resolve(StudyStore.RESULT));
         Path out = tmp.resolve("duplicate-same");
-        BadInputTest.Outcome same = merge(out, dirs);
-        ok(same);
-        assertTrue(same.out().contains("1 run was finished in two folders with the same results; taken once, from the shard it belongs to: " + id), same.out());
-        assertTrue(Files.isSameFile(dirs.get(0).resolve("runs").resolve(id).resolve(StudyStore.RESULT), out.resolve("runs").resolve(id).resolve(StudyStore.RESULT)));
+        merge(out, dirs).line("1 run is finished in two folders: " + id, "in " + dirs.get(0) + " and " + dirs.get(2) + ", the same results",
+                "it belongs to shard 0/3", "delete the copy (runs/ID) in the folder it does not belong to");
+        assertFalse(Files.exists(out.resolve("runs")), "nothing merged");
 
         // the second copy holds other bits in one value
         RunRecord r = new StudyStore(dirs.get(0)).readResult(id);
@@ -243,30 +251,163 @@ class ShardMergeTest {
         String loss = JsonFormat.CANONICAL.writeValueAsString(r.result().epochs().get(1).trainLoss());
         Files.writeString(theirs.resolve(StudyStore.RESULT), json.replace("\"trainLoss\":" + loss, "\"trainLoss\":" + (r.result().epochs().get(1).trainLoss() + 1e-12)));
         Path out2 = tmp.resolve("duplicate-differs");
-        merge(out2, dirs).line("1 run is finished in two folders with different results: " + id, dirs.get(0) + " and " + dirs.get(2)
-                + " differ at result.epochs[1].trainLoss", "it belongs to shard 0/3");
+        merge(out2, dirs).line("1 run is finished in two folders: " + id, "in " + dirs.get(0) + " and " + dirs.get(2)
+                + ", which differ at result.epochs[1].trainLoss", "it belongs to shard 0/3");
         assertFalse(Files.exists(out2.resolve("runs")), "nothing merged");
+
+        // taken away from the folder it does not belong to, the run is merged from its own
+        Files.delete(theirs.resolve(StudyStore.RESULT));
+        ok(merge(out2, dirs));
+        assertTrue(Files.isSameFile(dirs.get(0).resolve("runs").resolve(id).resolve(StudyStore.RESULT), out2.resolve("runs").resolve(id).resolve(StudyStore.RESULT)));
     }
 
     @Test
     void aShardFolderResumesItsShardAndRefusesAnother() throws IOException {
         BadInputTest.Outcome resumed = BadInputTest.cli("run", s1.toString(), "--jobs", "1", "--no-report");
         ok(resumed);
-        assertTrue(resumed.out().contains("shard 1/3, " + manifest(s1).shard().runs().size() + " of 12 runs in " + s1), resumed.out());
-        assertEquals(new HashSet<>(manifest(s1).shard().runs()), finished(s1), "resuming trained no other run");
-        BadInputTest.cli("run", yaml.toString(), "--shard", "2/3", "--out", s1.toString(), "--no-report")
-                .line(s1 + " holds shard 1/3 of study 'sharded', not shard 2/3: give each shard its own --out folder");
+        assertTrue(resumed.out().contains("shard 1/3, " + shardOf(s1).runs().size() + " of 12 runs in " + s1), resumed.out());
+        assertEquals(new HashSet<>(shardOf(s1).runs()), finished(s1), "resuming trained no other run");
+        BadInputTest.cli("run", yaml.toString(), "--shard", "0/2", "--out", s1.toString(), "--no-report")
+                .line(s1 + " holds shard 1/3 of study 'sharded', not shards of 2: give --shard I/3, or another --out folder");
+        BadInputTest.cli("run", yaml.toString(), "--seeds", "1", "--shard", "2/3", "--out", s1.toString(), "--no-report")
+                .line(s1 + " holds shard 1/3 of another grid: study 'sharded', 12 runs", "not 'sharded', 6 runs",
+                        "the shards that share a folder run one spec");
         BadInputTest.cli("run", yaml.toString(), "--shard", "0/3", "--out", whole.toString(), "--no-report")
-                .line(whole + " holds the whole study 'sharded', not a shard");
+                .line(whole + " holds the whole study 'sharded', not shards");
+        assertEquals(List.of(shardOf(s1)), new StudyStore(s1).shards(), "nothing written by a refused shard");
+        Path edited = copyOfShards("edited").get(1);
+        Path y = edited.resolve(StudyStore.SPEC);
+        Files.writeString(y, Files.readString(y).replace("probe_batch: 40", "probe_batch: 41"));
+        BadInputTest.cli("run", yaml.toString(), "--shard", "2/3", "--out", edited.toString(), "--no-report")
+                .line(edited + " holds shard 1/3 of the same grid from another spec text");
         BadInputTest.cli("run", yaml.toString(), "--shard", "3/3", "--out", tmp.resolve("x").toString()).line("--shard 3/3: I/N needs 0 ≤ I < N");
         BadInputTest.cli("run", yaml.toString(), "--shard", "one/3", "--out", tmp.resolve("x").toString()).line("--shard one/3: give I/N");
+    }
+
+    /**
+     * Shards 0 and 1 in processes of their own and shard 2 in this one, all at once into one
+     * folder: each trains its part, none blocks or disturbs another, and the folder is then the
+     * whole study, bit for bit, for report, export, a plain run (nothing left) and merge.
+     */
+    @Test
+    void shardsSharingOneFolderAtOnceMakeTheWholeStudy() throws Exception {
+        Path shared = tmp.resolve("shared");
+        List<Process> others = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            others.add(new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "run", yaml.toString(), "--shard", i + "/3", "--out", shared.toString(), "--jobs", "1", "--no-report")
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("shared-" + i + ".log").toFile()).start());
+        }
+        BadInputTest.Outcome mine = BadInputTest.cli("run", yaml.toString(), "--shard", "2/3", "--out", shared.toString(), "--jobs", "1", "--no-report");
+        for (int i = 0; i < 2; i++) {
+            assertTrue(others.get(i).waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "shard " + i + " ends");
+            assertEquals(0, others.get(i).exitValue(), Files.readString(tmp.resolve("shared-" + i + ".log")));
+        }
+        ok(mine);
+
+        StudyManifest w = manifest(whole), m = manifest(shared);
+        assertNull(m.shard(), "study.json is the whole study's");
+        assertEquals(w.fingerprint(), m.fingerprint());
+        assertEquals(List.of(shardOf(s0), shardOf(s1), shardOf(s2)), new StudyStore(shared).shards(), "each shard's record, the split of its own folder");
+        assertEquals(finished(whole), finished(shared));
+        assertEquals(List.of(), org.initlab.io.AtomicFile.temporaries(shared), "no write left half-done");
+        StudyStore a = new StudyStore(whole), b = new StudyStore(shared);
+        java.util.Map<String, byte[]> bytes = new java.util.HashMap<>();
+        for (StudyManifest.RunEntry e : w.runs()) {
+            assertNull(ShardMerge.difference(a.readResult(e.id()), b.readResult(e.id())), e.id());
+            bytes.put(e.id(), Files.readAllBytes(b.runDir(e.id()).resolve(StudyStore.RESULT)));
+        }
+
+        BadInputTest.Outcome report = BadInputTest.cli("report", shared.toString(), "--no-png", "--max-layer-scenarios", "0");
+        ok(report);
+        assertFalse(report.err().contains("holds shard"), "the whole study: " + report.err());
+        ok(BadInputTest.cli("export", shared.toString(), "--csv"));
+        BadInputTest.Outcome again = BadInputTest.cli("run", shared.toString(), "--jobs", "1", "--no-report");
+        ok(again);
+        assertTrue(again.out().contains("12 runs in " + shared) && again.out().contains("Training 0 of 12 runs") && !again.out().contains("/3"), again.out());
+        for (StudyManifest.RunEntry e : w.runs()) {
+            assertTrue(java.util.Arrays.equals(bytes.get(e.id()), Files.readAllBytes(b.runDir(e.id()).resolve(StudyStore.RESULT))), "not trained again: " + e.id());
+        }
+        BadInputTest.Outcome merged = merge(tmp.resolve("shared-merged"), List.of(shared));
+        ok(merged);
+        assertTrue(merged.out().contains("Merged 3 shards of study 'sharded'") && merged.out().contains("12 runs (12 linked"), merged.out());
+    }
+
+    /**
+     * A shard cleans up after its own killed writes only: the temporary files of another shard's
+     * runs and of the shared study.json are that shard's writes in progress. A second process of
+     * a live shard, and a plain run of a folder holding some shards, are refused in one line.
+     */
+    @Test
+    void aShardsCleanUpLeavesTheOtherShardsFilesAlone() throws IOException {
+        Path f = tmp.resolve("two-shards");
+        copyInto(s0, f, true);
+        copyInto(s1, f, false);
+        StudyStore store = new StudyStore(f);
+        String id0 = shardOf(s0).runs().getFirst(), id1 = shardOf(s1).runs().getFirst();
+        Path t0 = Files.writeString(store.runDir(id0).resolve(".result.json-k0.tmp"), "{");
+        List<Path> theirs = List.of(Files.writeString(store.runDir(id1).resolve(".result.json-k1.tmp"), "{"),
+                Files.writeString(f.resolve(".study.json-k2.tmp"), "{"), Files.writeString(f.resolve(".shard-1-of-3.json-k3.tmp"), "{"));
+        Files.delete(store.runDir(id0).resolve(StudyStore.RESULT));
+        try (java.io.Closeable live = store.lockShard(new org.initlab.study.Shard(1, 3))) {
+            BadInputTest.Outcome o = BadInputTest.cli("run", yaml.toString(), "--shard", "0/3", "--out", f.toString(), "--jobs", "1", "--no-report");
+            ok(o);
+            assertTrue(o.out().contains("shard 0/3 is done; " + f + " holds shards 0/3, 1/3: once all 3 are done, 'initlab report " + f + "'"), o.out());
+            assertFalse(Files.exists(t0), "its own killed write is removed");
+            for (Path t : theirs) assertTrue(Files.exists(t), "another shard's write in progress is left alone: " + t);
+            assertTrue(Files.isRegularFile(store.runDir(id0).resolve(StudyStore.RESULT)), "its run trained again");
+            BadInputTest.cli("run", yaml.toString(), "--shard", "1/3", "--out", f.toString(), "--no-report")
+                    .line("another initlab command is writing into " + f + " right now: a run of shard 1/3");
+            BadInputTest.cli("run", f.toString(), "--no-report")
+                    .line(f + " holds shards 0/3, 1/3 of study 'sharded', not all 3: resume each with 'initlab run " + f + " --shard I/3'");
+        }
+        BadInputTest.Outcome report = BadInputTest.cli("report", f.toString(), "--no-png", "--max-layer-scenarios", "0");
+        ok(report);
+        assertTrue(report.err().contains(f + " holds shards 0/3, 1/3 of study 'sharded' (7 of 12 runs)"), report.err());
+        for (Path t : theirs) assertFalse(Files.exists(t), "with no shard live, report removes what killed writers left: " + t);
+    }
+
+    /**
+     * A shard folder of an earlier version names its shard in study.json and has no
+     * shard-I-of-N.json: it is read as that shard, merges, and resuming it moves the record to its
+     * file and leaves study.json the whole study's.
+     */
+    @Test
+    void aShardFolderOfAnEarlierVersionIsReadAsItsShard() throws IOException {
+        List<Path> dirs = copyOfShards("legacy");
+        Path old = dirs.get(2);
+        StudyManifest.ShardInfo info = shardOf(old);
+        Files.delete(old.resolve("shard-2-of-3.json"));
+        Files.write(old.resolve(StudyStore.MANIFEST), JsonFormat.PRETTY.writeValueAsBytes(manifest(old).withShard(info)));
+        assertEquals(List.of(info), new StudyStore(old).shards());
+        ok(merge(tmp.resolve("legacy-merged"), dirs));
+        BadInputTest.Outcome resumed = BadInputTest.cli("run", old.toString(), "--jobs", "1", "--no-report");
+        ok(resumed);
+        assertTrue(resumed.out().contains("shard 2/3, " + info.runs().size() + " of 12 runs"), resumed.out());
+        assertNull(manifest(old).shard());
+        assertTrue(Files.isRegularFile(old.resolve("shard-2-of-3.json")));
+        assertEquals(List.of(info), new StudyStore(old).shards());
+    }
+
+    /** A shard folder's files into {@code to}: all of them, or its runs and its shard record only. */
+    private static void copyInto(Path from, Path to, boolean all) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                String rel = from.relativize(f).toString();
+                if (!all && !rel.startsWith("runs") && !rel.startsWith("shard-")) continue;
+                Path t = to.resolve(rel);
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else if (!Files.exists(t)) Files.copy(f, t);
+            }
+        }
     }
 
     @Test
     void theReportOfAShardSaysSo() {
         BadInputTest.Outcome o = BadInputTest.cli("report", s2.toString(), "--no-png", "--out", tmp.resolve("report-s2").toString());
         ok(o);
-        assertTrue(o.err().contains("holds shard 2/3 of study 'sharded' (" + manifest(s2).shard().runs().size() + " of 12 runs)"), o.err());
+        assertTrue(o.err().contains("holds shard 2/3 of study 'sharded' (" + shardOf(s2).runs().size() + " of 12 runs)"), o.err());
     }
 
     @Test
