@@ -184,7 +184,7 @@ final class ShowCommand implements Callable<Integer> {
         o.println(" epoch  train loss  train acc   val loss    val acc  test loss   test acc");
         for (EpochRecord e : r.epochs()) {
             if (d != null && e.epoch() == d.epoch()) {
-                o.println(String.format(Locale.ROOT, "%6d  diverged: %s; of this epoch only the minibatch losses before that are kept", e.epoch(), d.what()));
+                o.println(String.format(Locale.ROOT, "%6d  diverged: %s; of this epoch only what was measured before that step is kept (minibatch losses, first-step values)", e.epoch(), d.what()));
                 continue;
             }
             o.println(String.format(Locale.ROOT, "%6d %11s %10s %10s %10s %10s %10s", e.epoch(), num(e.trainLoss()), RunProgressDisplay.percent(e.trainAccuracy()),

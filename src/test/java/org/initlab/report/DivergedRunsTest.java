@@ -15,15 +15,24 @@ import org.initlab.report.model.Ranking;
 import org.initlab.report.model.RunGroup;
 import org.initlab.report.model.StudyAggregate;
 import org.initlab.report.model.StudyData;
+import org.initlab.report.model.TheoryView;
+import org.initlab.report.model.ClaimResult;
 import org.initlab.report.plot.Figure;
 import org.initlab.report.plot.HeatmapPanel;
 import org.initlab.report.stats.Estimate;
 import org.initlab.report.text.Finding;
 import org.initlab.report.text.Findings;
+import org.initlab.study.Claim;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StudyManifest;
 import org.initlab.study.StudyStore;
 import org.initlab.train.EpochRecord;
+import org.initlab.train.NamedValues;
+import org.initlab.train.RunResult;
+import org.initlab.train.probe.GradientNorms;
+import org.initlab.train.probe.MeanFieldTheory;
+import org.initlab.train.probe.Output;
+import org.initlab.train.probe.Probes;
 import org.initlab.train.probe.WeightStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +44,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,6 +124,90 @@ class DivergedRunsTest {
         assertEquals(2, d.epoch());
         assertEquals(107, d.step());
         assertEquals("in epoch 2 at step 107", d.where());
+    }
+
+    /**
+     * random/tanh seed 0 diverges in epoch 1 at step 7: what was measured at initialisation and at
+     * step 1 was measured before it and stays; what summarises epoch 1 (its end, its mean) does not.
+     */
+    @Test
+    void aRunThatDivergedAfterItsFirstStepKeepsWhatWasMeasuredAtInitialisationAndAtTheFirstStep() {
+        RunRecord raw = runs().stream().filter(r -> r.id().equals("randomtanh0")).findFirst().orElseThrow();
+        RunRecord valid = Divergence.validPart(raw);
+        assertEquals(1, Divergence.of(valid.result()).epoch());
+        assertEquals(Fixtures.DIVERGED_STEP, Divergence.of(valid.result()).step());
+        assertEquals(raw.result().epochs().getFirst(), valid.result().epochs().getFirst(), "every value at initialisation");
+        EpochRecord recorded = raw.result().epochs().get(1), kept = valid.result().epochs().get(1);
+        for (Metric m : Metric.values()) assertTrue(Double.isNaN(m.of(kept)), m + " of the epoch it diverged in");
+        Set<String> firstStep = new HashSet<>();
+        for (Output<?> o : Probes.outputs()) if (o.measured() == Output.Measured.FIRST_STEP) firstStep.add(o.name());
+        for (int l = 0; l < recorded.layers().size(); l++) {
+            NamedValues before = recorded.layers().get(l).values(), after = kept.layers().get(l).values();
+            assertTrue(before.has(WeightStatistics.WEIGHT_HISTOGRAM.name()) && before.has(GradientNorms.MEAN.name()), "the fixture records the epoch's end");
+            assertEquals(Set.of(GradientNorms.FIRST_STEP.name(), MeanFieldTheory.MEASURED_BACKWARD.name()), after.names(),
+                    "layer " + l + ": the first step's values, and nothing that summarises the epoch");
+            for (String name : after.names()) assertEquals(before.get(name), after.get(name), name);
+            assertEquals(before.only(firstStep), after, "every first-step value it recorded");
+        }
+        assertEquals(Fixtures.FIRST_STEP_NORMS[0], kept.layers().getFirst().values().number(GradientNorms.FIRST_STEP.name()));
+        assertEquals(Fixtures.firstStepRatio("random", 0), kept.values().number(MeanFieldTheory.MEASURED_RATIO.name()));
+        assertEquals(List.of(Fixtures.PRE_DIVERGENCE_LOSS), java.util.Arrays.stream(kept.values().numbers("minibatch_loss").values()).boxed().toList());
+        assertEquals(Set.of("minibatch_loss", "minibatch_loss_step", MeanFieldTheory.MEASURED_RATIO.name()), kept.values().names());
+        assertEquals(valid, Divergence.validPart(valid), "applying the rule twice changes nothing");
+
+        // found broken at step 1 (its weights, after the first update): nothing of step 1 was measured before it
+        RunResult r = raw.result();
+        RunRecord atFirst = withResult(raw, new RunResult(r.status(), 1, "the weights became non-finite during epoch 1", 1, r.epochs(),
+                r.finalMetrics(), r.timing()));
+        EpochRecord none = Divergence.validPart(atFirst).result().epochs().get(1);
+        assertTrue(none.layers().stream().allMatch(l -> l.values().isEmpty()), "no first-step value when it diverged at step 1");
+        assertNull(none.values().number(MeanFieldTheory.MEASURED_RATIO.name()));
+    }
+
+    /**
+     * The theory table, the first-step gradients and the claims on gradient flow count every seed
+     * that got past its first step, also those that diverged later in epoch 1; values summarising
+     * the epoch a run diverged in count none of its seeds.
+     */
+    @Test
+    void firstStepValuesCountEverySeedThatTookItInTablesFiguresAndClaims() {
+        List<RunRecord> runs = runs();
+        StudyManifest m = manifest(runs);
+        List<Claim> claims = List.of(
+                new Claim("He keeps gradients flowing with tanh", "gradient_flow", "initializer", List.of("he"), List.of("random"), null, null, null,
+                        Map.of("activation", List.of("tanh"))),
+                new Claim("random has few dead units with relu", "dead_fraction", "initializer", List.of(), List.of(), "random", 0.5, null,
+                        Map.of("activation", List.of("relu"))));
+        StudyManifest withClaims = new StudyManifest(m.name(), m.description(), m.protocol(), m.data(), m.seeds(), m.experiments(), m.runs(),
+                m.fingerprint(), m.initlab(), m.created(), m.commandLine(), claims);
+        StudyAggregate agg = StudyAggregate.of(new StudyData(Path.of("unused"), withClaims, "name: diverging\n", runs));
+        RunGroup tanh = group(agg, "random", "tanh");
+
+        LayerView lv = new LayerView(tanh);
+        Estimate first = lv.gradient(0, 1, LayerView.Gradient.FIRST_STEP_NORM);
+        assertEquals(3, first.n(), "seed 0 took its first step before it diverged at step 7");
+        assertEquals(Fixtures.FIRST_STEP_NORMS[0], first.mean(), 1e-12);
+        assertEquals(3, lv.gradientCurve(0, LayerView.Gradient.FIRST_STEP_NORM).values()[0].n());
+        assertEquals(2, lv.gradient(0, 1, LayerView.Gradient.MEAN_NORM).n(), "epoch 1's mean gradient norm: not of the seed that diverged in it");
+
+        TheoryView theory = new TheoryView(tanh);
+        Estimate ratio = theory.measured(TheoryView.RunQuantity.GRAD_NORM_RATIO);
+        assertEquals(3, ratio.n());
+        assertEquals(Estimate.of(new double[]{Fixtures.firstStepRatio("random", 0), Fixtures.firstStepRatio("random", 1),
+                Fixtures.firstStepRatio("random", 2)}), ratio);
+        assertEquals(3, theory.measured(0, TheoryView.Quantity.BACKWARD_SQUARE).n());
+
+        List<ClaimResult> results = ClaimResult.of(agg);
+        ClaimResult.Part flow = results.getFirst().parts().getFirst();
+        assertEquals(3, flow.test().pairs(), "every seed of random/tanh, the one that diverged in epoch 1 too");
+        assertEquals(ClaimResult.Verdict.SUPPORTED, results.getFirst().verdict(), flow.toString());
+        // the dead fraction after the last epoch: relu seed 1's (the fixture's poison 1.23%, at the end of the epoch it diverged in) is not one
+        assertEquals(2, results.get(1).parts().getFirst().test().pairs());
+    }
+
+    private static RunRecord withResult(RunRecord r, RunResult result) {
+        return new RunRecord(r.id(), r.initlab(), r.spec(), r.probeSettings(), r.probes(), r.labels(), r.experiments(), result,
+                r.started(), r.finished(), r.machine(), r.data());
     }
 
     @Test
@@ -286,6 +381,22 @@ class DivergedRunsTest {
         StudyAggregate agg = StudyAggregate.of(StudyData.load(dir));
         RunGroup huge = agg.groups().stream().filter(g -> g.configuration().get("initializer").equals("huge")).findFirst().orElseThrow();
         assertEquals(2, huge.divergences().size(), "both seeds diverge");
+        // they diverge at step 3, after their first step: what was measured then stays (the trainer records it with epoch 1), the rest of epoch 1 does not
+        Set<String> firstStep = Set.of(GradientNorms.FIRST_STEP.name(), MeanFieldTheory.MEASURED_BACKWARD.name(), MeanFieldTheory.PREDICTED_BACKWARD.name(),
+                MeanFieldTheory.MEASURED_GRADIENT.name(), MeanFieldTheory.PREDICTED_GRADIENT.name());
+        for (RunRecord run : huge.runs()) {
+            RunRecord recorded = raw.stream().filter(x -> x.id().equals(run.id())).findFirst().orElseThrow();
+            assertEquals(1, recorded.result().divergedEpoch(), recorded.result().divergence());
+            assertTrue(recorded.result().steps() > 1, recorded.result().divergence());
+            EpochRecord before = recorded.result().epochs().get(1), kept = run.result().epochs().get(1);
+            assertTrue(before.layers().getFirst().values().has(WeightStatistics.WEIGHT_HISTOGRAM.name()));
+            for (int l = 0; l < kept.layers().size(); l++) assertEquals(before.layers().get(l).values().only(firstStep), kept.layers().get(l).values());
+            assertEquals(before.values().number(MeanFieldTheory.MEASURED_RATIO.name()), kept.values().number(MeanFieldTheory.MEASURED_RATIO.name()));
+            assertNotNull(kept.values().number(MeanFieldTheory.MEASURED_RATIO.name()));
+        }
+        assertEquals(2, new TheoryView(huge).measured(TheoryView.RunQuantity.GRAD_NORM_RATIO).n(), "both seeds' first-step gradient ratio");
+        assertEquals(2, new LayerView(huge).gradient(0, 1, LayerView.Gradient.FIRST_STEP_NORM).n());
+        assertEquals(0, new LayerView(huge).gradient(0, 1, LayerView.Gradient.MEAN_NORM).n(), "epoch 1's mean: neither");
         assertTrue(agg.summary(huge).finalTestAccuracy().isEmpty(), "no final accuracy");
         Curve test = Curve.of(Metric.TEST_ACCURACY, huge.runs());
         for (double x : test.epochs()) assertTrue(x < e, "no test accuracy at or after epoch " + e + ": " + x);

@@ -17,6 +17,7 @@ import org.initlab.train.Value;
 import org.initlab.train.probe.ActivationStatistics;
 import org.initlab.train.probe.DeadUnits;
 import org.initlab.train.probe.GradientNorms;
+import org.initlab.train.probe.MeanFieldTheory;
 import org.initlab.train.probe.MinibatchLoss;
 import org.initlab.train.probe.Probes;
 import org.initlab.train.probe.UpdateRatio;
@@ -69,17 +70,26 @@ public final class Fixtures {
                 Component.of(labels.get("initializer")), Component.of("zeros"), new Component(labels.getOrDefault("optimizer", "sgd"), Map.of("lr", 0.01)),
                 150, epochs, seed, Evaluation.standard());
         List<EpochRecord> records = new ArrayList<>();
+        String init = labels.get("initializer");
         for (int e = 0; e < validationAccuracy.length; e++) {
             if (divergedAt > 0 && e == divergedAt) {
-                records.add(diverged(e, layers.get(e)));
+                records.add(diverged(e, layers.get(e), init, seed));
                 break;
             }
             double va = validationAccuracy[e], ta = testAccuracy[e];
             Double trainLoss = e == 0 ? null : -Math.log(Math.max(0.05, va - 0.01));
-            NamedValues losses = e == 0 ? NamedValues.NONE : new NamedValues(Map.of(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{100.0 * e}),
-                    MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{trainLoss})));
+            Map<String, Value> runValues = new LinkedHashMap<>();
+            if (e > 0) {
+                runValues.put(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{100.0 * e}));
+                runValues.put(MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{trainLoss}));
+            }
+            List<LayerRecord> ls = e == 0 ? layers.get(e) : withGradients(layers.get(e), e);
+            if (e == 1) {
+                ls = withFirstStep(ls, init, seed);
+                runValues.put(MeanFieldTheory.MEASURED_RATIO.name(), new Value.Scalar(firstStepRatio(init, seed)));
+            }
             records.add(new EpochRecord(e, trainLoss, e == 0 ? null : va, -Math.log(Math.max(0.05, va)), va,
-                    -Math.log(Math.max(0.05, ta)), ta, losses, e == 0 ? layers.get(e) : withGradients(layers.get(e), e)));
+                    -Math.log(Math.max(0.05, ta)), ta, new NamedValues(runValues), ls));
         }
         EpochRecord last = records.getLast();
         RunResult.Metrics fin = new RunResult.Metrics(last.validationLoss(), last.validationAccuracy(), last.testLoss(), last.testAccuracy());
@@ -100,9 +110,11 @@ public final class Fixtures {
      * (each is unlike any valid value of the fixtures): the mean of the minibatch losses before the
      * divergent step ({@link #POISON_LOSS}), evaluations of the broken network ({@link #POISON_ACCURACY}:
      * an argmax of NaN outputs), its layers' statistics ({@link #POISON_WEIGHT} weights), and the
-     * minibatch losses: one finite before the divergent step, NaN at it.
+     * minibatch losses: one finite before the divergent step, NaN at it. In epoch 1 (where it
+     * diverges at step {@link #DIVERGED_STEP} &gt; 1) also what the probes measured at the first
+     * step, as the completed runs record it: valid, shown.
      */
-    static EpochRecord diverged(int epoch, List<LayerRecord> layers) {
+    static EpochRecord diverged(int epoch, List<LayerRecord> layers, String initializer, long seed) {
         List<LayerRecord> broken = new ArrayList<>();
         long[] scratch = new long[Histogram.BINS];
         for (LayerRecord l : layers) {
@@ -114,14 +126,50 @@ public final class Fixtures {
             v.put(ActivationStatistics.ACT_HISTOGRAM.name(), Histogram.of(w, 0, w.length, scratch));
             v.put(DeadUnits.DEAD.name(), new Value.Scalar(POISON_ACCURACY));
             v.put(GradientNorms.MEAN.name(), new Value.Scalar(POISON_LOSS));
-            v.put(GradientNorms.FIRST_STEP.name(), new Value.Scalar(POISON_LOSS));
             v.put(UpdateRatio.RATIO.name(), new Value.Scalar(POISON_LOSS));
             broken.add(new LayerRecord(l.layer(), l.in(), l.out(), new NamedValues(v)));
         }
         double before = 100.0 * (epoch - 1) + 1, at = 100.0 * (epoch - 1) + DIVERGED_STEP;
-        NamedValues losses = new NamedValues(Map.of(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{before, at}),
-                MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{PRE_DIVERGENCE_LOSS, Double.NaN})));
-        return new EpochRecord(epoch, POISON_LOSS, null, null, POISON_ACCURACY, null, POISON_ACCURACY, losses, broken);
+        Map<String, Value> runValues = new LinkedHashMap<>();
+        runValues.put(MinibatchLoss.STEP.name(), new Value.Numbers(new double[]{before, at}));
+        runValues.put(MinibatchLoss.LOSS.name(), new Value.Numbers(new double[]{PRE_DIVERGENCE_LOSS, Double.NaN}));
+        if (epoch == 1) {
+            broken = withFirstStep(broken, initializer, seed);
+            runValues.put(MeanFieldTheory.MEASURED_RATIO.name(), new Value.Scalar(firstStepRatio(initializer, seed)));
+        }
+        return new EpochRecord(epoch, POISON_LOSS, null, null, POISON_ACCURACY, null, POISON_ACCURACY, new NamedValues(runValues), broken);
+    }
+
+    /** The first-step gradient norm of layer l, in every run that got past its first step. */
+    static final double[] FIRST_STEP_NORMS = {0.5, 0.3, 0.0};
+
+    /**
+     * The theory probe's measured Σ‖δ¹‖² over the output layer's at the first step: near 1 for
+     * every initializer but "random", whose backward signal fades to about 10⁻² (the gradient flow
+     * claims are judged on it); it varies with the seed.
+     */
+    public static double firstLayerBackwardSquare(String initializer, long seed) {
+        return initializer.equals("random") ? 0.01 * (1 + 0.5 * seed) : 0.8 + 0.05 * seed;
+    }
+
+    /** The theory probe's measured first/last gradient-norm ratio at the first step. */
+    public static double firstStepRatio(String initializer, long seed) {
+        return Math.sqrt(firstLayerBackwardSquare(initializer, seed)) * 2;
+    }
+
+    /** These layers (of epoch 1) with what the probes measure at the first step. */
+    static List<LayerRecord> withFirstStep(List<LayerRecord> layers, String initializer, long seed) {
+        double first = firstLayerBackwardSquare(initializer, seed);
+        List<LayerRecord> out = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            LayerRecord r = layers.get(l);
+            Map<String, Value> v = new LinkedHashMap<>(r.values().asMap());
+            v.put(GradientNorms.FIRST_STEP.name(), new Value.Scalar(FIRST_STEP_NORMS[l]));
+            int last = layers.size() - 1;
+            v.put(MeanFieldTheory.MEASURED_BACKWARD.name(), new Value.Scalar(Math.pow(first, (double) (last - l) / last)));
+            out.add(new LayerRecord(r.layer(), r.in(), r.out(), new NamedValues(v)));
+        }
+        return out;
     }
 
     /** Values a diverged fixture run records in its last, partial epoch: none may appear in a report. */
@@ -155,17 +203,16 @@ public final class Fixtures {
         return out2;
     }
 
-    /** These layers with the gradient values of an epoch (≥ 1) added. */
+    /** These layers with the gradient values of an epoch (≥ 1) summarised over its steps added. */
     static List<LayerRecord> withGradients(List<LayerRecord> layers, int epoch) {
-        double[][] g = {{0.5, 0.4, 0.9, 1e-3}, {0.3, 0.3, 0.7, 2e-3}, {0.0, 0.2, 0.5, Double.NaN}};
+        double[][] g = {{0.4, 0.9, 1e-3}, {0.3, 0.7, 2e-3}, {0.2, 0.5, Double.NaN}};
         List<LayerRecord> out = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             LayerRecord r = layers.get(l);
             Map<String, Value> v = new LinkedHashMap<>(r.values().asMap());
-            if (epoch == 1) v.put(GradientNorms.FIRST_STEP.name(), new Value.Scalar(g[l][0]));
-            v.put(GradientNorms.MEAN.name(), new Value.Scalar(g[l][1] / epoch));
-            v.put(GradientNorms.MAX.name(), new Value.Scalar(g[l][2]));
-            if (!Double.isNaN(g[l][3])) v.put(UpdateRatio.RATIO.name(), new Value.Scalar(g[l][3]));
+            v.put(GradientNorms.MEAN.name(), new Value.Scalar(g[l][0] / epoch));
+            v.put(GradientNorms.MAX.name(), new Value.Scalar(g[l][1]));
+            if (!Double.isNaN(g[l][2])) v.put(UpdateRatio.RATIO.name(), new Value.Scalar(g[l][2]));
             out.add(new LayerRecord(r.layer(), r.in(), r.out(), new NamedValues(v)));
         }
         return out;

@@ -109,7 +109,7 @@ public final class ExplorerData {
             m.put("divergences", where);
             Map<String, Object> curves = new LinkedHashMap<>();
             for (Metric metric : List.of(Metric.TRAIN_LOSS, Metric.VALIDATION_LOSS, Metric.TEST_LOSS, accuracy)) {
-                Curve c = metric.isAccuracy() ? Curve.of(metric, g.runs()) : Curve.geometric(metric, g.runs());
+                Curve c = Curve.reported(metric, g.runs());
                 curves.put(key(metric), curve(c.epochs(), c.values(), g.runs(), metric));
             }
             if (!differences.isEmpty()) {

@@ -100,7 +100,7 @@ public final class TrainingCurves implements FigureSet {
                 curves[i][j] = new Curve[members.size()];
                 for (int k = 0; k < members.size(); k++) {
                     // losses span decades and are drawn on log axes: geometric means with multiplicative intervals
-                    Curve c = m.isAccuracy() ? Curve.of(m, members.get(k).runs()) : Curve.geometric(m, members.get(k).runs());
+                    Curve c = Curve.reported(m, members.get(k).runs());
                     curves[i][j][k] = c;
                     for (double x : c.epochs()) maxEpoch = Math.max(maxEpoch, x);
                 }

@@ -6,11 +6,12 @@ import org.initlab.report.model.ConfigurationSummary;
 import org.initlab.report.model.RunGroup;
 import org.initlab.report.model.StudyAggregate;
 import org.initlab.report.model.StudyDesign;
+import org.initlab.report.text.SummaryColumns;
 import org.initlab.report.text.Values;
 
 import java.util.List;
 
-/** The summary table: one sortable row per configuration, every metric as mean ± half-width of its 95% interval. */
+/** The summary table: one sortable row per configuration, accuracies as mean ± half-width of their 95% interval, losses as geometric mean (interval). */
 final class SummarySection implements Section {
     @Override
     public String id() {
@@ -34,8 +35,8 @@ final class SummarySection implements Section {
         SeriesColours colours = in.colours();
         String csvFile = in.csvFile(), markdownFile = in.markdownFile();
         boolean diverged = agg.groups().stream().anyMatch(g -> !g.divergences().isEmpty());
-        p.raw("<p class=\"note\">One row per configuration; values are the mean over seeds ± the half-width of its 95% confidence interval (t distribution)"
-                + (agg.minSeeds() == 1 ? "; with 1 seed there is no interval" : "") + ". A run that diverged has no final values: every value is over the seeds"
+        p.raw("<p class=\"note\">One row per configuration. " + Escape.html(SummaryColumns.INTERVALS)
+                + (agg.minSeeds() == 1 ? " With 1 seed there is no interval." : "") + " A run that diverged has no final values: every value is over the seeds"
                 + " that completed" + (diverged ? " (\u201c2 of 3 seeds\u201d where some diverged)" : "") + ", and the diverged ones are counted in the last column,"
                 + " with the 95% Wilson score interval of the divergence rate (an interval for a proportion that stays within 0–100% and is not empty at 0 of n)."
                 + " Epochs to 90% / 97%: the first epoch whose validation accuracy reaches it, as the median over seeds (a seed that never reached it counts as"
@@ -48,10 +49,7 @@ final class SummarySection implements Section {
         p.raw("<div class=\"table-wrap\"><table class=\"sortable fixed-columns\" id=\"summary-table\">\n<thead><tr>");
         for (String f : factors) p.element("th", "class=\"text fixed\"", f.replace('_', ' '));
         if (experiments) p.element("th", "class=\"text\"", "experiments");
-        for (String h : List.of("seeds", "final test acc.", "best test acc.", "final val. acc.", "train loss", "val. loss", "test loss",
-                "epochs to 90% val., median (range)", "epochs to 97% val., median (range)", "diverged (Wilson 95% CI)")) {
-            p.element("th", "", h);
-        }
+        for (String h : SummaryColumns.HEADINGS) p.element("th", "", h);
         p.raw("</tr></thead>\n<tbody>\n");
         String primary = agg.design().experiments().isEmpty() ? StudyDesign.INITIALIZER : agg.design().experiments().getFirst().primary();
         for (RunGroup g : agg.groups()) {
@@ -69,9 +67,9 @@ final class SummarySection implements Section {
             cell(p, s.finalTestAccuracy().mean(), Values.accuracy(s.finalTestAccuracy(), n));
             cell(p, s.bestTestAccuracy().mean(), Values.accuracy(s.bestTestAccuracy(), n));
             cell(p, s.finalValidationAccuracy().mean(), Values.accuracy(s.finalValidationAccuracy(), n));
-            cell(p, s.finalTrainLoss().mean(), Values.loss(s.finalTrainLoss(), n));
-            cell(p, s.finalValidationLoss().mean(), Values.loss(s.finalValidationLoss(), n));
-            cell(p, s.finalTestLoss().mean(), Values.loss(s.finalTestLoss(), n));
+            cell(p, s.finalTrainLoss().mean(), Values.geometric(s.finalTrainLoss(), n));
+            cell(p, s.finalValidationLoss().mean(), Values.geometric(s.finalValidationLoss(), n));
+            cell(p, s.finalTestLoss().mean(), Values.geometric(s.finalTestLoss(), n));
             cell(p, s.epochsTo90().never() ? Double.POSITIVE_INFINITY : s.epochsTo90().median(), Values.epochs(s.epochsTo90()));
             cell(p, s.epochsTo97().never() ? Double.POSITIVE_INFINITY : s.epochsTo97().median(), Values.epochs(s.epochsTo97()));
             cell(p, s.divergence().rate(), Values.proportion(s.divergence()) + where(g));

@@ -11,7 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One row of the summary table: a configuration's outcome over its seeds. Accuracies are
- * fractions (0–1); losses are the mean cross-entropy (nats). Every value but the divergence is over
+ * fractions (0–1), their mean over seeds with its t interval; losses are cross-entropies (nats),
+ * their geometric mean over seeds with its multiplicative interval, as the figures draw them
+ * ({@link Metric#estimate}). Every value but the divergence is over
  * the seeds that completed (a diverged run has no final metrics, {@link Divergence}); each
  * {@link Estimate#n()} says how many that is, and {@code divergence} counts the others.
  *
@@ -36,12 +38,12 @@ public record ConfigurationSummary(RunGroup group, Estimate finalTestAccuracy, E
         }
         List<RunRecord> done = g.completed();
         return new ConfigurationSummary(g,
-                over(done, r -> finite(r.result().finalMetrics().testAccuracy())),
-                over(done, ConfigurationSummary::bestTestAccuracy),
-                over(done, r -> finite(r.result().finalMetrics().validationAccuracy())),
-                over(done, r -> Metric.TRAIN_LOSS.of(r.result().epochs().getLast())),
-                over(done, r -> finite(r.result().finalMetrics().validationLoss())),
-                over(done, r -> finite(r.result().finalMetrics().testLoss())),
+                over(done, Metric.TEST_ACCURACY, r -> finite(r.result().finalMetrics().testAccuracy())),
+                over(done, Metric.TEST_ACCURACY, ConfigurationSummary::bestTestAccuracy),
+                over(done, Metric.VALIDATION_ACCURACY, r -> finite(r.result().finalMetrics().validationAccuracy())),
+                over(done, Metric.TRAIN_LOSS, r -> Metric.TRAIN_LOSS.of(r.result().epochs().getLast())),
+                over(done, Metric.VALIDATION_LOSS, r -> finite(r.result().finalMetrics().validationLoss())),
+                over(done, Metric.TEST_LOSS, r -> finite(r.result().finalMetrics().testLoss())),
                 reach(done, THRESHOLD_90), reach(done, THRESHOLD_97),
                 Proportion.of(diverged, runs.size()), seconds);
     }
@@ -54,10 +56,11 @@ public record ConfigurationSummary(RunGroup group, Estimate finalTestAccuracy, E
         return v == null || !Double.isFinite(v) ? Double.NaN : v;
     }
 
-    private static Estimate over(List<RunRecord> runs, ToDoubleFunction<RunRecord> f) {
+    /** The runs' values of {@code f} as the report states {@code metric} ({@link Metric#estimate}: losses geometric, as the figures draw them). */
+    private static Estimate over(List<RunRecord> runs, Metric metric, ToDoubleFunction<RunRecord> f) {
         double[] v = new double[runs.size()];
         for (int i = 0; i < v.length; i++) v[i] = f.applyAsDouble(runs.get(i));
-        return Estimate.of(v);
+        return metric.estimate(v);
     }
 
     static double bestTestAccuracy(RunRecord r) {

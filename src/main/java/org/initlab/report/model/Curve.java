@@ -6,6 +6,7 @@ import org.initlab.train.EpochRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -24,6 +25,11 @@ public record Curve(Metric metric, double[] epochs, Estimate[] values) {
         return of(metric, runs, true);
     }
 
+    /** As the report draws it: the metric's own estimate over seeds ({@link Metric#estimate}; geometric for losses). */
+    public static Curve reported(Metric metric, List<RunRecord> runs) {
+        return perEpoch(metric, runs, metric::of, metric::estimate);
+    }
+
     private static Curve of(Metric metric, List<RunRecord> runs, boolean log) {
         return perEpoch(metric, runs, metric::of, log);
     }
@@ -33,6 +39,10 @@ public record Curve(Metric metric, double[] epochs, Estimate[] values) {
      * epoch where at least one run has it; {@code metric} labels the curve (null for probe values).
      */
     static Curve perEpoch(Metric metric, List<RunRecord> runs, ToDoubleFunction<EpochRecord> value, boolean log) {
+        return perEpoch(metric, runs, value, log ? Estimate::ofLog : Estimate::of);
+    }
+
+    private static Curve perEpoch(Metric metric, List<RunRecord> runs, ToDoubleFunction<EpochRecord> value, Function<double[], Estimate> estimate) {
         int last = 0;
         for (RunRecord r : runs) for (EpochRecord e : r.result().epochs()) last = Math.max(last, e.epoch());
         List<Double> xs = new ArrayList<>();
@@ -52,7 +62,7 @@ public record Curve(Metric metric, double[] epochs, Estimate[] values) {
             }
             if (!any) continue;
             xs.add((double) epoch);
-            es.add(log ? Estimate.ofLog(v) : Estimate.of(v));
+            es.add(estimate.apply(v));
         }
         return new Curve(metric, xs.stream().mapToDouble(Double::doubleValue).toArray(), es.toArray(Estimate[]::new));
     }

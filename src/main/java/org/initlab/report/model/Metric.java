@@ -1,5 +1,6 @@
 package org.initlab.report.model;
 
+import org.initlab.report.stats.Estimate;
 import org.initlab.train.EpochRecord;
 
 import java.util.function.Function;
@@ -31,6 +32,22 @@ public enum Metric {
     public String unit() { return unit; }
 
     public boolean isAccuracy() { return accuracy; }
+
+    /**
+     * Its values over seeds as the report states them, in figures and tables alike: an accuracy
+     * as the mean with its t interval ({@link Estimate#of}); a loss — positive, spanning decades
+     * between seeds that learn and seeds that barely do — as the geometric mean with its
+     * multiplicative interval ({@link Estimate#ofLog}), which stays above 0 where a symmetric
+     * interval would reach below it.
+     */
+    public Estimate estimate(double[] values) {
+        return geometric() ? Estimate.ofLog(values) : Estimate.of(values);
+    }
+
+    /** Whether {@link #estimate} is a geometric mean (a loss) rather than an arithmetic one (an accuracy). */
+    public boolean geometric() {
+        return !accuracy;
+    }
 
     /** The value in an epoch record, NaN when not measured or not finite. */
     public double of(EpochRecord e) {

@@ -25,11 +25,6 @@ public final class Values {
         return fraction.isEmpty() ? NONE : accuracy(fraction) + seeds(fraction.n(), seeds);
     }
 
-    /** {@link #loss(Estimate)} with the seed count where it stands on fewer than the configuration's. */
-    public static String loss(Estimate e, int seeds) {
-        return e.isEmpty() ? NONE : loss(e) + seeds(e.n(), seeds);
-    }
-
     /** A loss to three significant digits: "0.0712 ± 0.0031"; "5.52e21 ± 3.71e21" beyond 10⁵. */
     public static String loss(Estimate e) {
         if (e.isEmpty()) return NONE;
@@ -47,6 +42,11 @@ public final class Values {
         if (e.isEmpty()) return NONE;
         String m = significant(e.mean());
         return e.hasInterval() ? m + " (" + significant(e.low()) + "–" + significant(e.high()) + ")" : m;
+    }
+
+    /** {@link #geometric(Estimate)} and, when it stands on fewer of the configuration's seeds, how many: "0.0712 (0.0650–0.0780) (2 of 3 seeds)". */
+    public static String geometric(Estimate e, int seeds) {
+        return e.isEmpty() ? NONE : geometric(e) + seeds(e.n(), seeds);
     }
 
     /** Three significant digits; scientific beyond [0.001, 10⁵). */

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class GradientNorms implements Probe {
     public static final Output<Value.Scalar> FIRST_STEP = Output.perLayer("grad_norm_first_step", Value.Scalar.class,
-            "‖∂L/∂W‖₂ at the run's first step (in the epoch that holds it)");
+            "‖∂L/∂W‖₂ at the run's first step (in the epoch that holds it)").atFirstStep();
     public static final Output<Value.Scalar> MEAN = Output.perLayer("grad_norm_mean", Value.Scalar.class,
             "mean of ‖∂L/∂W‖₂ over the epoch's steps");
     public static final Output<Value.Scalar> MAX = Output.perLayer("grad_norm_max", Value.Scalar.class,

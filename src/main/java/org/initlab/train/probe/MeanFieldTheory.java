@@ -69,11 +69,11 @@ public final class MeanFieldTheory implements Probe {
     public static final Output<Value.Numbers> SINGULAR_VALUES = Output.perRun("jacobian_singular_values", Value.Numbers.class,
             "singular values of the input–output Jacobian at the first probe examples: min(n₀, n_out) per example, largest first");
     public static final Output<Value.Scalar> OUTPUT_CORRELATION = Output.perRun("output_gradient_correlation", Value.Scalar.class,
-            "ρ: mean δ_p·δ_p′ over distinct examples over mean ‖δ_p‖², δ = ∂L/∂z of the output layer at the first step");
+            "ρ: mean δ_p·δ_p′ over distinct examples over mean ‖δ_p‖², δ = ∂L/∂z of the output layer at the first step").atFirstStep();
     public static final Output<Value.Scalar> PREDICTED_RATIO = Output.perRun("predicted_grad_norm_ratio", Value.Scalar.class,
-            "‖∂L/∂W₁‖/‖∂L/∂W_L‖ at the first step, predicted for its minibatch size and ρ");
+            "‖∂L/∂W₁‖/‖∂L/∂W_L‖ at the first step, predicted for its minibatch size and ρ").atFirstStep();
     public static final Output<Value.Scalar> MEASURED_RATIO = Output.perRun("measured_grad_norm_ratio", Value.Scalar.class,
-            "‖∂L/∂W₁‖/‖∂L/∂W_L‖ at the first step, measured");
+            "‖∂L/∂W₁‖/‖∂L/∂W_L‖ at the first step, measured").atFirstStep();
 
     public static final Output<Value.Scalar> PREDICTED_VARIANCE = Output.perLayer("predicted_preact_variance", Value.Scalar.class,
             "v^l: the pre-activations' variance, predicted");
@@ -90,13 +90,13 @@ public final class MeanFieldTheory implements Probe {
     public static final Output<Value.Scalar> PREDICTED_SATURATED = Output.perLayer("predicted_saturated_fraction", Value.Scalar.class,
             "squashing layers: predicted fraction of activations with |φ′(z)| < saturation_threshold · max|φ′|");
     public static final Output<Value.Scalar> PREDICTED_BACKWARD = Output.perLayer("predicted_backward_square", Value.Scalar.class,
-            "E‖δ^l‖² relative to the output layer's, predicted (δ = ∂L/∂z per example)");
+            "E‖δ^l‖² relative to the output layer's, predicted (δ = ∂L/∂z per example)").atFirstStep();
     public static final Output<Value.Scalar> MEASURED_BACKWARD = Output.perLayer("measured_backward_square", Value.Scalar.class,
-            "Σ_p‖δ_p^l‖² relative to the output layer's at the first step");
+            "Σ_p‖δ_p^l‖² relative to the output layer's at the first step").atFirstStep();
     public static final Output<Value.Scalar> PREDICTED_GRADIENT = Output.perLayer("predicted_grad_norm_relative", Value.Scalar.class,
-            "‖∂L/∂W_l‖ relative to the last layer's at the first step, predicted");
+            "‖∂L/∂W_l‖ relative to the last layer's at the first step, predicted").atFirstStep();
     public static final Output<Value.Scalar> MEASURED_GRADIENT = Output.perLayer("measured_grad_norm_relative", Value.Scalar.class,
-            "‖∂L/∂W_l‖ relative to the last layer's at the first step, measured");
+            "‖∂L/∂W_l‖ relative to the last layer's at the first step, measured").atFirstStep();
 
     private final int probeBatch;
     private final double saturationThreshold;

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * One epoch record being made, as probes see it: the run, the moment, the fixed probe batch, and
- * where values go. A value is recorded once per record, under an output its probe declares.
+ * where values go. A value is recorded once per record, under an output its probe declares, and
+ * one measured at the first step ({@link Output.Measured#FIRST_STEP}) only in epoch 1's.
  */
 public final class Observation {
     private final RunView run;
@@ -73,6 +74,10 @@ public final class Observation {
         if (out.scope() != scope) throw new IllegalArgumentException(out.name() + " is a " + out.scope() + " value, recorded as a " + scope + " one");
         if (probe != null && !probe.outputs().contains(out)) {
             throw new IllegalStateException("probe " + probe.name() + " records " + out.name() + ", which it does not declare in outputs()");
+        }
+        // a diverged run keeps such a value of its partial epoch as measured before it diverged: it must be what it says
+        if (out.measured() == Output.Measured.FIRST_STEP && (moment != Moment.EPOCH || epoch() != 1)) {
+            throw new IllegalStateException(out.name() + " is measured at the first step and recorded with epoch 1, not at " + moment + " of epoch " + epoch());
         }
     }
 

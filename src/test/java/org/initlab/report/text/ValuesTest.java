@@ -24,6 +24,10 @@ class ValuesTest {
         assertEquals("5.52e20 ± 3.71e21", Values.loss(new Estimate(5.5246e20, 5.5246e20 - 3.71e21, 5.5246e20 + 3.71e21, 2)));
         assertEquals("1.20e−4", Values.significant(1.2e-4));
         assertEquals("0.0712 (0.0650–0.0780)", Values.geometric(new Estimate(0.0712, 0.065, 0.078, 5)));
+        assertEquals("0.0712 (0.0650–0.0780) (2 of 3 seeds)", Values.geometric(new Estimate(0.0712, 0.065, 0.078, 2), 3));
+        assertEquals("0.0712 (0.0650–0.0780)", Values.geometric(new Estimate(0.0712, 0.065, 0.078, 3), 3));
+        assertEquals("1.23e5 (4000–3.80e6)", Values.geometric(new Estimate(1.23e5, 4e3, 3.8e6, 3), 3), "losses spanning decades");
+        assertEquals("—", Values.geometric(Estimate.EMPTY, 3));
     }
 
     @Test

@@ -155,4 +155,32 @@ class ProbesTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> train(plan("relu", 0.1, 1), set));
         assertTrue(e.getMessage().contains("undeclared"), e.getMessage());
     }
+
+    /** A value declared as measured at the first step is one: recorded at the end of epoch 1, nowhere else (what a diverged run keeps depends on it). */
+    @Test
+    void aFirstStepValueIsRecordedWithEpochOneOnly() {
+        Output<Value.Scalar> first = Output.perRun("test_first", Value.Scalar.class, "at the first step").atFirstStep();
+        assertEquals(Output.Measured.FIRST_STEP, first.measured());
+        assertEquals(Output.Measured.WITH_RECORD, Output.perRun("test_first", Value.Scalar.class, "").measured());
+        for (int epoch : new int[]{0, 1, 2}) {
+            Probe p = new Probe() {
+                @Override public String name() { return "first"; }
+                @Override public Set<Moment> moments() { return EnumSet.of(Moment.INIT, Moment.EPOCH); }
+                @Override public List<Output<?>> outputs() { return List.of(first); }
+                @Override public void observe(Observation o) { if (o.epoch() == epoch) o.put(first, 1.0); }
+            };
+            ProbeSet set = new ProbeSet(List.of(p), ProbeBatch.of(DATA, 10));
+            if (epoch == 1) {
+                assertEquals(1.0, train(plan("relu", 0.1, 2), set).epochs().get(1).values().number("test_first"));
+            } else {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> train(plan("relu", 0.1, 2), set));
+                assertTrue(e.getMessage().contains("test_first is measured at the first step"), e.getMessage());
+            }
+        }
+        // the registered first-step values: the gradient norms' and the theory's at the first step
+        Set<String> declared = new HashSet<>();
+        for (Output<?> o : Probes.outputs()) if (o.measured() == Output.Measured.FIRST_STEP) declared.add(o.name());
+        assertEquals(Set.of("grad_norm_first_step", "output_gradient_correlation", "predicted_grad_norm_ratio", "measured_grad_norm_ratio",
+                "predicted_backward_square", "measured_backward_square", "predicted_grad_norm_relative", "measured_grad_norm_relative"), declared);
+    }
 }
