@@ -364,6 +364,40 @@ class DivergedRunsTest {
         assertTrue(widest > 0 && widest < 1e3, "histogram edges reach " + widest);
     }
 
+    /**
+     * The edge-of-chaos section: a cell whose every seed diverged is labelled and judged as not
+     * trained, one with a seed left says n, and nothing of the diverged runs' last records shows.
+     * σ_w 1.0 and 2.5 × depth 2 and 40, two seeds: (1.0, 2) diverges in both, (2.5, 2) in seed 1.
+     */
+    @Test
+    void thePhaseDiagramMarksDivergedCellsAndCountsThem(@TempDir Path tmp) throws IOException {
+        double sigmaB = Math.sqrt(0.05);
+        List<RunRecord> runs = new ArrayList<>();
+        for (long seed = 0; seed < 2; seed++) {
+            runs.add(Fixtures.criticalRun(1.0, sigmaB, 2, seed, 0.95, true));
+            runs.add(Fixtures.criticalRun(2.5, sigmaB, 2, seed, 0.93, seed == 1));
+            runs.add(Fixtures.criticalRun(1.0, sigmaB, 40, seed, 0.11, false));
+            runs.add(Fixtures.criticalRun(2.5, sigmaB, 40, seed, 0.12, false));
+        }
+        Map<String, Map<String, List<String>>> exps = Map.of("grid", Map.of("initializer", List.of("σ_w 1.0", "σ_w 2.5"), "architecture", List.of("2×16", "40×16")));
+        Path dir = Fixtures.write(tmp.resolve("s"), Fixtures.manifest("eoc", exps, runs), runs, "name: eoc\n");
+        ReportWriter.write(dir, new ReportWriter.Options(dir, false, 12));
+        String html = Files.readString(dir.resolve("report.html"));
+        String section = html.substring(html.indexOf("<section id=\"edge-of-chaos\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertTrue(section.contains("sorts 3 of 4 cells (75%) the way they came out: 0 trained deeper than 6ξ_c, 1 failed within it; "
+                + "1 cell where every seed diverged counts as not trained."), section);
+        assertTrue(section.contains(">diverged</text>") && section.contains(">n=1</text>"), "the figure marks both cells");
+        assertTrue(section.contains("every seed diverged (2): not trained"), "its hover text says so");
+        assertTrue(section.contains("93.00% (1 of 2 seeds; 1 diverged)"), "the cell with a seed left says on how many it stands");
+        String svg;
+        try (Stream<Path> f = Files.list(dir.resolve("figures"))) {
+            svg = Files.readString(f.filter(p -> p.getFileName().toString().startsWith("phase-1") && p.toString().endsWith(".svg")).findFirst().orElseThrow());
+        }
+        assertTrue(svg.contains(">✕</text>"), "the SVG file too");
+        for (String poison : List.of("1.23%", ">1</text>")) assertFalse(section.contains(poison) || svg.contains(poison), poison);
+    }
+
     /** A run the trainer really diverges: what it records of the partial epoch is as {@link Divergence} assumes, and the report drops it. */
     @Test
     void aRealDivergedRunIsReadByTheRule(@TempDir Path tmp) {

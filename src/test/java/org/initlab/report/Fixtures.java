@@ -102,6 +102,28 @@ public final class Fixtures {
                 Map.of("dataset", "mnist", "files", List.of(Map.of("name", "train-images-idx3-ubyte.gz", "bytes", 9912422, "sha256", "440fcabf"))));
     }
 
+    /**
+     * A tanh run for a phase diagram: critical(σ_w) weights, critical(σ_b) biases, {@code depth}
+     * hidden layers of 16, one epoch ending at test accuracy {@code acc}; {@code diverged} makes it
+     * diverge in that epoch instead (its record then holds the poison values, {@link #diverged}).
+     */
+    public static RunRecord criticalRun(double sigmaW, double sigmaB, int depth, long seed, double acc, boolean diverged) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("initializer", "σ_w " + sigmaW);
+        labels.put("activation", "tanh");
+        labels.put("architecture", depth + "×16");
+        labels.put("seed", Long.toString(seed));
+        RunRecord r = run("r" + sigmaW + "-" + depth + "-" + seed, labels, List.of("grid"), new double[]{0.1, acc}, new double[]{0.1, acc}, diverged ? 1 : 0);
+        List<Integer> hidden = new ArrayList<>();
+        for (int i = 0; i < depth; i++) hidden.add(16);
+        RunSpec s = r.spec();
+        RunSpec spec = new RunSpec(s.dataset(), s.validationSize(), s.preprocessing(), s.classes(), hidden, Component.of("tanh"), false,
+                new Component("critical", Map.of("sigma_w", sigmaW)), new Component("critical", Map.of("sigma_b", sigmaB)),
+                s.optimizer(), s.batchSize(), s.epochs(), s.seed(), s.evaluation());
+        return new RunRecord(r.id(), r.initlab(), spec, r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(),
+                r.started(), r.finished(), r.machine(), r.data());
+    }
+
     /** The step within its epoch at which a diverging fixture run's loss becomes NaN (100 steps per epoch). */
     public static final long DIVERGED_STEP = 7;
 

@@ -1,6 +1,7 @@
 package org.initlab.report.figures;
 
 import org.initlab.report.model.PhaseDiagram;
+import org.initlab.report.plot.ColourScale;
 import org.initlab.report.plot.Figure;
 import org.initlab.report.plot.PhasePanel;
 import org.initlab.report.plot.Rgb;
@@ -20,6 +21,8 @@ public final class PhaseFigure implements FigureSet {
     static final Rgb XI = new Rgb(0x22, 0x22, 0x22);
     static final double[] DASHED = {6, 4};
     static final double[] DOTTED = {2, 3};
+    /** The label of a cell where every seed diverged (on two lines). */
+    static final String DIVERGED = "✕\ndiverged";
 
     @Override
     public String prefix() {
@@ -41,18 +44,24 @@ public final class PhaseFigure implements FigureSet {
         double[] ys = new double[rows];
         List<String> xLabels = new ArrayList<>(), yLabels = new ArrayList<>();
         for (double s : d.sigmaWs()) xLabels.add(Values.fixed(s, s * 100 % 10 == 0 ? 1 : 2));
-        int seeds = 0;
+        int seeds = d.seeds();
+        boolean fewer = false;
         for (int i = 0; i < rows; i++) {
             ys[i] = d.depths()[i];
             yLabels.add(Integer.toString(d.depths()[i]));
             for (int j = 0; j < cols; j++) {
                 Estimate e = d.accuracy()[i][j];
-                seeds = Math.max(seeds, e.n());
+                int runs = d.runs()[i][j], diverged = d.diverged()[i][j];
+                fewer |= !e.isEmpty() && e.n() < seeds;
                 values[i][j] = e.isEmpty() ? Double.NaN : 100 * e.mean();
-                texts[i][j] = e.isEmpty() ? "" : Values.fixed(100 * e.mean(), 0);
+                texts[i][j] = d.allDiverged(i, j) ? DIVERGED : e.isEmpty() ? ""
+                        : Values.fixed(100 * e.mean(), 0) + (e.n() < seeds ? "\nn=" + e.n() : "");
                 DepthScales.Point p = d.at(j);
-                tips[i][j] = "σ_w " + Values.significant(d.sigmaWs()[j]) + ", depth " + d.depths()[i] + ": test accuracy "
-                        + Values.accuracy(e) + " (" + e.n() + (e.n() == 1 ? " seed" : " seeds") + "); ξ_c = " + Values.significant(p.xiC())
+                String measured = d.allDiverged(i, j) ? "every seed diverged (" + runs + "): not trained"
+                        : e.isEmpty() ? "no final accuracy"
+                        : "test accuracy " + Values.accuracy(e) + " (" + (e.n() < seeds ? e.n() + " of " + seeds + " seeds" : e.n() + (e.n() == 1 ? " seed" : " seeds"))
+                        + (diverged > 0 ? "; " + diverged + " diverged" : "") + ")";
+                tips[i][j] = "σ_w " + Values.significant(d.sigmaWs()[j]) + ", depth " + d.depths()[i] + ": " + measured + "; ξ_c = " + Values.significant(p.xiC())
                         + ", 6ξ_c = " + Values.significant(p.trainableDepth()) + ", χ₁ = " + Values.significant(p.chi1());
             }
         }
@@ -73,12 +82,20 @@ public final class PhaseFigure implements FigureSet {
         }
         PhasePanel panel = new PhasePanel(d.title(), "σ_w (weights N(0, σ_w²/fan_in))", "depth (hidden layers)", d.sigmaWs(), ys,
                 xLabels, yLabels, values, texts, tips, 0, 100, "0%", "100%", curves);
-        List<Figure.LegendEntry> legend = List.of(
+        List<Figure.LegendEntry> legend = new ArrayList<>(List.of(
                 new Figure.LegendEntry("six-xi", "6ξ_c: trainable depth (theory)", XI, Figure.Swatch.LINE, new double[0]),
                 new Figure.LegendEntry("xi", "ξ_c: correlation depth scale", XI, Figure.Swatch.LINE, DASHED),
                 new Figure.LegendEntry("critical", "σ_w at the edge of chaos (χ₁ = 1): " + Values.significant(d.criticalSigmaW()), XI,
-                        Figure.Swatch.LINE, DOTTED));
+                        Figure.Swatch.LINE, DOTTED)));
+        int allDiverged = d.allDivergedCells();
+        if (allDiverged > 0) {
+            legend.add(new Figure.LegendEntry(null, DIVERGED.replace('\n', ' ') + ": every seed diverged (not trained)", ColourScale.viridis(Double.NaN),
+                    Figure.Swatch.BOX, new double[0]));
+        }
         String note = "Each cell: final test accuracy (%), " + (seeds > 1 ? "the mean over " + seeds + " seeds" : "one run")
+                + (fewer ? ", or over the seeds that completed where fewer did (n=… says how many)" : "")
+                + (allDiverged > 0 ? "; “" + DIVERGED.replace('\n', ' ') + "”: every seed diverged, so the net did not train, and the cell "
+                + "counts as not trainable where the text compares the cells with 6ξ_c" : "")
                 + ". The grid's σ_w values and depths are drawn as equal cells, not to scale; the curves are placed between cell centres "
                 + "accordingly. Curves: mean-field theory for " + d.title()
                 + " (Schoenholz et al. 2017): ξ_c is the depth over which two inputs' correlation relaxes to its fixed point; "

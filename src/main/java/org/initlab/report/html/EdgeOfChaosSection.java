@@ -3,6 +3,7 @@ package org.initlab.report.html;
 import org.initlab.report.figures.FigureSet;
 import org.initlab.report.figures.PhaseFigure;
 import org.initlab.report.model.PhaseDiagram;
+import org.initlab.report.stats.Estimate;
 import org.initlab.report.text.Values;
 import org.initlab.theory.DepthScales;
 
@@ -52,8 +53,8 @@ final class EdgeOfChaosSection implements Section {
             p.element("h3", "", d.title());
             p.element("p", "", "Counting a cell as trained when its test accuracy reaches " + Values.fixed(100 * PhaseDiagram.TRAINED, 0)
                     + "%, “depth ≤ 6ξ_c” sorts " + a[0] + " of " + a[1] + " cells (" + Values.fixed(100.0 * a[0] / Math.max(1, a[1]), 0)
-                    + "%) the way they came out: " + a[2] + " trained deeper than 6ξ_c, " + a[3] + " failed within it. The edge of chaos is at σ_w = "
-                    + Values.significant(d.criticalSigmaW()) + ".");
+                    + "%) the way they came out: " + a[2] + " trained deeper than 6ξ_c, " + a[3] + " failed within it"
+                    + divergedCells(d) + ". The edge of chaos is at σ_w = " + Values.significant(d.criticalSigmaW()) + ".");
             p.raw("<div class=\"table-wrap\"><table class=\"sortable\">\n<thead><tr>");
             for (String h : List.of("σ_w", "χ₁", "q*", "c*", "ξ_c", "6ξ_c", "deepest trained", "accuracy at the deepest grid depth")) p.element("th", "", h);
             p.raw("</tr></thead>\n<tbody>\n");
@@ -69,13 +70,22 @@ final class EdgeOfChaosSection implements Section {
                 int deepest = d.deepestTrained(j);
                 SummarySection.cell(p, deepest, deepest == 0 ? "none" : Integer.toString(deepest));
                 int last = d.depths().length - 1;
-                SummarySection.cell(p, d.accuracy()[last][j].mean(), Values.accuracy(d.accuracy()[last][j]));
+                Estimate e = d.accuracy()[last][j];
+                SummarySection.cell(p, e.mean(), d.allDiverged(last, j) ? "diverged (" + d.runs()[last][j] + " of " + d.runs()[last][j] + " seeds)"
+                        : Values.accuracy(e, d.seeds()));
                 p.raw("</tr>\n");
             }
             p.raw("</tbody></table></div>\n");
         }
         p.element("p", "class=\"note\"", "χ₁, q*, c*, ξ_c from the length and correlation maps at their fixed points, by Gaussian quadrature "
                 + "(org.initlab.theory.DepthScales); depth is the number of hidden layers. Deepest trained: the largest grid depth whose test "
-                + "accuracy reached the threshold. A few epochs of training find a smaller trainable region than long training would.");
+                + "accuracy (the mean over the seeds that completed) reached the threshold; a cell where every seed diverged did not train. "
+                + "A few epochs of training find a smaller trainable region than long training would.");
+    }
+
+    /** "; 3 cells where every seed diverged count as not trained", or "". */
+    private static String divergedCells(PhaseDiagram d) {
+        int n = d.allDivergedCells();
+        return n == 0 ? "" : "; " + n + (n == 1 ? " cell where every seed diverged counts" : " cells where every seed diverged count") + " as not trained";
     }
 }

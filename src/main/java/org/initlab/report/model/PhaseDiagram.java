@@ -29,13 +29,16 @@ import java.util.TreeSet;
  * @param title       what the runs share besides σ_w and depth ("tanh, σ_b² = 0.05")
  * @param sigmaWs     the σ_w values of the grid, ascending
  * @param depths      the depths of the grid, ascending
- * @param accuracy    final test accuracy, mean over seeds, [depth index][σ_w index] (empty estimate where no run)
+ * @param accuracy    final test accuracy, mean over the seeds that completed, [depth index][σ_w index] (its n
+ *                    says how many; empty where no run, or where every run diverged)
+ * @param runs        the runs (seeds) of each cell, completed or not
+ * @param diverged    the runs of each cell that diverged: they have no final accuracy ({@link Divergence})
  * @param points      the depth scales at each of {@code sigmaWs}
  * @param curve       depth scales on a fine σ_w grid spanning {@code sigmaWs}, for drawing
  * @param criticalSigmaW the σ_w where χ₁ = 1 (ξ_c diverges)
  */
 public record PhaseDiagram(String title, Activation activation, double sigmaB, double[] sigmaWs, int[] depths, Estimate[][] accuracy,
-                           List<DepthScales.Point> points, List<DepthScales.Point> curve, double criticalSigmaW) {
+                           int[][] runs, int[][] diverged, List<DepthScales.Point> points, List<DepthScales.Point> curve, double criticalSigmaW) {
     /** A cell counts as trained when its test accuracy reaches this: far above chance (10% on MNIST) after a few epochs. */
     public static final double TRAINED = 0.5;
 
@@ -101,9 +104,12 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
             cells.add(row);
         }
         double sigmaB = sigmaB(runs.getFirst().spec().biasInitializer());
+        int[][] count = new int[ds.length][sw.length], diverged = new int[ds.length][sw.length];
         for (RunRecord r : runs) {
             int i = java.util.Arrays.binarySearch(ds, r.spec().hidden().size());
             int j = java.util.Arrays.binarySearch(sw, sigmaW(r.spec().initializer()));
+            count[i][j]++;
+            if (r.result().diverged()) diverged[i][j]++;
             Double acc = r.result().finalMetrics().testAccuracy();
             cells.get(i).get(j).add(acc == null ? Double.NaN : acc);
         }
@@ -126,7 +132,7 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
         }
         String title = phi.name() + ", σ_b² = " + new java.math.BigDecimal(sigmaB * sigmaB).round(new java.math.MathContext(3))
                 .stripTrailingZeros().toPlainString();
-        return new PhaseDiagram(title, phi, sigmaB, sw, ds, accuracy, points, curve, critical);
+        return new PhaseDiagram(title, phi, sigmaB, sw, ds, accuracy, count, diverged, points, curve, critical);
     }
 
     /** σ_w of critical-Gaussian weights, else null. */
@@ -154,21 +160,42 @@ public record PhaseDiagram(String title, Activation activation, double sigmaB, d
         return deepest;
     }
 
+    /** Whether the cell's mean test accuracy (over the seeds that completed) reaches {@link #TRAINED}; false where every seed diverged. */
     public boolean trained(int i, int j) {
         Estimate e = accuracy[i][j];
         return !e.isEmpty() && e.mean() >= TRAINED;
     }
 
+    /** Whether the cell has runs and every one of them diverged: a cell that did not train. */
+    public boolean allDiverged(int i, int j) {
+        return runs[i][j] > 0 && diverged[i][j] == runs[i][j];
+    }
+
+    /** The most runs a cell has: the seeds of the study (a cell with fewer completed stands on fewer). */
+    public int seeds() {
+        int most = 0;
+        for (int[] row : runs) for (int n : row) most = Math.max(most, n);
+        return most;
+    }
+
+    /** The cells where every run diverged. */
+    public int allDivergedCells() {
+        int n = 0;
+        for (int i = 0; i < depths.length; i++) for (int j = 0; j < sigmaWs.length; j++) if (allDiverged(i, j)) n++;
+        return n;
+    }
+
     /**
      * How well "depth ≤ 6ξ_c" tells the cells that trained from those that did not: {agreeing
-     * cells, cells with runs, trained cells deeper than 6ξ_c, untrained cells within 6ξ_c}.
+     * cells, cells judged, trained cells deeper than 6ξ_c, untrained cells within 6ξ_c}. A cell is
+     * judged when it has a final accuracy or every seed of it diverged (then it did not train).
      */
     public int[] agreement() {
         int agree = 0, cells = 0, beyond = 0, within = 0;
         for (int j = 0; j < sigmaWs.length; j++) {
             double limit = at(j).trainableDepth();
             for (int i = 0; i < depths.length; i++) {
-                if (accuracy[i][j].isEmpty()) continue;
+                if (accuracy[i][j].isEmpty() && !allDiverged(i, j)) continue;
                 cells++;
                 boolean predicted = !(depths[i] > limit);
                 boolean trained = trained(i, j);

@@ -2,7 +2,7 @@ package org.initlab.report.plot;
 
 import java.util.Map;
 
-/** Draws a {@link PhasePanel}: the cells as a heatmap (rows bottom to top), grid labels, a colour bar, then the curves, clipped to the cells. */
+/** Draws a {@link PhasePanel}: the cells as a heatmap (rows bottom to top), grid labels, the curves clipped to the cells, the cells' labels over them, a colour bar. */
 final class PhasePainter {
     private PhasePainter() {}
 
@@ -14,20 +14,15 @@ final class PhasePainter {
         int rows = p.ys().length, cols = p.xs().length;
         double cw = w / Math.max(1, cols), ch = h / Math.max(1, rows);
         PlotArea.title(c, p.title(), left + w / 2, py, pw - 4);
+        Rgb[][] colours = new Rgb[rows][cols];
         for (int i = 0; i < rows; i++) {
             double y = top + h - (i + 1) * ch;
             for (int j = 0; j < cols; j++) {
                 double v = p.values()[i][j];
                 double t = p.max() > p.min() ? (v - p.min()) / (p.max() - p.min()) : 0.5;
-                Rgb colour = ColourScale.viridis(Double.isFinite(v) ? Math.max(0, Math.min(1, t)) : Double.NaN);
+                colours[i][j] = ColourScale.viridis(Double.isFinite(v) ? Math.max(0, Math.min(1, t)) : Double.NaN);
                 c.beginGroup("cell", Map.of(), p.tips() == null ? null : p.tips()[i][j]);
-                c.rect(left + j * cw, y, cw, ch, Fill.of(colour), Stroke.solid(Rgb.WHITE, 1));
-                String text = p.texts() == null ? null : p.texts()[i][j];
-                if (text != null && !text.isEmpty()) {
-                    double size = Math.max(PrintScale.MIN_TEXT_PX, Math.min(10.5, ch * 0.45));
-                    c.text(left + (j + 0.5) * cw, y + ch / 2 + size * 0.35, TextMetrics.fit(text, size, false, cw - 2),
-                            TextStyle.of(size, TextStyle.Anchor.MIDDLE).colour(colour.readableText()));
-                }
+                c.rect(left + j * cw, y, cw, ch, Fill.of(colours[i][j]), Stroke.solid(Rgb.WHITE, 1));
                 c.endGroup();
             }
             c.text(left - 5, y + ch / 2 + 3.5, p.yLabels().get(i), TextStyle.of(PlotArea.TICK_SIZE, TextStyle.Anchor.END).colour(Rgb.MUTED));
@@ -61,8 +56,43 @@ final class PhasePainter {
             c.endGroup();
         }
         c.endGroup();
+        labels(c, p, colours, left, top, h, cw, ch);
         HeatmapPainter.colourBar(c, left + w + 10, top, h, p.maxLabel(), p.minLabel());
     }
+
+    /**
+     * The cells' labels, drawn after the curves with a halo of the cell's colour (an outline under
+     * the glyphs, as maps set names over roads): where a curve passes a label it stops short of the
+     * glyphs, so every number stays readable and the curve stays visible around it. Lines of a
+     * label ("\n") are centred in the cell as a block; those that do not fit its height are left out
+     * (the cell's hover text has them).
+     */
+    private static void labels(Canvas c, PhasePanel p, Rgb[][] colours, double left, double top, double h, double cw, double ch) {
+        if (p.texts() == null) return;
+        double size = Math.max(PrintScale.MIN_TEXT_PX, Math.min(10.5, ch * 0.45)), lead = size * 1.1;
+        int fit = Math.max(1, (int) Math.floor((ch - 2) / lead));
+        c.beginGroup("cell-labels", Map.of(), null);
+        for (int i = 0; i < p.ys().length; i++) {
+            double y = top + h - (i + 1) * ch;
+            for (int j = 0; j < p.xs().length; j++) {
+                String text = p.texts()[i][j];
+                if (text == null || text.isEmpty()) continue;
+                String[] lines = text.split("\n");
+                int n = Math.min(lines.length, fit);
+                double first = y + ch / 2 - (n - 1) * lead / 2 + size * 0.35, room = cw - 2 - HALO;
+                for (int k = 0; k < n; k++) {
+                    // a line too wide for the cell is set smaller, down to the smallest print size, before it is shortened
+                    double fits = Math.max(PrintScale.MIN_TEXT_PX, Math.min(size, size * room / TextMetrics.width(lines[k], size, false)));
+                    TextStyle style = TextStyle.of(fits, TextStyle.Anchor.MIDDLE).colour(colours[i][j].readableText()).halo(colours[i][j], HALO);
+                    c.text(left + (j + 0.5) * cw, first + k * lead, TextMetrics.fit(lines[k], fits, false, room), style);
+                }
+            }
+        }
+        c.endGroup();
+    }
+
+    /** A label's halo: stroke width in px (half of it beyond the glyphs), wider than the widest curve's ink is from its centre. */
+    static final double HALO = 4;
 
     /**
      * Where v falls on a grid drawn with equal cells, in cell units (0 at the first cell's centre):

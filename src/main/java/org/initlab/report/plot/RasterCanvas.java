@@ -128,6 +128,13 @@ public final class RasterCanvas implements Canvas {
         AffineTransform saved = g.getTransform();
         g.translate(x, y);
         if (style.rotation() != 0) g.rotate(Math.toRadians(style.rotation()));
+        if (style.hasHalo()) {
+            // as SVG's paint-order="stroke": the glyph outlines stroked in the halo colour, then the text over them
+            Shape outline = font.createGlyphVector(g.getFontRenderContext(), text).getOutline((float) dx, 0f);
+            g.setColor(colour(style.halo(), 1));
+            g.setStroke(new BasicStroke((float) style.haloWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(outline);
+        }
         g.setColor(colour(style.colour(), 1));
         g.drawString(text, (float) dx, 0f);
         g.setTransform(saved);

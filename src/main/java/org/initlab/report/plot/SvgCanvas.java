@@ -186,6 +186,11 @@ public final class SvgCanvas implements Canvas {
             sb.append(" text-anchor=\"").append(style.anchor() == TextStyle.Anchor.MIDDLE ? "middle" : "end").append('"');
         }
         if (!style.colour().equals(Rgb.BLACK)) sb.append(" fill=\"").append(style.colour().hex()).append('"');
+        if (style.hasHalo()) {
+            // the stroke painted first, under the fill: an outline around the glyphs, not over them
+            sb.append(" stroke=\"").append(style.halo().hex()).append("\" stroke-width=\"").append(n(style.haloWidth()))
+                    .append("\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
+        }
         if (style.rotation() != 0) {
             sb.append(" transform=\"rotate(").append(n(style.rotation())).append(' ').append(n(x)).append(' ').append(n(y)).append(")\"");
         }

@@ -26,20 +26,7 @@ class PhaseDiagramTest {
 
     /** A tanh run with critical(σ_w) weights and critical(σ_b) biases, {@code depth} hidden layers, final test accuracy {@code acc}. */
     static RunRecord run(double sigmaW, int depth, long seed, double acc) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("initializer", "σ_w " + sigmaW);
-        labels.put("activation", "tanh");
-        labels.put("architecture", depth + "×16");
-        labels.put("seed", Long.toString(seed));
-        RunRecord r = Fixtures.run("r" + sigmaW + "-" + depth + "-" + seed, labels, List.of("grid"), new double[]{0.1, acc}, new double[]{0.1, acc}, 0);
-        List<Integer> hidden = new ArrayList<>();
-        for (int i = 0; i < depth; i++) hidden.add(16);
-        RunSpec s = r.spec();
-        RunSpec spec = new RunSpec(s.dataset(), s.validationSize(), s.preprocessing(), s.classes(), hidden, Component.of("tanh"), false,
-                new Component("critical", Map.of("sigma_w", sigmaW)), new Component("critical", Map.of("sigma_b", SIGMA_B)),
-                s.optimizer(), s.batchSize(), s.epochs(), s.seed(), s.evaluation());
-        return new RunRecord(r.id(), r.initlab(), spec, r.probeSettings(), r.probes(), r.labels(), r.experiments(), r.result(),
-                r.started(), r.finished(), r.machine(), r.data());
+        return Fixtures.criticalRun(sigmaW, SIGMA_B, depth, seed, acc, false);
     }
 
     static StudyAggregate study(List<RunRecord> runs) {
@@ -77,6 +64,34 @@ class PhaseDiagramTest {
         assertEquals(2, d.deepestTrained(1), "0.45 at depth 40 is below the threshold");
         // every cell agrees with depth ≤ 6ξ_c: 2 ≤ 6ξ_c trains, 40 > 6ξ_c fails at both σ_w
         assertArrayEquals(new int[]{4, 4, 0, 0}, d.agreement());
+    }
+
+    /** A cell whose every seed diverged is a cell that did not train: judged, not dropped; a cell with one seed of two left stands on it. */
+    @Test
+    void aCellWhoseEverySeedDivergedCountsAsNotTrained() {
+        List<RunRecord> runs = new ArrayList<>();
+        for (long seed = 0; seed < 2; seed++) {
+            runs.add(Fixtures.criticalRun(1.0, SIGMA_B, 2, seed, 0.95, true));    // within 6ξ_c ≈ 22, every seed diverged
+            runs.add(Fixtures.criticalRun(2.5, SIGMA_B, 2, seed, 0.93, seed == 1)); // seed 1 diverged, seed 0 trained
+            runs.add(run(1.0, 40, seed, 0.11));
+            runs.add(run(2.5, 40, seed, 0.1));
+        }
+        PhaseDiagram d = PhaseDiagram.of(study(runs)).getFirst();
+        assertEquals(2, d.seeds());
+        assertTrue(d.accuracy()[0][0].isEmpty());
+        assertTrue(d.allDiverged(0, 0));
+        assertFalse(d.trained(0, 0));
+        assertEquals(1, d.allDivergedCells());
+        assertEquals(2, d.runs()[0][1]);
+        assertEquals(1, d.diverged()[0][1]);
+        assertFalse(d.allDiverged(0, 1));
+        assertEquals(1, d.accuracy()[0][1].n(), "the seed that completed, never the diverged one's last record");
+        assertEquals(0.93, d.accuracy()[0][1].mean(), 1e-12);
+        assertTrue(d.trained(0, 1));
+        // 4 cells judged: the diverged one failed within 6ξ_c; the others agree
+        assertArrayEquals(new int[]{3, 4, 0, 1}, d.agreement());
+        assertEquals(2, d.deepestTrained(1));
+        assertEquals(0, d.deepestTrained(0), "nothing trained at σ_w 1.0");
     }
 
     @Test
