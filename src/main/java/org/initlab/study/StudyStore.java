@@ -196,6 +196,11 @@ public final class StudyStore {
     private static final String SHARD_PREFIX = "shard-";
     private static final java.util.regex.Pattern SHARD_FILE = java.util.regex.Pattern.compile("shard-\\d+-of-\\d+\\.json");
 
+    /** Whether a file of a study folder, by its name, is a shard's record ({@code shard-I-of-N.json}). */
+    public static boolean isShardRecord(String fileName) {
+        return SHARD_FILE.matcher(fileName).matches();
+    }
+
     /**
      * The shards trained (or being trained) into this folder, by index: each {@code shard-I-of-N.json},
      * and the shard that study.json names in a folder written before shards had files of their own.

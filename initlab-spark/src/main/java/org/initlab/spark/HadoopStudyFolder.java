@@ -2,6 +2,7 @@ package org.initlab.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -153,10 +154,24 @@ public final class HadoopStudyFolder {
                     Files.copy(in, staging.resolve(StudyStore.MANIFEST));
                 }
             }
+            if (fs.exists(dir)) {
+                for (FileStatus f : fs.listStatus(dir)) {
+                    if (f.isFile() && StudyStore.isShardRecord(f.getPath().getName())) {
+                        try (InputStream in = fs.open(f.getPath())) {
+                            Files.copy(in, staging.resolve(f.getPath().getName()));
+                        }
+                    }
+                }
+            }
             StudyStore local = new StudyStore(staging);
-            if (fs.exists(manifest) && local.readManifest().shard() != null) {
-                throw new UserError(dir.toUri() + " holds " + local.readManifest().shard().describe() + " of a study ('initlab run --shard'):"
-                        + " the Spark job trains whole studies; give it another --out folder, or merge the shards first ('initlab merge')");
+            List<StudyManifest.ShardInfo> shards = local.shards();
+            // a folder holding every shard of one split is the whole study, as for 'initlab run'
+            boolean whole = !shards.isEmpty() && shards.size() == shards.getFirst().count()
+                    && shards.stream().allMatch(s -> s.count() == shards.getFirst().count());
+            if (!shards.isEmpty() && !whole) {
+                throw new UserError(dir.toUri() + " holds " + (shards.size() == 1 ? shards.getFirst().describe() : shards.size() + " shards")
+                        + " of a study ('initlab run --shard'): the Spark job trains whole studies; give it another --out folder,"
+                        + " or finish the shards and merge them first ('initlab merge')");
             }
             StudyManifest m = local.prepare(spec, runs, force);
             fs.mkdirs(new Path(dir, "runs"));

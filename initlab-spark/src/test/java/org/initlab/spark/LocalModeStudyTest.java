@@ -272,6 +272,24 @@ class LocalModeStudyTest {
         TestStudies.assertSameStudy(reference, out);
     }
 
+    /**
+     * A folder holding some shards of 'initlab run --shard' is refused in one line; one holding
+     * every shard of its split is the whole study, as for 'initlab run': nothing is left to train.
+     */
+    @Test
+    void aFolderOfSomeShardsIsRefusedAndOneOfEveryShardIsTheWholeStudy() throws IOException {
+        Path shared = tmp.resolve("spark-shards");
+        TestStudies.runLocally(yaml, shared, "--shard", "0/3");
+        UserError e = assertThrows(UserError.class, () -> run(options(shared, 2), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("holds shard 0/3 of a study") && !e.getMessage().contains("\n"), e.getMessage());
+        TestStudies.runLocally(yaml, shared, "--shard", "1/3");
+        TestStudies.runLocally(yaml, shared, "--shard", "2/3");
+        StudyOnSpark.Summary s = run(options(shared, 2), new ByteArrayOutputStream());
+        assertEquals(0, s.count(RunOutcome.Status.TRAINED));
+        assertEquals(12, s.foundBeforeJob());
+        TestStudies.assertSameStudy(reference, shared);
+    }
+
     /** A stored record altered as another machine might have computed it: test accuracy halved. */
     private static void halveTestAccuracy(StudyStore store, String id) throws IOException {
         RunRecord r = store.readResult(id);
