@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,6 +92,73 @@ class FaultInjectionTest {
             assertEquals(expected.spec(), finished.spec(), "k=" + k);
             for (var w : expected.weights().entrySet()) assertArrayEquals(w.getValue(), finished.weights().get(w.getKey()), "k=" + k + ": " + w.getKey());
             delete(dir);
+        }
+    }
+
+    /**
+     * The report's PNGs, drawn on all cores, which the life above skips for time: the k-th PNG
+     * write failing (half-written, or for even k its rename) fails the report with one line and
+     * leaves no temporary and no PNG that differs from a good one; the report made again is the
+     * same files, PNGs byte for byte.
+     */
+    @Test
+    void everyFailedPngOfTheReportLeavesAFolderThatReportsTheSame() throws IOException {
+        Path spec = TinyStudy.spec(tmp, "png-faults", 1);
+        Path trained = tmp.resolve("trained");
+        StudyRunTest.Outcome t = TinyStudy.cli(Disk.REAL, "run", spec.toString(), "--out", trained.toString(), "--jobs", "1", "--no-report");
+        assertEquals(0, t.code(), t.err());
+        Path reference = tmp.resolve("png-reference");
+        copy(trained, reference);
+        AtomicInteger pngs = new AtomicInteger();
+        StudyRunTest.Outcome r = TinyStudy.cli(FailingDisk.failingWhere((n, p) -> isPng(p) && pngs.incrementAndGet() < 0, FailingDisk.FULL),
+                "report", reference.toString(), "--max-layer-scenarios", "1");
+        assertEquals(0, r.code(), r.err());
+        int written = pngs.get();
+        assertTrue(written >= 5, "the report writes its PNGs through the disk: " + written);
+        Map<String, byte[]> expected = pngBytes(reference);
+        assertEquals(written, expected.size());
+
+        for (int k = 1; k <= written; k++) {
+            Path dir = tmp.resolve("png-k" + k);
+            copy(trained, dir);
+            int kth = k;
+            AtomicInteger seen = new AtomicInteger();
+            FailingDisk disk = FailingDisk.failingWhere((n, p) -> isPng(p) && seen.incrementAndGet() == kth, FailingDisk.FULL);
+            if (k % 2 == 0) disk = disk.renameFails();
+            StudyRunTest.Outcome o = TinyStudy.cli(disk, "report", dir.toString(), "--max-layer-scenarios", "1");
+            assertEquals(2, o.code(), "k=" + k + ": " + o.err());
+            assertTrue(o.err().strip().endsWith("no space left on the device"), "k=" + k + ": " + o.err());
+            assertEquals(1, disk.failures(), "k=" + k);
+            assertEquals(List.of(), TinyStudy.files(dir).stream().filter(f -> f.endsWith(".tmp")).toList(), "k=" + k);
+            for (var png : pngBytes(dir).entrySet()) {
+                assertArrayEquals(expected.get(png.getKey()), png.getValue(), "k=" + k + ": a PNG left after the failure is whole: " + png.getKey());
+            }
+            StudyRunTest.Outcome again = TinyStudy.cli(Disk.REAL, "report", dir.toString(), "--max-layer-scenarios", "1");
+            assertEquals(0, again.code(), "k=" + k + ", again: " + again.err());
+            assertEquals(TinyStudy.files(reference), TinyStudy.files(dir), "k=" + k + ": the same files");
+            Map<String, byte[]> made = pngBytes(dir);
+            for (var png : expected.entrySet()) assertArrayEquals(png.getValue(), made.get(png.getKey()), "k=" + k + ": " + png.getKey());
+            delete(dir);
+        }
+    }
+
+    private static boolean isPng(Path p) {
+        return p.getFileName().toString().endsWith(".png");
+    }
+
+    private static Map<String, byte[]> pngBytes(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (String f : TinyStudy.files(dir)) if (f.endsWith(".png")) out.put(f, Files.readAllBytes(dir.resolve(f)));
+        return out;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
         }
     }
 
