@@ -107,7 +107,7 @@ final class ShowCommand implements Callable<Integer> {
 
     /**
      * The folder of the one finished run among {@code studies} that {@code run} (an id prefix, or
-     * null) and {@code where} name. When several match they are listed on {@code out}, under their
+     * null) and {@code where} name (or of an unreadable one, whose reading then says why). When several match they are listed on {@code out}, under their
      * study folder when they are in several (the same run in two studies has the same id), and a
      * one-line error says how to choose.
      *
@@ -145,10 +145,10 @@ final class ShowCommand implements Callable<Integer> {
                     + "give more characters of the id, or more labels with --where");
         }
         RunListing.Row hit = hits.getFirst();
-        if (!hit.finished()) {
+        // an unreadable result is read again by call(), which says why as report and export do (StoredResult.Broken)
+        if (!hit.finished() && hit.status() != RunListing.Status.UNREADABLE) {
             throw new UserError("run " + hit.id() + " (" + TerminalText.safe(describe(hit)) + ") is " + hit.status().word()
-                    + (hit.status() == RunListing.Status.UNREADABLE ? ": its result.json does not read as this run's result"
-                    : ": there is nothing to show until it finishes"));
+                    + ": there is nothing to show until it finishes");
         }
         return listings.get(byStudy.keySet().iterator().next()).store().runDir(hit.id()).toAbsolutePath().normalize();
     }
