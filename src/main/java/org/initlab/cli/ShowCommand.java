@@ -75,6 +75,10 @@ final class ShowCommand implements Callable<Integer> {
     private Path find() {
         String run = null;
         Path studyArg = study;
+        if (args.size() > 2) {
+            throw new UserError("show takes a study folder and a run id (or a run folder), got " + args.size() + " arguments: "
+                    + String.join(" ", args) + "; e.g. initlab show studies/seed 3fa9");
+        }
         if (args.size() == 2) {
             if (study != null) throw new UserError("give the study folder once: as STUDY_DIR or with --study");
             studyArg = Path.of(args.get(0));
