@@ -53,7 +53,7 @@ public final class Params {
                 throw new UserError(component + ": parameter '" + name + "' must be a number, got '" + s + "'");
             }
         } else throw new UserError(component + ": parameter '" + name + "' must be a number, got " + v);
-        if (!Double.isFinite(d)) throw new UserError(component + ": parameter '" + name + "' must be finite, got " + d);
+        if (!Double.isFinite(d)) throw new UserError(component + ": parameter '" + name + "' must be a finite number, got " + (v instanceof String ? v : d));
         resolved.put(name, d);
         return d;
     }

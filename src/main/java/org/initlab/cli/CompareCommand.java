@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
                 "and which conclusions change. Writes compare.html, compare.csv and figures/compare-*.svg (and .png).",
                 "The first study is the reference."})
 final class CompareCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "STUDY_DIR", arity = "2..*", description = "study folders written by 'initlab run'; the first is the reference")
+    // one folder is refused by call(), in words; picocli's "requires at least 2 values" names its internals
+    @Parameters(paramLabel = "STUDY_DIR", arity = "1..*", description = "study folders written by 'initlab run'; the first is the reference")
     List<Path> studies;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: a folder beside the first study, A-vs-B)")
@@ -32,6 +33,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (studies.size() < 2) {
+            throw new UserError("compare needs two or more study folders, got one: " + studies.getFirst()
+                    + "; e.g. initlab compare studies/seed studies/seed-notebook");
+        }
         for (Path s : studies) if (!Files.isDirectory(s)) throw new UserError("no study folder " + s + ": give folders written by 'initlab run'");
         long t0 = System.nanoTime();
         ComparisonWriter.Written w = ComparisonWriter.write(studies, out != null ? out : defaultOut(studies), !noPng);

@@ -47,8 +47,10 @@ final class DryRun {
     static void print(PrintStream o, StudySpec spec, List<PlannedRun> runs, Context c) {
         Folder folder = Folder.of(c.folder(), runs);
         List<PlannedRun> todo = runs.stream().filter(r -> !folder.finished().contains(r.id())).toList();
+        // a study that does not fit is not timed: timing builds its largest net, which would not fit either
+        String refusal = c.memory().refusal();
         // the timing starts first: its JIT warm-up runs while the data's checksums are computed
-        Future<TrainingSpeed.Estimate> timing = todo.isEmpty() ? null
+        Future<TrainingSpeed.Estimate> timing = todo.isEmpty() || refusal != null ? null
                 : new TrainingSpeed(c.shape(), spec.data().validationSize(), c.timing()).start(todo, c.jobs());
         int width = TerminalText.width();
         say(o, width, "Study '" + spec.name() + "' — " + spec.protocol() + " protocol, dataset " + spec.data().dataset()
@@ -77,8 +79,10 @@ final class DryRun {
         say(o, width, "Runs: " + sharing(spec, runs));
         say(o, width, "Data: " + dataLine(spec, c.data()));
         say(o, width, "Folder: " + folder.describe(c.force(), runs.size()));
-        say(o, width, "Time: " + timeLine(todo, runs.size(), c, timing));
+        say(o, width, "Time: " + (refusal != null && !todo.isEmpty() ? "not estimated: the runs do not fit in this Java's memory (below),"
+                + " and timing a training step would need that memory." : timeLine(todo, runs.size(), c, timing)));
         say(o, width, c.memory().line());
+        if (refusal != null) say(o, width, "'initlab run' refuses this study: " + refusal + ".");
         say(o, width, "Nothing was trained (--dry-run).");
     }
 

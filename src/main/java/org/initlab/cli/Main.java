@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code initlab}: the command line. User errors print one line and exit with code 2. */
@@ -93,13 +94,24 @@ public final class Main implements Runnable {
     }
 
     /**
-     * A command-line mistake in one line: a misspelt command or option gets the nearest valid
-     * one ({@link NearestName}), not picocli's "Unmatched argument at index 0".
+     * A command-line mistake in one line, in initlab's words: a misspelt command or option gets the
+     * nearest valid one ({@link NearestName}), not picocli's "Unmatched argument at index 0" (and is
+     * named before a parameter it left missing); a missing argument is named with what it is, a
+     * missing option value with its label, a value of the wrong type as what it should be.
      */
     static String parameterMessage(CommandLine.ParameterException ex) {
         CommandLine c = ex.getCommandLine();
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return ex.getMessage();
-        String word = u.getUnmatched().getFirst();
+        List<String> unmatched = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched() : c.getUnmatchedArguments();
+        if (!unmatched.isEmpty() && (ex instanceof CommandLine.UnmatchedArgumentException || unmatched.getFirst().startsWith("-"))) {
+            return unmatched(c, unmatched.getFirst());
+        }
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) return missing(c, m.getMissing());
+        // "Invalid value for option '--jobs': 'abc' is not an int"
+        return ex.getMessage().replaceAll("is not an? (int|long|short|byte)\\b", "is not a whole number")
+                .replaceAll("is not an? (double|float)\\b", "is not a number");
+    }
+
+    private static String unmatched(CommandLine c, String word) {
         String path = commandPath(c);
         if (word.startsWith("-") && word.length() > 1) {
             String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
@@ -113,6 +125,20 @@ public final class Main implements Runnable {
                     + " Commands: " + String.join(", ", commands);
         }
         return "unexpected argument '" + word + "'";
+    }
+
+    /** "'initlab report' needs STUDY_DIR: a study folder written by 'initlab run'", "option '--jobs' needs a value (N)". */
+    private static String missing(CommandLine c, List<CommandLine.Model.ArgSpec> missing) {
+        CommandLine.Model.ArgSpec first = missing.getFirst();
+        if (first instanceof CommandLine.Model.OptionSpec o) return "option '" + o.longestName() + "' needs a value (" + o.paramLabel() + ")";
+        List<String> what = new ArrayList<>();
+        for (CommandLine.Model.ArgSpec a : missing) {
+            if (!a.isPositional()) continue;
+            String description = String.join(" ", a.description()).strip();
+            int min = a.arity().min();
+            what.add((min > 1 ? min + " or more " : "") + a.paramLabel() + (description.isEmpty() ? "" : ": " + description));
+        }
+        return "'initlab " + commandPath(c).strip() + "' needs " + String.join("; and ", what);
     }
 
     /**

@@ -110,8 +110,13 @@ final class MemoryBudget {
     /** Fails when the study cannot fit in this Java, with the figures and what to do. */
     void require() {
         requireArrays();
-        String problem = problem(usable(), maxHeap(), physicalMemory());
+        String problem = refusal();
         if (problem != null) throw new UserError(problem);
+    }
+
+    /** Null when the study fits in this Java, else the line {@link #require} refuses it with. */
+    String refusal() {
+        return problem(usable(), maxHeap(), physicalMemory());
     }
 
     /**
@@ -147,7 +152,7 @@ final class MemoryBudget {
         String s = "Memory: " + (uniform ? "about " : "up to ") + size(perRun()) + " per run, " + size(total) + " in all ("
                 + (atOnce == 1 ? "1 run" : atOnce + " runs") + " at once + " + size(data) + " of data)";
         return total <= usable ? s + " of the " + size(usable) + " this Java can hold."
-                : s + ": more than the " + size(usable) + " this Java can hold, so 'initlab run' refuses it.";
+                : s + ": more than the " + size(usable) + " this Java can hold.";
     }
 
     /** "14 MB", "2.9 GB" (decimal units, as the data line gives its MB). */

@@ -75,6 +75,10 @@ final class ShowCommand implements Callable<Integer> {
     private Path find() {
         String run = null;
         Path studyArg = study;
+        if (args.size() > 2) {
+            throw new UserError("show takes a study folder and a run id (or a run folder), got " + args.size() + " arguments: "
+                    + String.join(" ", args) + "; e.g. initlab show studies/seed 3fa9");
+        }
         if (args.size() == 2) {
             if (study != null) throw new UserError("give the study folder once: as STUDY_DIR or with --study");
             studyArg = Path.of(args.get(0));
@@ -107,7 +111,7 @@ final class ShowCommand implements Callable<Integer> {
 
     /**
      * The folder of the one finished run among {@code studies} that {@code run} (an id prefix, or
-     * null) and {@code where} name. When several match they are listed on {@code out}, under their
+     * null) and {@code where} name (or of an unreadable one, whose reading then says why). When several match they are listed on {@code out}, under their
      * study folder when they are in several (the same run in two studies has the same id), and a
      * one-line error says how to choose.
      *
@@ -145,10 +149,10 @@ final class ShowCommand implements Callable<Integer> {
                     + "give more characters of the id, or more labels with --where");
         }
         RunListing.Row hit = hits.getFirst();
-        if (!hit.finished()) {
+        // an unreadable result is read again by call(), which says why as report and export do (StoredResult.Broken)
+        if (!hit.finished() && hit.status() != RunListing.Status.UNREADABLE) {
             throw new UserError("run " + hit.id() + " (" + TerminalText.safe(describe(hit)) + ") is " + hit.status().word()
-                    + (hit.status() == RunListing.Status.UNREADABLE ? ": its result.json does not read as this run's result"
-                    : ": there is nothing to show until it finishes"));
+                    + ": there is nothing to show until it finishes");
         }
         return listings.get(byStudy.keySet().iterator().next()).store().runDir(hit.id()).toAbsolutePath().normalize();
     }

@@ -153,8 +153,8 @@ public record ParseProblem(int line, int column, String path, String what) {
         return s.replaceAll("\\s+", " ").trim();
     }
 
-    /** {@code settings.optimizer.lr}, {@code factors.initializer[1]}. */
-    private static String path(JsonStreamContext ctx) {
+    /** {@code settings.optimizer.lr}, {@code factors.initializer[1]}: where a parser is. */
+    public static String path(JsonStreamContext ctx) {
         StringBuilder sb = new StringBuilder();
         for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
             String step = c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]"

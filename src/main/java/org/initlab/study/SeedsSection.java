@@ -14,11 +14,17 @@ final class SeedsSection {
     private SeedsSection() {}
 
     static List<Long> read(JsonNode node, SpecNodes in) {
-        if (node.isIntegralNumber()) return range(node.asInt(), "seeds", in);
+        if (node.isIntegralNumber()) {
+            if (!node.canConvertToInt()) throw new UserError(in.origin() + ": seeds must be between 1 and " + MAX_COUNT + ", got " + node.asText());
+            return range(node.asInt(), "seeds", in);
+        }
         if (node.isArray() && !node.isEmpty()) {
             List<Long> out = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 if (!node.get(i).isIntegralNumber()) throw in.error("seeds[" + i + "]", "a seed is a whole number, got " + node.get(i));
+                if (!node.get(i).canConvertToLong()) {
+                    throw in.error("seeds[" + i + "]", "a seed is between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + ", got " + node.get(i).asText());
+                }
                 long s = node.get(i).asLong();
                 if (out.contains(s)) throw in.error("seeds[" + i + "]", "seed " + s + " is listed twice");
                 out.add(s);

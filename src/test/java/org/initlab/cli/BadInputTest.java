@@ -173,4 +173,32 @@ class BadInputTest {
         cli("data", "fecth", "mnist").line("unknown command 'data fecth'; did you mean 'data fetch'?");
         cli("run", "x.yaml", "--epoch", "3").line("unknown option '--epoch'; did you mean '--epochs'?");
     }
+
+    // ---- 6. too few or too many arguments, a missing or mistyped option value ----
+
+    /** In initlab's words, each naming what is missing and what it is; never picocli's "positional parameter at index 0..*". */
+    @Test
+    void missingArgumentsAndValuesInWords() {
+        assertEquals("initlab: compare needs two or more study folders, got one: st; e.g. initlab compare studies/seed studies/seed-notebook",
+                cli("compare", "st").line());
+        assertEquals("initlab: compare needs two or more study folders, got one: st; e.g. initlab compare studies/seed studies/seed-notebook",
+                cli("compare", "st", "--out", "o").line());
+        assertEquals("initlab: 'initlab compare' needs STUDY_DIR: study folders written by 'initlab run'; the first is the reference"
+                + " (see 'initlab compare --help')", cli("compare").line());
+        assertEquals("initlab: 'initlab report' needs STUDY_DIR: a study folder written by 'initlab run' (see 'initlab report --help')",
+                cli("report").line());
+        assertEquals("initlab: 'initlab run' needs STUDY: built-in study name, spec file or study folder (see 'initlab run --help')",
+                cli("run").line());
+        assertEquals("initlab: 'initlab merge' needs DIR: the shard folders, each shard once (see 'initlab merge --help')", cli("merge", "out").line());
+        assertEquals("initlab: option '--jobs' needs a value (N) (see 'initlab run --help')", cli("run", "--jobs").line());
+        cli("run", "x.yaml", "--jobs", "abc").line("'abc' is not a whole number");
+        // a misspelt option is named before the argument it left missing
+        assertEquals("initlab: unknown option '--bogus' (see 'initlab report --help')", cli("report", "--bogus").line());
+        assertEquals("initlab: show takes a study folder and a run id (or a run folder), got 3 arguments: a b c; e.g. initlab show studies/seed 3fa9",
+                cli("show", "a", "b", "c").line());
+        for (String[] args : new String[][]{{"compare", "st"}, {"compare"}, {"merge"}, {"list"}, {"completion"}, {"data", "fetch"}, {"run", "--jobs"}}) {
+            String e = cli(args).line();
+            assertFalse(e.contains("positional parameter") || e.contains("Missing required") || e.contains("index"), e);
+        }
+    }
 }

@@ -71,6 +71,31 @@ class DryRunTest {
         assertTrue(Files.notExists(tmp.resolve("new")), "a dry run writes nothing");
     }
 
+    /**
+     * A study too large for this Java's heap is not timed (timing would build its net and run out
+     * of memory): the dry run says why 'initlab run' refuses it, in the refusal's words, and exits 2
+     * as the run would.
+     */
+    @Test
+    void aStudyThatDoesNotFitIsNotTimedAndRefusedInOneLine() throws IOException {
+        Path spec = tmp.resolve("huge.yaml");
+        Files.writeString(spec, """
+                name: huge
+                dataset: {name: mnist, validation: 100}
+                seeds: 1
+                settings:
+                  architecture: [30000, 30000]
+                  epochs: 1
+                """);
+        BadInputTest.Outcome o = BadInputTest.cli("run", spec.toString(), "--dry-run", "--data-dir", tmp.toString(),
+                "--out", tmp.resolve("out").toString(), "--jobs", "1");
+        String refusal = o.line("not enough memory: a run of architecture 30000-30000 needs about ", "give initlab more memory (INITLAB_JAVA_OPTS=-Xmx");
+        String out = o.out().replaceAll("\\n  ", " ");
+        assertTrue(out.contains("Time: not estimated: the runs do not fit in this Java's memory"), out);
+        assertTrue(out.contains("'initlab run' refuses this study: " + refusal.substring("initlab: ".length()) + "."), out);
+        assertTrue(out.contains("Nothing was trained (--dry-run)."), out);
+    }
+
     @Test
     void theOutputFolderAndForce() throws IOException {
         StudySpec tiny = parse(TinyStudy.spec());

@@ -80,6 +80,12 @@ class BrokenResultTest {
         assertEquals(2, show.code(), show.err());
         assertEquals("initlab: run " + ids.get(2) + " has no finished result: its result.json is incomplete: no 'id'; 'initlab run "
                 + dir + "' sets it aside and trains it again", show.err().strip());
+        for (var e : why.entrySet()) { // named by its id, a broken run is refused with the same reason as report and export give
+            StudyRunTest.Outcome byId = cli("show", dir.toString(), e.getKey());
+            assertEquals(2, byId.code(), byId.err());
+            assertEquals("initlab: run " + e.getKey() + " has no finished result: " + e.getValue() + "; 'initlab run "
+                    + dir + "' sets it aside and trains it again", byId.err().strip());
+        }
         StudyRunTest.Outcome shown = cli("show", ids.get(7), "--study", dir.toString());
         assertEquals(0, shown.code(), shown.err());
         assertTrue(shown.out().contains(" epoch  train loss"), shown.out());

@@ -53,6 +53,33 @@ class StudySpecParserTest {
         assertEquals(150, Grid.expand(s).getFirst().spec().evaluation().batchSize());
     }
 
+    /**
+     * YAML's .nan and .inf, and 1e400 (infinite as a double), are refused wherever a spec holds a
+     * number, by one check, with the text written, its place and why; a whole number beyond the
+     * range is shown as written, not clamped.
+     */
+    @Test
+    void numbersThatAreNotFiniteAreRefusedAsWritten() {
+        String lr = "name: x\nseeds: 1\nsettings:\n  architecture: [8]\n  epochs: 1\n  optimizer: {name: sgd, lr: %s}\n";
+        assertEquals("spec.yaml: settings.optimizer.lr: must be a finite number, got .nan (line 6), which YAML reads as not-a-number",
+                error(lr.formatted(".nan")));
+        assertEquals("spec.yaml: settings.optimizer.lr: must be a finite number, got -.Inf (line 6), which YAML reads as infinity",
+                error(lr.formatted("-.Inf")));
+        assertEquals("spec.yaml: settings.optimizer.lr: must be a finite number, got 1e400 (line 6), beyond the largest number a double holds"
+                + " (about 1.8e308)", error(lr.formatted("1e400")));
+        assertEquals("spec.yaml: settings.optimizer: sgd: parameter 'lr' must be a finite number, got 1e400", error(lr.formatted("'1e400'")));
+        assertEquals("spec.yaml: factors.learning_rate[1]: must be a finite number, got .inf (line 3), which YAML reads as infinity",
+                error("name: x\nfactors:\n  learning_rate: [0.1, .inf]\n"));
+        assertEquals("spec.yaml: claims[0].at_most: must be a finite number, got .INF (line 2), which YAML reads as infinity",
+                error("name: x\nclaims: [{at_most: .INF}]\n"));
+        assertEquals("spec.yaml: settings.learning_rate: must be a finite number, got NaN", error("name: x\nsettings:\n  learning_rate: 'NaN'\n"));
+        assertEquals("spec.yaml: settings.epochs: must be between 0 and 100000, got 99999999999999999999",
+                error("name: x\nsettings:\n  epochs: 99999999999999999999\n"));
+        assertEquals("spec.yaml: seeds must be between 1 and 10000, got 99999999999", error("name: x\nseeds: 99999999999\n"));
+        assertEquals("spec.yaml: seeds[1]: a seed is between -9223372036854775808 and 9223372036854775807, got 99999999999999999999",
+                error("name: x\nseeds: [1, 99999999999999999999]\n"));
+    }
+
     @Test
     void errorsSayWhereAndSuggest() {
         assertTrue(error("name: x\nfactors:\n  activation: [relu, rleu]\n").contains("factors.activation[1]: unknown activation 'rleu'; did you mean 'relu'?"));

@@ -59,22 +59,28 @@ public final class SpecNodes {
         return v.asText();
     }
 
+    /** A finite number (SpecText refuses YAML's .nan, .inf and 1e400; this, the same written as text). */
     public double number(JsonNode v, String path) {
-        if (v.isNumber()) return v.asDouble();
-        if (v.isTextual()) {
+        double d;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else if (v.isTextual()) {
             try {
-                return Double.parseDouble(v.asText().trim());
+                d = Double.parseDouble(v.asText().trim());
             } catch (NumberFormatException e) {
-                // reported below
+                throw error(path, "must be a number, got " + v);
             }
+        } else {
+            throw error(path, "must be a number, got " + v);
         }
-        throw error(path, "must be a number, got " + v);
+        if (!Double.isFinite(d)) throw error(path, "must be a finite number, got " + v.asText());
+        return d;
     }
 
     public int integer(JsonNode v, String path, int min, int max) {
         double d = number(v, path);
         if (d != Math.rint(d)) throw error(path, "must be a whole number, got " + v);
-        if (d < min || d > max) throw error(path, "must be between " + min + " and " + max + ", got " + (long) d);
+        if (d < min || d > max) throw error(path, "must be between " + min + " and " + max + ", got " + v.asText()); // as written, not clamped
         return (int) d;
     }
 

@@ -11,21 +11,28 @@ import org.initlab.UserError;
 import org.initlab.io.ParseProblem;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * The first step of reading a spec: YAML text to a tree. Refused, each in one line with its line
  * number: a syntax error, a key given twice in one mapping (YAML forbids it; the parser would
- * otherwise keep the last silently, even for {@code lr}), and a second document after
- * {@code ---} (which would otherwise be ignored).
+ * otherwise keep the last silently, even for {@code lr}), a second document after
+ * {@code ---} (which would otherwise be ignored), and a number that is not finite: no value of a
+ * spec may be one, and the parser would otherwise stop at YAML's {@code .nan} and {@code .inf}
+ * (YAML 1.2, 10.2.1.4) in words of its own and read {@code 1e400} as infinity.
  */
 public final class SpecText {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** YAML 1.2's infinities and not-a-number (the core schema's float tags, 10.3.2). */
+    private static final Pattern INFINITY = Pattern.compile("[-+]?\\.(inf|Inf|INF)"), NOT_A_NUMBER = Pattern.compile("\\.(nan|NaN|NAN)");
+
     private SpecText() {}
 
     /** The mapping at the top of {@code yaml}, read from {@code origin} (named in messages). */
     public static ObjectNode read(String yaml, String origin) {
+        requireFiniteNumbers(yaml, origin);
         JsonNode parsed;
         JsonParser p = null;
         try {
@@ -56,6 +63,32 @@ public final class SpecText {
         }
         if (parsed == null || !parsed.isObject()) throw new UserError(origin + ": a study spec is a YAML mapping (name:, factors:, ...)");
         return (ObjectNode) parsed;
+    }
+
+    /**
+     * Fails at the first number of the (first) document that is not finite, with the text written,
+     * its place and why; a syntax error is left for {@link #read} to report.
+     */
+    private static void requireFiniteNumbers(String yaml, String origin) {
+        try (JsonParser p = YAML.createParser(yaml)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isNumeric()) {
+                    String text = p.getText().strip();
+                    String why = NOT_A_NUMBER.matcher(text).matches() ? "which YAML reads as not-a-number"
+                            : INFINITY.matcher(text).matches() ? "which YAML reads as infinity"
+                            : Double.isInfinite(p.getDoubleValue()) ? "beyond the largest number a double holds (about 1.8e308)" : null;
+                    if (why != null) {
+                        throw new UserError(origin + ": " + ParseProblem.path(p.getParsingContext()) + ": must be a finite number, got "
+                                + text + " (line " + p.currentTokenLocation().getLineNr() + "), " + why);
+                    }
+                }
+                if (p.getParsingContext().inRoot()) return; // the first document's end: read() refuses a second one
+            }
+        } catch (JsonProcessingException | NumberFormatException syntax) {
+            // read() says what is wrong, as for a spec without such numbers
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string failed", e);
+        }
     }
 
     private static String message(JsonProcessingException e, ParseProblem p, String origin) {
