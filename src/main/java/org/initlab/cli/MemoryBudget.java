@@ -128,8 +128,7 @@ final class MemoryBudget {
         long total = total(atOnce);
         if (total <= usable) return null;
         String runs = atOnce == 1 ? "" : " and " + atOnce + " runs at once need about " + size(runs(atOnce));
-        // -Xmx counts GiB
-        long gib = (long) Math.ceil(total * ((double) heap / usable) * 1.1 / (1L << 30));
+        long gib = xmx(total, usable, heap);
         String fewer = "";
         for (int j = atOnce - 1; j >= 1; j--) {
             if (total(j) <= usable) {
@@ -137,11 +136,24 @@ final class MemoryBudget {
                 break;
             }
         }
-        return "not enough memory: a run of architecture " + largestArchitecture + " needs about " + size(perRun()) + runs
+        String start = "not enough memory: a run of architecture " + largestArchitecture + " needs about " + size(perRun()) + runs
                 + ", with the data about " + size(total) + ", but this Java can hold about " + size(usable) + " (of its " + size(heap)
-                + " maximum heap); give initlab more memory (" + JAVA_OPTIONS + "=-Xmx" + gib + "g ./initlab run ...)"
-                + (physical > 0 && gib * (1L << 30) > physical ? ", more than this machine's " + size(physical)
-                + ": use narrower layers or smaller batches" : "") + fewer;
+                + " maximum heap); give initlab more memory (" + JAVA_OPTIONS + "=-Xmx" + gib + "g ./initlab run ...)";
+        if (physical <= 0 || gib * (1L << 30) <= physical) return start + fewer;
+        String beyond = ", more than this machine's " + size(physical);
+        if (!fewer.isEmpty()) return start + beyond + fewer.replace(", or", ":");
+        for (int j = atOnce - 1; j >= 1; j--) {
+            long g = xmx(total(j), usable, heap);
+            if (g * (1L << 30) <= physical) {
+                return start + beyond + ": run fewer at once with more memory (--jobs " + j + " and " + JAVA_OPTIONS + "=-Xmx" + g + "g)";
+            }
+        }
+        return start + beyond + ": use narrower layers or smaller batches";
+    }
+
+    /** The -Xmx, in GiB, that holds {@code bytes} when this heap's usable fraction stays as it is, with a tenth to spare. */
+    private static long xmx(long bytes, long usable, long heap) {
+        return (long) Math.ceil(bytes * ((double) heap / usable) * 1.1 / (1L << 30));
     }
 
     /** The dry run's line: per run, in all, and what this Java can hold. */

@@ -48,6 +48,20 @@ class MemoryBudgetTest {
         assertTrue(p.endsWith(", more than this machine's 100 MB: use narrower layers or smaller batches"), p);
     }
 
+    /** Two runs at once would need more than the machine has, one run would not: say both what to run and with what memory. */
+    @Test
+    void oneRunAtATimeWithMoreMemoryWhenTwoAreMoreThanTheMachine() {
+        MemoryBudget b = MemoryBudget.of(RUNS, MNIST, 2);
+        long usable = b.total(1) / 2, heap = usable * 400; // a heap mostly unusable: GiB figures far apart
+        long one = (long) Math.ceil(b.total(1) * ((double) heap / usable) * 1.1 / (1L << 30));
+        long two = (long) Math.ceil(b.total(2) * ((double) heap / usable) * 1.1 / (1L << 30));
+        assertTrue(one < two, one + " " + two);
+        long physical = (one + two) * (1L << 30) / 2;
+        String p = b.problem(usable, heap, physical);
+        assertTrue(p.contains("(INITLAB_JAVA_OPTS=-Xmx" + two + "g ./initlab run ...), more than this machine's " + MemoryBudget.size(physical)
+                + ": run fewer at once with more memory (--jobs 1 and INITLAB_JAVA_OPTS=-Xmx" + one + "g)"), p);
+    }
+
     @Test
     void figuresInDecimalUnits() {
         assertEquals("1 MB", MemoryBudget.size(1));
