@@ -28,7 +28,7 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT", description = "the study folder to write (new, or an interrupted merge's)")
     Path out;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "the shard folders, each shard once (a folder that shards shared holds several)")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "the shard folders, each shard once; a folder that shards shared holds several")
     List<Path> dirs;
 
     @Override

@@ -189,7 +189,7 @@ class BadInputTest {
                 cli("report").line());
         assertEquals("initlab: 'initlab run' needs STUDY: built-in study name, spec file or study folder (see 'initlab run --help')",
                 cli("run").line());
-        assertEquals("initlab: 'initlab merge' needs DIR: the shard folders, each shard once (a folder that shards shared holds several) (see 'initlab merge --help')", cli("merge", "out").line());
+        assertEquals("initlab: 'initlab merge' needs DIR: the shard folders, each shard once; a folder that shards shared holds several (see 'initlab merge --help')", cli("merge", "out").line());
         assertEquals("initlab: option '--jobs' needs a value (N) (see 'initlab run --help')", cli("run", "--jobs").line());
         cli("run", "x.yaml", "--jobs", "abc").line("'abc' is not a whole number");
         // a misspelt option is named before the argument it left missing
