@@ -116,18 +116,9 @@ public final class ShardMerge {
             throw new UserError(shards.getFirst().name() + ": its spec gives other runs with this initlab (" + org.initlab.Version.current() + ") than those it"
                     + " holds (made by initlab " + first.initlab() + "): merge with the initlab version that trained the shards");
         }
-        String firstManifest = comparable(first), firstSpec = specText(shards.getFirst().store());
+        String firstSpec = specText(shards.getFirst().store());
         for (int i = 1; i < shards.size(); i++) {
-            StudyManifest m = manifests.get(i);
-            String what = null;
-            if (!m.fingerprint().equals(first.fingerprint())) {
-                what = "another grid: study '" + m.name() + "', " + m.runs().size() + " runs (grid " + m.fingerprint() + "), not '"
-                        + first.name() + "', " + first.runs().size() + " runs (grid " + first.fingerprint() + ")";
-            } else if (!comparable(m).equals(firstManifest)) {
-                what = "the same runs under other names (its study.json's labels, experiments or options differ)";
-            } else if (!specText(shards.get(i).store()).equals(firstSpec)) {
-                what = "the same grid from another spec text (its study.yaml differs, e.g. in probe settings or descriptions)";
-            }
+            String what = difference(manifests.get(i), specText(shards.get(i).store()), first, firstSpec);
             if (what != null) {
                 throw new UserError(shards.get(i).name() + " holds " + what + " than " + shards.getFirst().name()
                         + ": merge only the shard folders of one study, run with one spec");
@@ -203,6 +194,21 @@ public final class ShardMerge {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * What keeps study {@code a} (its manifest and its spec text without "# run with" lines) from
+     * being study {@code b}: "another grid ...", "the same runs under other names ...", "the same
+     * grid from another spec text ..."; null when they are one study, run with one spec.
+     */
+    static String difference(StudyManifest a, String aSpec, StudyManifest b, String bSpec) {
+        if (!a.fingerprint().equals(b.fingerprint())) {
+            return "another grid: study '" + a.name() + "', " + a.runs().size() + " runs (grid " + a.fingerprint() + "), not '"
+                    + b.name() + "', " + b.runs().size() + " runs (grid " + b.fingerprint() + ")";
+        }
+        if (!comparable(a).equals(comparable(b))) return "the same runs under other names (its study.json's labels, experiments or options differ)";
+        if (!aSpec.equals(bSpec)) return "the same grid from another spec text (its study.yaml differs, e.g. in probe settings or descriptions)";
+        return null;
     }
 
     /** The manifest without what differs between shards of one study (when made, by which version, which shard). */

@@ -209,7 +209,7 @@ public final class StudyStore {
     public List<StudyManifest.ShardInfo> shards() {
         List<Path> files;
         try (var list = Files.list(dir)) {
-            files = list.filter(f -> SHARD_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)).sorted().toList();
+            files = list.filter(f -> isShardRecord(f.getFileName().toString()) && Files.isRegularFile(f)).sorted().toList();
         } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
             return List.of();
         } catch (IOException e) {
@@ -302,18 +302,7 @@ public final class StudyStore {
      * null when the folder holds this study, run with this spec.
      */
     public String differenceFrom(StudySpec spec, List<PlannedRun> runs) {
-        StudyManifest there = readManifest(), here = manifest(spec, runs);
-        if (!there.fingerprint().equals(here.fingerprint())) {
-            return "another grid: study '" + there.name() + "', " + there.runs().size() + " runs (grid " + there.fingerprint() + "), not '"
-                    + here.name() + "', " + here.runs().size() + " runs (grid " + here.fingerprint() + ")";
-        }
-        if (!ShardMerge.comparable(there).equals(ShardMerge.comparable(here))) {
-            return "the same runs under other names (its study.json's labels, experiments or options differ)";
-        }
-        if (!ShardMerge.specText(this).equals(ShardMerge.withoutRunWith(spec.source()))) {
-            return "the same grid from another spec text (its study.yaml differs, e.g. in probe settings or descriptions)";
-        }
-        return null;
+        return ShardMerge.difference(readManifest(), ShardMerge.specText(this), manifest(spec, runs), ShardMerge.withoutRunWith(spec.source()));
     }
 
     /** Whether any run of the manifest is finished in the folder. */
