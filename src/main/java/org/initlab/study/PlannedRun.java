@@ -6,7 +6,9 @@ import org.initlab.train.ProbeSettings;
 import org.initlab.train.RunListener;
 import org.initlab.train.RunResult;
 import org.initlab.train.Trainer;
+import org.initlab.train.probe.ProbeDescription;
 import org.initlab.train.probe.ProbeSet;
+import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -64,6 +66,11 @@ public record PlannedRun(String id, RunSpec spec, ProbeSettings probes, Map<Stri
         m.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         m.put("vector_bits", Integer.toString(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize()));
         return m;
+    }
+
+    /** The probes this run asks for that {@code stored}, a finished record of it, does not hold. */
+    public List<ProbeDescription> probesLackedBy(RunRecord stored) {
+        return RecordedProbes.of(stored).lacking(Probes.describe(probes));
     }
 
     /** "he · relu · sgd · seed 0": the varying labels, for progress lines. */

@@ -6,7 +6,6 @@ import org.initlab.data.DatasetShape;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.RunListener;
 import org.initlab.train.probe.ProbeDescription;
-import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,7 +128,7 @@ public final class StudyRunner {
                 }
                 case StoredResult.Finished f -> {
                     finished++;
-                    List<ProbeDescription> missing = RecordedProbes.of(f.record()).lacking(Probes.describe(r.probes()));
+                    List<ProbeDescription> missing = r.probesLackedBy(f.record());
                     if (!missing.isEmpty()) {
                         todo.add(r);
                         stored.put(r.id(), f.record());

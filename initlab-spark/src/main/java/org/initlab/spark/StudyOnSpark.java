@@ -13,7 +13,6 @@ import org.initlab.serve.LiveServer;
 import org.initlab.study.Grid;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.ProgressFileWriter;
-import org.initlab.study.RecordedProbes;
 import org.initlab.study.Shard;
 import org.initlab.study.StoredResult;
 import org.initlab.study.StudyRunner;
@@ -22,7 +21,6 @@ import org.initlab.study.StudySpecParser;
 import org.initlab.study.StudyStore;
 import org.initlab.study.TrainingSplit;
 import org.initlab.train.probe.ProbeDescription;
-import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -151,7 +149,7 @@ public final class StudyOnSpark {
                     }
                     case StoredResult.Finished f -> {
                         found++;
-                        List<ProbeDescription> missing = RecordedProbes.of(f.record()).lacking(Probes.describe(r.probes()));
+                        List<ProbeDescription> missing = r.probesLackedBy(f.record());
                         if (!missing.isEmpty()) {
                             todo.add(r);
                             lacking.put(r.id(), missing.stream().map(ProbeDescription::toString).toList());

@@ -10,7 +10,6 @@ import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.initlab.study.PlannedRun;
 import org.initlab.study.ProgressFileWriter;
-import org.initlab.study.RecordedProbes;
 import org.initlab.study.Reproduction;
 import org.initlab.study.RunRecord;
 import org.initlab.study.StoredResult;
@@ -18,7 +17,6 @@ import org.initlab.study.StudyProgress;
 import org.initlab.study.StudyStore;
 import org.initlab.train.EpochRecord;
 import org.initlab.train.RunListener;
-import org.initlab.train.probe.Probes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +110,7 @@ final class TrainPartition implements FlatMapFunction<Iterator<List<RunItem>>, R
             }
         }
         PlannedRun run = item.run();
-        if (stored != null && RecordedProbes.of(stored).lacking(Probes.describe(run.probes())).isEmpty()) {
+        if (stored != null && run.probesLackedBy(stored).isEmpty()) {
             return new RunOutcome(item.id(), RunOutcome.Status.FOUND, executor, false, null); // an earlier attempt recorded them
         }
         ExecutorDatasets.Loaded data = ExecutorDatasets.get(item.data(), conf, Path.of(SparkFiles.getRootDirectory()));
