@@ -1,5 +1,6 @@
 package org.initlab.cli;
 
+import org.initlab.TestFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,9 @@ class UnreadableFileTest {
                 com.fasterxml.jackson.dataformat.yaml.YAMLFactory.class, org.yaml.snakeyaml.LoaderOptions.class)) {
             Path from = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(from)) {
-                entries.add(copyTree(from, libs.resolve("classes")).toString());
+                Path to = libs.resolve("classes");
+                if (!Files.exists(to)) TestFolders.copy(from, to);
+                entries.add(to.toString());
             } else {
                 Path to = libs.resolve(from.getFileName());
                 if (!Files.exists(to)) Files.copy(from, to);
@@ -85,18 +88,6 @@ class UnreadableFileTest {
             }
         }
         return String.join(java.io.File.pathSeparator, entries);
-    }
-
-    private static Path copyTree(Path from, Path to) throws IOException {
-        if (Files.exists(to)) return to;
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(t);
-                else Files.copy(f, t);
-            }
-        }
-        return to;
     }
 
     @Test

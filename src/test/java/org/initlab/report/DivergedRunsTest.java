@@ -366,19 +366,12 @@ class DivergedRunsTest {
 
     /**
      * The edge-of-chaos section: a cell whose every seed diverged is labelled and judged as not
-     * trained, one with a seed left says n, and nothing of the diverged runs' last records shows.
-     * σ_w 1.0 and 2.5 × depth 2 and 40, two seeds: (1.0, 2) diverges in both, (2.5, 2) in seed 1.
+     * trained, one with a seed left says n, and nothing of the diverged runs' last records shows
+     * ({@link Fixtures#phaseGridWithDivergedCells}).
      */
     @Test
     void thePhaseDiagramMarksDivergedCellsAndCountsThem(@TempDir Path tmp) throws IOException {
-        double sigmaB = Math.sqrt(0.05);
-        List<RunRecord> runs = new ArrayList<>();
-        for (long seed = 0; seed < 2; seed++) {
-            runs.add(Fixtures.criticalRun(1.0, sigmaB, 2, seed, 0.95, true));
-            runs.add(Fixtures.criticalRun(2.5, sigmaB, 2, seed, 0.93, seed == 1));
-            runs.add(Fixtures.criticalRun(1.0, sigmaB, 40, seed, 0.11, false));
-            runs.add(Fixtures.criticalRun(2.5, sigmaB, 40, seed, 0.12, false));
-        }
+        List<RunRecord> runs = Fixtures.phaseGridWithDivergedCells();
         Map<String, Map<String, List<String>>> exps = Map.of("grid", Map.of("initializer", List.of("σ_w 1.0", "σ_w 2.5"), "architecture", List.of("2×16", "40×16")));
         Path dir = Fixtures.write(tmp.resolve("s"), Fixtures.manifest("eoc", exps, runs), runs, "name: eoc\n");
         ReportWriter.write(dir, new ReportWriter.Options(dir, false, 12));

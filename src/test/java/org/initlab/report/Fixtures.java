@@ -124,6 +124,22 @@ public final class Fixtures {
                 r.started(), r.finished(), r.machine(), r.data());
     }
 
+    /**
+     * A phase diagram's runs with diverged cells: σ_w 1.0 and 2.5 × depth 2 and 40, σ_b² = 0.05,
+     * seeds 0 and 1; (1.0, 2) diverges in both seeds, (2.5, 2) in seed 1.
+     */
+    public static List<RunRecord> phaseGridWithDivergedCells() {
+        double sigmaB = Math.sqrt(0.05);
+        List<RunRecord> runs = new ArrayList<>();
+        for (long seed = 0; seed < 2; seed++) {
+            runs.add(criticalRun(1.0, sigmaB, 2, seed, 0.95, true));
+            runs.add(criticalRun(2.5, sigmaB, 2, seed, 0.93, seed == 1));
+            runs.add(criticalRun(1.0, sigmaB, 40, seed, 0.11, false));
+            runs.add(criticalRun(2.5, sigmaB, 40, seed, 0.12, false));
+        }
+        return runs;
+    }
+
     /** The step within its epoch at which a diverging fixture run's loss becomes NaN (100 steps per epoch). */
     public static final long DIVERGED_STEP = 7;
 

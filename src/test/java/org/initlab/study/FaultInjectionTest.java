@@ -2,6 +2,7 @@ package org.initlab.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.initlab.TestFolders;
 import org.initlab.io.Disk;
 import org.initlab.io.FailingDisk;
 import org.initlab.io.JsonFormat;
@@ -108,7 +109,7 @@ class FaultInjectionTest {
         StudyRunTest.Outcome t = TinyStudy.cli(Disk.REAL, "run", spec.toString(), "--out", trained.toString(), "--jobs", "1", "--no-report");
         assertEquals(0, t.code(), t.err());
         Path reference = tmp.resolve("png-reference");
-        copy(trained, reference);
+        TestFolders.copy(trained, reference);
         AtomicInteger pngs = new AtomicInteger();
         StudyRunTest.Outcome r = TinyStudy.cli(FailingDisk.failingWhere((n, p) -> isPng(p) && pngs.incrementAndGet() < 0, FailingDisk.FULL),
                 "report", reference.toString(), "--max-layer-scenarios", "1");
@@ -120,7 +121,7 @@ class FaultInjectionTest {
 
         for (int k = 1; k <= written; k++) {
             Path dir = tmp.resolve("png-k" + k);
-            copy(trained, dir);
+            TestFolders.copy(trained, dir);
             int kth = k;
             AtomicInteger seen = new AtomicInteger();
             FailingDisk disk = FailingDisk.failingWhere((n, p) -> isPng(p) && seen.incrementAndGet() == kth, FailingDisk.FULL);
@@ -150,16 +151,6 @@ class FaultInjectionTest {
         Map<String, byte[]> out = new TreeMap<>();
         for (String f : TinyStudy.files(dir)) if (f.endsWith(".png")) out.put(f, Files.readAllBytes(dir.resolve(f)));
         return out;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
     }
 
     /** After a failure: every result.json is a finished run equal to the reference's, nothing is half-written or set aside. */

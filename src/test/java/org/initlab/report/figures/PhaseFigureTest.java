@@ -121,14 +121,7 @@ class PhaseFigureTest {
 
     @Test
     void aCellWhoseEverySeedDivergedIsLabelledAndOneWithFewerSeedsSaysN() {
-        List<RunRecord> runs = new ArrayList<>();
-        for (long seed = 0; seed < 2; seed++) {
-            runs.add(Fixtures.criticalRun(1.0, SIGMA_B, 2, seed, 0.95, true));
-            runs.add(Fixtures.criticalRun(2.5, SIGMA_B, 2, seed, 0.93, seed == 1));
-            runs.add(Fixtures.criticalRun(1.0, SIGMA_B, 40, seed, 0.11, false));
-            runs.add(Fixtures.criticalRun(2.5, SIGMA_B, 40, seed, 0.1, false));
-        }
-        Figure f = PhaseFigure.figure(PhaseDiagram.of(study(runs)).getFirst(), 1);
+        Figure f = PhaseFigure.figure(PhaseDiagram.of(study(Fixtures.phaseGridWithDivergedCells())).getFirst(), 1);
         PhasePanel p = (PhasePanel) f.cells().getFirst().panel();
         assertEquals("✕\ndiverged", p.texts()[0][0]);
         assertTrue(Double.isNaN(p.values()[0][0]), "no accuracy to colour");
